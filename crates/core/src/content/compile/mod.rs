@@ -1,0 +1,569 @@
+//! The content compiler: reads `lessons/`, checks every rule, and produces one [`Curriculum`] per
+//! locale plus the [`HelpDirectory`].
+//!
+//! Every problem becomes a [`Diagnostic`] (`path:line: message`); all are collected so an author
+//! fixes a file in one pass. The rules are those of `lessons/README.md`; change both together.
+
+mod diagnostic;
+mod markdown;
+mod toml_table;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+
+pub use diagnostic::Diagnostic;
+use diagnostic::SourceFile;
+use toml_table::{Table, check_id};
+
+use crate::content::{
+    BUNDLE_FORMAT, Curriculum, HelpContact, HelpDirectory, Lesson, Objective, QuizItem, QuizKind, QuizOption, Source,
+};
+
+/// Everything the app needs from `lessons/`.
+#[derive(Debug)]
+pub struct Compiled {
+    pub curricula: Vec<Curriculum>,
+    pub help: HelpDirectory,
+}
+
+pub fn compile(dir: &Path) -> Result<Compiled, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let sources = read_sources(&dir.join("sources.toml"), &mut errors);
+    let help = read_help(&dir.join("help.toml"), &sources, &mut errors);
+
+    let mut specs = Vec::new();
+    for lesson_dir in subdirectories(dir, &mut errors) {
+        if let Some(spec) = read_structure(&lesson_dir, &sources, &mut errors) {
+            specs.push(spec);
+        }
+    }
+    check_orders(&specs, &mut errors);
+    specs.sort_by_key(|spec| spec.order);
+
+    let locales: BTreeSet<String> = specs.iter().flat_map(|spec| spec.locales.clone()).collect();
+    let mut curricula = Vec::new();
+    for locale in &locales {
+        let mut lessons = Vec::new();
+        for spec in &specs {
+            if !spec.locales.contains(locale) {
+                errors.push(Diagnostic {
+                    path: spec.dir.join("lesson.toml"),
+                    line: 1,
+                    message: format!("missing translation: no `{locale}` folder (other lessons have one)"),
+                });
+                continue;
+            }
+            if let Some(lesson) = read_translation(spec, locale, &sources, &mut errors) {
+                lessons.push(lesson);
+            }
+        }
+        curricula.push(Curriculum { format: BUNDLE_FORMAT, locale: locale.clone(), lessons });
+    }
+    if specs.is_empty() && errors.is_empty() {
+        errors.push(Diagnostic { path: dir.to_owned(), line: 1, message: "no lessons found".into() });
+    }
+
+    if errors.is_empty() { Ok(Compiled { curricula, help }) } else { Err(errors) }
+}
+
+fn subdirectories(dir: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            errors.push(Diagnostic { path: dir.to_owned(), line: 1, message: format!("cannot read folder: {err}") });
+            return Vec::new();
+        }
+    };
+    let mut dirs: Vec<PathBuf> =
+        entries.filter_map(Result::ok).map(|entry| entry.path()).filter(|path| path.is_dir()).collect();
+    dirs.sort();
+    dirs
+}
+
+fn read_sources(path: &Path, errors: &mut Vec<Diagnostic>) -> BTreeMap<String, Source> {
+    let mut sources = BTreeMap::new();
+    let Some(file) = SourceFile::read(path, errors) else { return sources };
+    let Some(doc) = toml_table::parse(&file, errors) else { return sources };
+    let mut root = Table::new(&file, &doc, "sources.toml");
+    for (id, value) in root.entries() {
+        let id_owned = Spanned::new(id.span(), id.get_ref().to_string());
+        if !check_id(&file, &id_owned, "source id", errors) {
+            continue;
+        }
+        let Some(mut table) = Table::from_value(&file, value, format!("source `{}`", id.get_ref()), errors) else {
+            continue;
+        };
+        let title = table.string("title", errors);
+        let publisher = table.string("publisher", errors);
+        let year = table.integer("year", 1900..2101, errors);
+        let url = table.string("url", errors);
+        if let Some(url) = &url
+            && !url.get_ref().starts_with("https://")
+        {
+            errors.push(file.error(url.span(), "source `url` must start with https://"));
+        }
+        table.finish(errors);
+        if let (Some(title), Some(publisher), Some(year), Some(url)) = (title, publisher, year, url) {
+            sources.insert(
+                id_owned.into_inner(),
+                Source {
+                    id: id.get_ref().to_string(),
+                    title: title.into_inner(),
+                    publisher: publisher.into_inner(),
+                    year: year as u16,
+                    url: url.into_inner(),
+                },
+            );
+        }
+    }
+    root.finish(errors);
+    sources
+}
+
+fn read_help(path: &Path, sources: &BTreeMap<String, Source>, errors: &mut Vec<Diagnostic>) -> HelpDirectory {
+    let mut contacts = Vec::new();
+    let Some(file) = SourceFile::read(path, errors) else { return HelpDirectory { contacts } };
+    let Some(doc) = toml_table::parse(&file, errors) else { return HelpDirectory { contacts } };
+    let mut root = Table::new(&file, &doc, "help.toml");
+    for mut table in root.tables("contact", errors) {
+        let id = table.string("id", errors);
+        if let Some(id) = &id {
+            check_id(&file, id, "contact id", errors);
+            table.rename(format!("contact `{}`", id.get_ref()));
+        }
+        let number = table.string("number", errors);
+        if let Some(number) = &number
+            && !number.get_ref().bytes().all(|b| b.is_ascii_digit() || b == b'+' || b == b' ')
+        {
+            errors.push(file.error(number.span(), "`number` may contain only digits, spaces and +"));
+        }
+        let source = table.string("source", errors).and_then(|id| match sources.get(id.get_ref()) {
+            Some(source) => Some(source.clone()),
+            None => {
+                errors.push(file.error(id.span(), format!("unknown source `{}` (not in sources.toml)", id.get_ref())));
+                None
+            }
+        });
+        let last_verified = table.string("last_verified", errors);
+        if let Some(date) = &last_verified
+            && !is_iso_date(date.get_ref())
+        {
+            errors.push(file.error(date.span(), "`last_verified` must be a date written YYYY-MM-DD"));
+        }
+        table.finish(errors);
+        if let (Some(id), Some(number), Some(source), Some(last_verified)) = (id, number, source, last_verified) {
+            if contacts.iter().any(|c: &HelpContact| &c.id == id.get_ref()) {
+                errors.push(file.error(id.span(), format!("duplicate contact id `{}`", id.get_ref())));
+            }
+            contacts.push(HelpContact {
+                id: id.into_inner(),
+                number: number.into_inner(),
+                source,
+                last_verified: last_verified.into_inner(),
+            });
+        }
+    }
+    root.finish(errors);
+    if contacts.is_empty() {
+        errors.push(file.error_at_line(1, "help.toml lists no `[[contact]]`"));
+    }
+    HelpDirectory { contacts }
+}
+
+fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        && (1..=12).contains(&m.parse::<u8>().unwrap_or(0))
+        && (1..=31).contains(&d.parse::<u8>().unwrap_or(0)))
+}
+
+/// A lesson's language-independent structure (`<lesson>/lesson.toml`).
+struct LessonSpec {
+    dir: PathBuf,
+    id: String,
+    version: u32,
+    order: u32,
+    order_line: usize,
+    age_min: u8,
+    age_max: u8,
+    duration_minutes: u16,
+    objectives: Vec<String>,
+    sources: Vec<String>,
+    quiz: Vec<ItemSpec>,
+    locales: Vec<String>,
+}
+
+struct ItemSpec {
+    id: String,
+    kind: QuizKind,
+    /// Option ids in display order with whether each is correct.
+    options: Vec<(String, bool)>,
+    sources: Vec<String>,
+}
+
+fn read_structure(dir: &Path, sources: &BTreeMap<String, Source>, errors: &mut Vec<Diagnostic>) -> Option<LessonSpec> {
+    let file = SourceFile::read(&dir.join("lesson.toml"), errors)?;
+    let doc = toml_table::parse(&file, errors)?;
+    let before = errors.len();
+    let mut root = Table::new(&file, &doc, "lesson.toml");
+    let folder = dir.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+
+    let id = root.string("id", errors);
+    if let Some(id) = &id
+        && check_id(&file, id, "lesson id", errors)
+        && id.get_ref() != &folder
+    {
+        errors
+            .push(file.error(id.span(), format!("lesson id `{}` must equal its folder name `{folder}`", id.get_ref())));
+    }
+    let version = root.integer("version", 1..100_000, errors);
+    let order_line = root.get("order").map(|v| file.line_of(v.span().start)).unwrap_or(1);
+    let order = root.integer("order", 1..1000, errors);
+    let age_min = root.integer("age_min", 5..100, errors);
+    let age_max = root.integer("age_max", 5..100, errors);
+    if let (Some(min), Some(max)) = (age_min, age_max)
+        && min > max
+    {
+        errors.push(file.error_at_line(root.line(), "`age_min` is greater than `age_max`"));
+    }
+    let duration = root.integer("duration_minutes", 1..600, errors);
+    let objectives = unique_ids(&file, root.string_list("objectives", errors), "objective", &root, errors);
+    let lesson_sources = check_sources(&file, root.string_list("sources", errors).unwrap_or_default(), sources, errors);
+
+    let mut quiz = Vec::new();
+    let item_tables = root.tables("quiz", errors);
+    let has_quiz = !item_tables.is_empty();
+    for mut table in item_tables {
+        if let Some(item) = read_item(&file, &mut table, sources, &lesson_sources, errors) {
+            if quiz.iter().any(|other: &ItemSpec| other.id == item.id) {
+                errors.push(file.error_at_line(table.line(), format!("duplicate quiz item id `{}`", item.id)));
+            }
+            quiz.push(item);
+        }
+        table.finish(errors);
+    }
+    if !has_quiz {
+        errors.push(file.error_at_line(1, "the lesson has no quiz: add `[[quiz]]` items"));
+    }
+    root.finish(errors);
+
+    let locales: Vec<String> = subdirectories(dir, errors)
+        .iter()
+        .filter_map(|path| path.file_name().map(|name| name.to_string_lossy().into_owned()))
+        .collect();
+    if locales.is_empty() {
+        errors.push(file.error_at_line(1, "the lesson has no language folder such as `en/`"));
+    }
+    if errors.len() > before {
+        return None;
+    }
+    Some(LessonSpec {
+        dir: dir.to_owned(),
+        id: id?.into_inner(),
+        version: version? as u32,
+        order: order? as u32,
+        order_line,
+        age_min: age_min? as u8,
+        age_max: age_max? as u8,
+        duration_minutes: duration? as u16,
+        objectives,
+        sources: lesson_sources,
+        quiz,
+        locales,
+    })
+}
+
+fn unique_ids(
+    file: &SourceFile,
+    list: Option<Vec<Spanned<String>>>,
+    what: &str,
+    table: &Table,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let Some(list) = list else {
+        errors.push(file.error_at_line(table.line(), format!("lesson.toml is missing `{what}s`")));
+        return Vec::new();
+    };
+    let mut ids: Vec<String> = Vec::new();
+    for id in list {
+        if !check_id(file, &id, what, errors) {
+            continue;
+        }
+        if ids.contains(id.get_ref()) {
+            errors.push(file.error(id.span(), format!("duplicate {what} id `{}`", id.get_ref())));
+        } else {
+            ids.push(id.into_inner());
+        }
+    }
+    ids
+}
+
+fn check_sources(
+    file: &SourceFile,
+    list: Vec<Spanned<String>>,
+    known: &BTreeMap<String, Source>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut ids = Vec::new();
+    for id in list {
+        if !known.contains_key(id.get_ref()) {
+            errors.push(file.error(id.span(), format!("unknown source `{}` (not in sources.toml)", id.get_ref())));
+        } else if !ids.contains(id.get_ref()) {
+            ids.push(id.into_inner());
+        }
+    }
+    ids
+}
+
+fn read_item(
+    file: &SourceFile,
+    table: &mut Table,
+    known_sources: &BTreeMap<String, Source>,
+    lesson_sources: &[String],
+    errors: &mut Vec<Diagnostic>,
+) -> Option<ItemSpec> {
+    let Some(id) = table.string("id", errors).filter(|id| check_id(file, id, "quiz item id", errors)) else {
+        table.skip_rest();
+        return None;
+    };
+    table.rename(format!("quiz item `{}`", id.get_ref()));
+    let Some(kind_text) = table.string("type", errors) else {
+        table.skip_rest();
+        return None;
+    };
+    let kind = match kind_text.get_ref().as_str() {
+        "single" => QuizKind::Single,
+        "multiple" => QuizKind::Multiple,
+        "true-false" => QuizKind::TrueFalse,
+        other => {
+            errors.push(file.error(
+                kind_text.span(),
+                format!("unknown question type `{other}` (expected single, multiple or true-false)"),
+            ));
+            table.skip_rest();
+            return None;
+        }
+    };
+    let sources = check_sources(file, table.string_list("sources", errors).unwrap_or_default(), known_sources, errors);
+    for source in &sources {
+        if !lesson_sources.contains(source) {
+            errors.push(file.error_at_line(
+                table.line(),
+                format!("quiz item `{}` cites `{source}`, which is not in the lesson's `sources`", id.get_ref()),
+            ));
+        }
+    }
+
+    let options = if kind == QuizKind::TrueFalse {
+        let answer = table.boolean("answer", errors)?;
+        vec![("true".to_owned(), answer), ("false".to_owned(), !answer)]
+    } else {
+        let option_ids = unique_ids(file, table.string_list("options", errors), "option", table, errors);
+        let correct = table.string_list("correct", errors).unwrap_or_default();
+        for answer in &correct {
+            if !option_ids.contains(answer.get_ref()) {
+                errors.push(
+                    file.error(
+                        answer.span(),
+                        format!("correct answer `{}` is not one of the options", answer.get_ref()),
+                    ),
+                );
+            }
+        }
+        let count = correct.len();
+        if option_ids.len() < 2 {
+            errors.push(
+                file.error_at_line(table.line(), format!("quiz item `{}` needs at least two options", id.get_ref())),
+            );
+        }
+        if count == 0 {
+            errors
+                .push(file.error_at_line(table.line(), format!("quiz item `{}` has no correct answer", id.get_ref())));
+        } else if kind == QuizKind::Single && count > 1 {
+            errors.push(file.error_at_line(
+                table.line(),
+                format!("single-choice item `{}` has {count} correct answers; use type = \"multiple\"", id.get_ref()),
+            ));
+        }
+        option_ids
+            .into_iter()
+            .map(|option| {
+                let is_correct = correct.iter().any(|c| c.get_ref() == &option);
+                (option, is_correct)
+            })
+            .collect()
+    };
+    Some(ItemSpec { id: id.into_inner(), kind, options, sources })
+}
+
+fn check_orders(specs: &[LessonSpec], errors: &mut Vec<Diagnostic>) {
+    for (index, spec) in specs.iter().enumerate() {
+        if let Some(first) = specs[..index].iter().find(|other| other.order == spec.order) {
+            errors.push(Diagnostic {
+                path: spec.dir.join("lesson.toml"),
+                line: spec.order_line,
+                message: format!("`order = {}` is already used by lesson `{}`", spec.order, first.id),
+            });
+        }
+    }
+}
+
+/// Reads one language's text for a lesson and joins it with the structure.
+fn read_translation(
+    spec: &LessonSpec,
+    locale: &str,
+    sources: &BTreeMap<String, Source>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Lesson> {
+    let dir = spec.dir.join(locale);
+    let before = errors.len();
+    let file = SourceFile::read(&dir.join("lesson.toml"), errors)?;
+    let doc = toml_table::parse(&file, errors)?;
+    let mut root = Table::new(&file, &doc, format!("the `{locale}` text"));
+    let title = root.string("title", errors);
+    let summary = root.string("summary", errors);
+    let key_points = match root.string_list("key_points", errors) {
+        Some(list) if !list.is_empty() => list.into_iter().map(Spanned::into_inner).collect(),
+        _ => {
+            errors.push(file.error_at_line(1, "missing translation key `key_points` (a list of texts)"));
+            Vec::new()
+        }
+    };
+
+    let mut objectives = Vec::new();
+    let objective_table = root.get("objectives");
+    match objective_table.and_then(|value| Table::from_value(&file, value, "[objectives]", errors)) {
+        Some(mut table) => {
+            for id in &spec.objectives {
+                match table.get(id) {
+                    Some(_) => {
+                        if let Some(text) = table.string(id, errors) {
+                            objectives.push(Objective { id: id.clone(), text: text.into_inner() });
+                        }
+                    }
+                    None => errors
+                        .push(file.error_at_line(table.line(), format!("missing translation key `objectives.{id}`"))),
+                }
+            }
+            for (key, line) in extra_keys(&mut table, &spec.objectives) {
+                errors.push(file.error_at_line(line, format!("`objectives.{key}` is not an objective in lesson.toml")));
+            }
+        }
+        None if objective_table.is_none() => errors.push(file.error_at_line(1, "missing translation key `objectives`")),
+        None => {}
+    }
+
+    let mut quiz = Vec::new();
+    let quiz_value = root.get("quiz");
+    match quiz_value.and_then(|value| Table::from_value(&file, value, "[quiz]", errors)) {
+        Some(mut quiz_table) => {
+            let ids: Vec<String> = spec.quiz.iter().map(|item| item.id.clone()).collect();
+            for item in &spec.quiz {
+                let Some(value) = quiz_table.get(&item.id) else {
+                    errors.push(file.error_at_line(1, format!("missing translation key `quiz.{}`", item.id)));
+                    continue;
+                };
+                let Some(mut table) = Table::from_value(&file, value, format!("`quiz.{}`", item.id), errors) else {
+                    continue;
+                };
+                if let Some(item) = read_item_text(&file, item, &mut table, errors) {
+                    quiz.push(item);
+                }
+                table.finish(errors);
+            }
+            for (key, line) in extra_keys(&mut quiz_table, &ids) {
+                errors.push(file.error_at_line(line, format!("`quiz.{key}` is not a quiz item in lesson.toml")));
+            }
+        }
+        None if quiz_value.is_none() => errors.push(file.error_at_line(1, "missing translation key `quiz`")),
+        None => {}
+    }
+    root.finish(errors);
+
+    let body_file = SourceFile::read(&dir.join("lesson.md"), errors)?;
+    let body = markdown::compile_body(&body_file, errors);
+    for (id, line) in &body.citations {
+        if !sources.contains_key(id) {
+            errors.push(
+                body_file.error_at_line(*line, format!("unknown source reference `[@{id}]` (not in sources.toml)")),
+            );
+        } else if !spec.sources.contains(id) {
+            errors.push(
+                body_file
+                    .error_at_line(*line, format!("source `{id}` is cited but not listed in lesson.toml `sources`")),
+            );
+        }
+    }
+
+    if errors.len() > before {
+        return None;
+    }
+    Some(Lesson {
+        id: spec.id.clone(),
+        version: spec.version,
+        age_min: spec.age_min,
+        age_max: spec.age_max,
+        duration_minutes: spec.duration_minutes,
+        title: title?.into_inner(),
+        summary: summary?.into_inner(),
+        objectives,
+        sections: body.sections,
+        key_points,
+        quiz,
+        sources: spec.sources.iter().filter_map(|id| sources.get(id).cloned()).collect(),
+    })
+}
+
+fn read_item_text(
+    file: &SourceFile,
+    spec: &ItemSpec,
+    table: &mut Table,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<QuizItem> {
+    let prompt = table.string("prompt", errors);
+    let mut options = Vec::new();
+    for (option_id, correct) in &spec.options {
+        let key = format!("quiz.{}.{option_id}", spec.id);
+        let Some(value) = table.get(option_id) else {
+            errors.push(file.error_at_line(table.line(), format!("missing translation key `{key}`")));
+            continue;
+        };
+        let Some(mut option) = Table::from_value(file, value, format!("`{key}`"), errors) else { continue };
+        let text = if spec.kind == QuizKind::TrueFalse {
+            Some(String::new())
+        } else {
+            option.string("text", errors).map(Spanned::into_inner)
+        };
+        let explanation = option.string("explanation", errors);
+        option.finish(errors);
+        if let (Some(text), Some(explanation)) = (text, explanation) {
+            options.push(QuizOption {
+                id: option_id.clone(),
+                text,
+                explanation: explanation.into_inner(),
+                correct: *correct,
+            });
+        }
+    }
+    Some(QuizItem {
+        id: spec.id.clone(),
+        kind: spec.kind,
+        prompt: prompt?.into_inner(),
+        options,
+        sources: spec.sources.clone(),
+    })
+}
+
+/// Keys of `table` that are not in `known`, each with the line where it is written.
+fn extra_keys(table: &mut Table, known: &[String]) -> Vec<(String, usize)> {
+    let file = table.file;
+    table
+        .entries()
+        .into_iter()
+        .filter(|(key, _)| !known.iter().any(|known| known == key.get_ref()))
+        .map(|(key, _)| (key.get_ref().to_string(), file.line_of(key.span().start)))
+        .collect()
+}

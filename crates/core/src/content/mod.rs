@@ -1,0 +1,12 @@
+//! The content model: what a compiled lesson looks like once it reaches the app.
+//!
+//! Lesson files (`lessons/`) are compiled by [`compile`] at build time into one [`Curriculum`] per
+//! locale, which the app downloads as JSON and decodes with [`Curriculum::decode`]. The model is
+//! already validated when it is written, so the app never meets an unknown source or an item
+//! without a correct answer; decoding still rejects a bundle of another format version.
+
+#[cfg(feature = "compile")]
+pub mod compile;
+mod model;
+
+pub use model::*;

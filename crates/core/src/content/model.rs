@@ -1,0 +1,213 @@
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever the compiled bundle changes shape, so an app never misreads a stale bundle
+/// left in a cache by an older deployment.
+pub const BUNDLE_FORMAT: u32 = 1;
+
+/// All lessons in one locale, ordered as on the course page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Curriculum {
+    pub format: u32,
+    pub locale: String,
+    pub lessons: Vec<Lesson>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lesson {
+    pub id: String,
+    pub version: u32,
+    pub age_min: u8,
+    pub age_max: u8,
+    pub duration_minutes: u16,
+    pub title: String,
+    pub summary: String,
+    pub objectives: Vec<Objective>,
+    pub sections: Vec<Section>,
+    pub key_points: Vec<String>,
+    pub quiz: Vec<QuizItem>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Objective {
+    pub id: String,
+    pub text: String,
+}
+
+/// One screen of lesson text: a `##` heading and what follows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub heading: Vec<Inline>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "t", content = "c")]
+pub enum Block {
+    Subheading(Vec<Inline>),
+    Paragraph(Vec<Inline>),
+    List { ordered: bool, items: Vec<Vec<Inline>> },
+    Callout { kind: CalloutKind, blocks: Vec<Block> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CalloutKind {
+    Note,
+    Example,
+    Discuss,
+}
+
+impl CalloutKind {
+    pub const ALL: [CalloutKind; 3] = [CalloutKind::Note, CalloutKind::Example, CalloutKind::Discuss];
+
+    /// The name authors write after `:::`, also used as a CSS class and a message id suffix.
+    pub fn name(self) -> &'static str {
+        match self {
+            CalloutKind::Note => "note",
+            CalloutKind::Example => "example",
+            CalloutKind::Discuss => "discuss",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "t", content = "c")]
+pub enum Inline {
+    Text(String),
+    Strong(Vec<Inline>),
+    Emphasis(Vec<Inline>),
+    /// A citation of a source by id; the app renders it as a link to the lesson's source list.
+    Cite(String),
+}
+
+impl Inline {
+    /// The words without emphasis or citations: for document titles and messages.
+    pub fn plain_text(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        for inline in inlines {
+            match inline {
+                Inline::Text(text) => out.push_str(text),
+                Inline::Strong(inner) | Inline::Emphasis(inner) => out.push_str(&Inline::plain_text(inner)),
+                Inline::Cite(_) => {}
+            }
+        }
+        out
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuizItem {
+    pub id: String,
+    pub kind: QuizKind,
+    pub prompt: String,
+    pub options: Vec<QuizOption>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuizKind {
+    /// Exactly one option is correct.
+    Single,
+    /// "Select all that apply": one or more options are correct.
+    Multiple,
+    /// "Myth or fact": the options are `true` and `false`, worded by the app.
+    TrueFalse,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuizOption {
+    pub id: String,
+    /// Empty for true/false options, whose words come from the app's messages.
+    pub text: String,
+    pub explanation: String,
+    pub correct: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub year: u16,
+    pub url: String,
+}
+
+/// Why a downloaded bundle could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DecodeError {
+    Malformed(String),
+    WrongFormat { found: u32 },
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Malformed(why) => write!(f, "the lesson file is damaged ({why})"),
+            DecodeError::WrongFormat { found } => {
+                write!(f, "the lesson file has format {found}, this app reads format {BUNDLE_FORMAT}")
+            }
+        }
+    }
+}
+
+impl Curriculum {
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).expect("the content model always serialises")
+    }
+
+    pub fn decode(json: &str) -> Result<Curriculum, DecodeError> {
+        #[derive(Deserialize)]
+        struct Header {
+            format: u32,
+        }
+        let header: Header = serde_json::from_str(json).map_err(|e| DecodeError::Malformed(e.to_string()))?;
+        if header.format != BUNDLE_FORMAT {
+            return Err(DecodeError::WrongFormat { found: header.format });
+        }
+        serde_json::from_str(json).map_err(|e| DecodeError::Malformed(e.to_string()))
+    }
+
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        self.lessons.iter().find(|lesson| lesson.id == id)
+    }
+}
+
+impl Lesson {
+    pub fn quiz_item(&self, id: &str) -> Option<&QuizItem> {
+        self.quiz.iter().find(|item| item.id == id)
+    }
+}
+
+impl QuizItem {
+    pub fn correct_options(&self) -> impl Iterator<Item = &QuizOption> {
+        self.options.iter().filter(|option| option.correct)
+    }
+}
+
+/// The helplines on the help page. Kept out of lessons so a phone number lives in exactly one file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HelpDirectory {
+    pub contacts: Vec<HelpContact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HelpContact {
+    /// Also names the contact's messages in the UI's Fluent files (`help-<id>-name`, …).
+    pub id: String,
+    pub number: String,
+    pub source: Source,
+    /// ISO date (YYYY-MM-DD) when someone last checked the number works.
+    pub last_verified: String,
+}
+
+impl HelpDirectory {
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).expect("the help directory always serialises")
+    }
+
+    pub fn decode(json: &str) -> Result<HelpDirectory, DecodeError> {
+        serde_json::from_str(json).map_err(|e| DecodeError::Malformed(e.to_string()))
+    }
+}

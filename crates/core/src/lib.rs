@@ -1,0 +1,11 @@
+//! Aware's pure logic: everything that can be decided without a browser.
+//!
+//! This crate has no web-sys, no yew and no I/O of its own (except the content compiler, which
+//! reads lesson files and is only built with the `compile` feature). That keeps it testable with
+//! plain `cargo test`, fuzzable, and shared by the browser app and the `aware` command line.
+
+pub mod content;
+pub mod l10n;
+pub mod progress;
+pub mod quick_exit;
+pub mod quiz;

@@ -1,0 +1,183 @@
+//! The stored forms of [`Progress`], one module per schema version, and the steps between them.
+//!
+//! To change what is stored: add `vN+1` with its serde types, a `migrate` from `vN`, point
+//! [`save`] at it, raise [`CURRENT_SCHEMA`], and add a fixture of the old form to the tests.
+//! Never edit an old version: documents in that shape exist on students' devices.
+
+use serde::Deserialize;
+
+use super::{LessonProgress, Progress};
+use crate::quiz::ItemRecord;
+
+pub const CURRENT_SCHEMA: u32 = 2;
+
+/// What was found in storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Loaded {
+    /// Nothing stored yet: a first visit.
+    Empty,
+    Ready {
+        progress: Progress,
+        /// The schema the document was stored in, when it had to be migrated.
+        migrated_from: Option<u32>,
+    },
+    /// The document cannot be used. The caller keeps it under a backup key and starts afresh.
+    Unreadable(Unreadable),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    Corrupt(String),
+    /// Written by a newer app (or damaged so that the version is wrong).
+    UnknownVersion(u64),
+}
+
+pub fn load(raw: Option<&str>) -> Loaded {
+    let Some(raw) = raw else { return Loaded::Empty };
+    #[derive(Deserialize)]
+    struct Envelope {
+        schema: u64,
+    }
+    let corrupt = |err: serde_json::Error| Loaded::Unreadable(Unreadable::Corrupt(err.to_string()));
+    let schema = match serde_json::from_str::<Envelope>(raw) {
+        Ok(envelope) => envelope.schema,
+        Err(err) => return corrupt(err),
+    };
+    let (document, migrated_from) = match schema {
+        1 => match serde_json::from_str::<v1::Document>(raw) {
+            Ok(old) => (v2::migrate(old), Some(1)),
+            Err(err) => return corrupt(err),
+        },
+        2 => match serde_json::from_str::<v2::Document>(raw) {
+            Ok(current) => (current, None),
+            Err(err) => return corrupt(err),
+        },
+        other => return Loaded::Unreadable(Unreadable::UnknownVersion(other)),
+    };
+    Loaded::Ready { progress: v2::into_progress(document), migrated_from }
+}
+
+pub fn save(progress: &Progress) -> String {
+    serde_json::to_string(&v2::from_progress(progress)).expect("progress always serialises")
+}
+
+/// Schema 1, the first draft: a section count and whether each item was answered correctly.
+mod v1 {
+    use std::collections::BTreeMap;
+
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    pub struct Document {
+        pub lessons: BTreeMap<String, Lesson>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Lesson {
+        pub sections_read: u32,
+        #[serde(default)]
+        pub answers: BTreeMap<String, bool>,
+    }
+}
+
+/// Schema 2: adds the lesson version and, per item, the selection, attempts and first-try result.
+mod v2 {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Serialize};
+
+    use super::{ItemRecord, LessonProgress, Progress, v1};
+
+    #[derive(Serialize, Deserialize)]
+    pub struct Document {
+        pub schema: u32,
+        pub lessons: BTreeMap<String, Lesson>,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    pub struct Lesson {
+        pub version: u32,
+        pub sections_read: u32,
+        #[serde(default)]
+        pub quiz: BTreeMap<String, Item>,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    pub struct Item {
+        pub selected: Vec<String>,
+        pub attempts: u32,
+        pub first_try_correct: bool,
+        pub solved: bool,
+    }
+
+    /// A v1 answer becomes one attempt; v1 did not keep which options were chosen.
+    pub fn migrate(old: v1::Document) -> Document {
+        let lessons = old
+            .lessons
+            .into_iter()
+            .map(|(id, lesson)| {
+                let quiz = lesson
+                    .answers
+                    .into_iter()
+                    .map(|(item, correct)| {
+                        (item, Item { selected: Vec::new(), attempts: 1, first_try_correct: correct, solved: correct })
+                    })
+                    .collect();
+                (id, Lesson { version: 0, sections_read: lesson.sections_read, quiz })
+            })
+            .collect();
+        Document { schema: 2, lessons }
+    }
+
+    pub fn into_progress(document: Document) -> Progress {
+        let lessons = document
+            .lessons
+            .into_iter()
+            .map(|(id, lesson)| {
+                let quiz = lesson
+                    .quiz
+                    .into_iter()
+                    .map(|(item, record)| {
+                        (
+                            item,
+                            ItemRecord {
+                                selection: record.selected.into_iter().collect(),
+                                attempts: record.attempts,
+                                first_try_correct: record.first_try_correct,
+                                solved: record.solved,
+                            },
+                        )
+                    })
+                    .collect();
+                (id, LessonProgress { version: lesson.version, sections_read: lesson.sections_read, quiz })
+            })
+            .collect();
+        Progress { lessons }
+    }
+
+    pub fn from_progress(progress: &Progress) -> Document {
+        let lessons = progress
+            .lessons
+            .iter()
+            .map(|(id, lesson)| {
+                let quiz = lesson
+                    .quiz
+                    .iter()
+                    .map(|(item, record)| {
+                        (
+                            item.clone(),
+                            Item {
+                                selected: record.selection.iter().cloned().collect(),
+                                attempts: record.attempts,
+                                first_try_correct: record.first_try_correct,
+                                solved: record.solved,
+                            },
+                        )
+                    })
+                    .collect();
+                (id.clone(), Lesson { version: lesson.version, sections_read: lesson.sections_read, quiz })
+            })
+            .collect();
+        Document { schema: super::CURRENT_SCHEMA, lessons }
+    }
+}

@@ -1,0 +1,265 @@
+use std::collections::BTreeSet;
+
+use super::*;
+use crate::content::{Block, Inline, QuizItem, QuizKind, QuizOption, Section};
+use crate::quiz::Summary;
+
+fn selection(ids: &[&str]) -> Selection {
+    ids.iter().map(|id| (*id).to_owned()).collect()
+}
+
+fn item_record(selected: &[&str], attempts: u32, first_try_correct: bool, solved: bool) -> ItemRecord {
+    ItemRecord { selection: selection(selected), attempts, first_try_correct, solved }
+}
+
+fn lesson_progress(version: u32, sections_read: u32, quiz: &[(&str, ItemRecord)]) -> LessonProgress {
+    LessonProgress {
+        version,
+        sections_read,
+        quiz: quiz.iter().map(|(id, record)| ((*id).to_owned(), record.clone())).collect(),
+    }
+}
+
+fn progress(lessons: &[(&str, LessonProgress)]) -> Progress {
+    Progress { lessons: lessons.iter().map(|(id, lesson)| ((*id).to_owned(), lesson.clone())).collect() }
+}
+
+fn check_load(raw: Option<&str>, expected: Loaded) {
+    assert_eq!(load(raw), expected, "loading {raw:?}");
+}
+
+#[test]
+fn saved_progress_loads_back_unchanged() {
+    let saved = progress(&[
+        (
+            "what-is-trafficking",
+            lesson_progress(
+                3,
+                4,
+                &[
+                    ("three-parts", item_record(&["b"], 1, true, true)),
+                    ("acts", item_record(&["a", "c", "d"], 4, false, false)),
+                    ("border-needed", item_record(&["false"], 2, false, true)),
+                ],
+            ),
+        ),
+        ("myths-and-facts", lesson_progress(1, 1, &[])),
+        ("empty-selection", lesson_progress(1, 0, &[("q", item_record(&[], 0, false, false))])),
+    ]);
+    let raw = save(&saved);
+    check_load(Some(&raw), Loaded::Ready { progress: saved, migrated_from: None });
+}
+
+#[test]
+fn saved_progress_declares_the_current_schema() {
+    let raw = save(&Progress::default());
+    assert_eq!(raw, format!(r#"{{"schema":{CURRENT_SCHEMA},"lessons":{{}}}}"#));
+}
+
+#[test]
+fn nothing_stored_is_a_first_visit() {
+    check_load(None, Loaded::Empty);
+}
+
+#[test]
+fn v1_document_is_migrated_to_the_current_progress() {
+    // The shape written by the first draft of the app; must keep loading forever.
+    let v1 = r#"{"schema":1,"lessons":{"what-is-trafficking":{"sections_read":3,"answers":{"q1":true,"q2":false}}}}"#;
+    let expected = progress(&[(
+        "what-is-trafficking",
+        lesson_progress(0, 3, &[("q1", item_record(&[], 1, true, true)), ("q2", item_record(&[], 1, false, false))]),
+    )]);
+    check_load(Some(v1), Loaded::Ready { progress: expected, migrated_from: Some(1) });
+}
+
+#[test]
+fn v1_lesson_without_answers_is_migrated() {
+    let v1 = r#"{"schema":1,"lessons":{"myths-and-facts":{"sections_read":1}}}"#;
+    let expected = progress(&[("myths-and-facts", lesson_progress(0, 1, &[]))]);
+    check_load(Some(v1), Loaded::Ready { progress: expected, migrated_from: Some(1) });
+}
+
+#[test]
+fn migrated_v1_progress_is_saved_in_the_current_schema() {
+    let v1 = r#"{"schema":1,"lessons":{"what-is-trafficking":{"sections_read":3,"answers":{"q1":true}}}}"#;
+    let Loaded::Ready { progress: migrated, .. } = load(Some(v1)) else { panic!("v1 document did not load") };
+    check_load(Some(&save(&migrated)), Loaded::Ready { progress: migrated, migrated_from: None });
+}
+
+fn check_corrupt(raw: &str) {
+    let loaded = load(Some(raw));
+    assert!(
+        matches!(&loaded, Loaded::Unreadable(Unreadable::Corrupt(why)) if !why.is_empty()),
+        "loading {raw:?} gave {loaded:?}, expected Unreadable(Corrupt(_))",
+    );
+}
+
+#[test]
+fn corrupt_progress_is_reported_not_wiped() {
+    check_corrupt("");
+    check_corrupt("{");
+    check_corrupt("null");
+    check_corrupt("[]");
+    check_corrupt("42");
+    check_corrupt(r#"{"lessons":{}}"#);
+    check_corrupt(r#"{"schema":"2","lessons":{}}"#);
+    check_corrupt(r#"{"schema":-1,"lessons":{}}"#);
+    check_corrupt(r#"{"schema":2,"lessons":5}"#);
+    check_corrupt(r#"{"schema":2}"#);
+    check_corrupt(r#"{"schema":2,"lessons":{"a":{"version":1,"sections_read":"two"}}}"#);
+    check_corrupt(r#"{"schema":1,"lessons":{"a":{"answers":{"q1":true}}}}"#);
+    check_corrupt(r#"{"schema":1,"lessons":{"a":{"sections_read":1,"answers":{"q1":"yes"}}}}"#);
+}
+
+#[test]
+fn truncated_progress_is_reported_not_wiped() {
+    // A write cut short, e.g. by a full storage quota or a closed tab.
+    let saved =
+        progress(&[("what-is-trafficking", lesson_progress(1, 2, &[("q", item_record(&["a"], 1, true, true))]))]);
+    let raw = save(&saved);
+    for end in [1, raw.len() / 2, raw.len() - 1] {
+        check_corrupt(&raw[..end]);
+    }
+}
+
+#[test]
+fn progress_from_a_newer_app_is_reported_not_wiped() {
+    check_load(Some(r#"{"schema":99,"lessons":{}}"#), Loaded::Unreadable(Unreadable::UnknownVersion(99)));
+    check_load(Some(r#"{"schema":3,"something":"new"}"#), Loaded::Unreadable(Unreadable::UnknownVersion(3)));
+    check_load(Some(r#"{"schema":0,"lessons":{}}"#), Loaded::Unreadable(Unreadable::UnknownVersion(0)));
+}
+
+fn check_backup_key(taken: &[&str], expected: &str) {
+    let taken: BTreeSet<&str> = taken.iter().copied().collect();
+    assert_eq!(backup_key(|key| taken.contains(key)), expected, "taken: {taken:?}");
+}
+
+#[test]
+fn backup_never_overwrites_an_earlier_backup() {
+    check_backup_key(&[], "aware.progress.backup");
+    check_backup_key(&["aware.progress"], "aware.progress.backup");
+    check_backup_key(&["aware.progress.backup"], "aware.progress.backup.2");
+    check_backup_key(&["aware.progress.backup", "aware.progress.backup.2"], "aware.progress.backup.3");
+    // A gap (a backup the student deleted) is reused rather than overwriting `.3`.
+    check_backup_key(&["aware.progress.backup", "aware.progress.backup.3"], "aware.progress.backup.2");
+}
+
+/// A lesson with three sections and two quiz items (`q1`: a is right; `q2`: true/false, true is right).
+fn lesson() -> Lesson {
+    let section = |heading: &str| Section {
+        heading: vec![Inline::Text(heading.to_owned())],
+        blocks: vec![Block::Paragraph(vec![Inline::Text("Text.".to_owned())])],
+    };
+    let option = |id: &str, correct: bool| QuizOption {
+        id: id.to_owned(),
+        text: String::new(),
+        explanation: format!("why {id}"),
+        correct,
+    };
+    Lesson {
+        id: "basics".to_owned(),
+        version: 2,
+        age_min: 12,
+        age_max: 18,
+        duration_minutes: 30,
+        title: "Basics".to_owned(),
+        summary: "What it is.".to_owned(),
+        objectives: Vec::new(),
+        sections: vec![section("One"), section("Two"), section("Three")],
+        key_points: vec!["A point.".to_owned()],
+        quiz: vec![
+            QuizItem {
+                id: "q1".to_owned(),
+                kind: QuizKind::Single,
+                prompt: "Which?".to_owned(),
+                options: vec![option("a", true), option("b", false)],
+                sources: Vec::new(),
+            },
+            QuizItem {
+                id: "q2".to_owned(),
+                kind: QuizKind::TrueFalse,
+                prompt: "True?".to_owned(),
+                options: vec![option("true", true), option("false", false)],
+                sources: Vec::new(),
+            },
+        ],
+        sources: Vec::new(),
+    }
+}
+
+/// Checks `ids` of the lesson's item `item_id` and records the answer, as the quiz page does.
+fn answer(progress: &mut Progress, lesson: &Lesson, item_id: &str, ids: &[&str]) {
+    let item = lesson.quiz_item(item_id).expect("the item is in the lesson");
+    let verdict = crate::quiz::check(item, &selection(ids));
+    progress.record_answer(lesson, item_id, selection(ids), &verdict);
+}
+
+fn summary(answered: usize, first_try_correct: usize, solved: usize) -> Summary {
+    Summary { total: 2, answered, first_try_correct, solved }
+}
+
+#[test]
+fn lesson_status_moves_from_not_started_through_reading_and_quiz_to_completed() {
+    let lesson = lesson();
+    let mut progress = Progress::default();
+    type Step<'a> = (&'a str, &'a dyn Fn(&mut Progress), LessonStatus);
+    let steps: &[Step] = &[
+        ("nothing yet", &|_| {}, LessonStatus::NotStarted),
+        ("open section 1", &|p| p.read_section(&lesson, 0), LessonStatus::Reading { read: 1, total: 3 }),
+        ("open section 3", &|p| p.read_section(&lesson, 2), LessonStatus::Reading { read: 3, total: 3 }),
+        ("go back to section 2", &|p| p.read_section(&lesson, 1), LessonStatus::Reading { read: 3, total: 3 }),
+        ("q1 wrong", &|p| answer(p, &lesson, "q1", &["b"]), LessonStatus::Quiz(summary(1, 0, 0))),
+        ("q1 right", &|p| answer(p, &lesson, "q1", &["a"]), LessonStatus::Quiz(summary(1, 0, 1))),
+        ("q2 right", &|p| answer(p, &lesson, "q2", &["true"]), LessonStatus::Completed(summary(2, 1, 2))),
+        ("q2 again, wrong", &|p| answer(p, &lesson, "q2", &["false"]), LessonStatus::Completed(summary(2, 1, 2))),
+        ("restart the quiz", &|p| p.restart_quiz(&lesson), LessonStatus::Reading { read: 3, total: 3 }),
+    ];
+    for (what, step, expected) in steps {
+        step(&mut progress);
+        assert_eq!(progress.status(&lesson), *expected, "after: {what}");
+    }
+}
+
+#[test]
+fn quiz_can_be_started_before_reading() {
+    let lesson = lesson();
+    let mut progress = Progress::default();
+    answer(&mut progress, &lesson, "q2", &["true"]);
+    assert_eq!(progress.status(&lesson), LessonStatus::Quiz(summary(1, 1, 1)));
+}
+
+#[test]
+fn sections_read_is_capped_at_the_lessons_current_length() {
+    // Progress from a longer, older version of the lesson.
+    let lesson = lesson();
+    let progress = progress(&[("basics", lesson_progress(1, 7, &[]))]);
+    assert_eq!(progress.status(&lesson), LessonStatus::Reading { read: 3, total: 3 });
+}
+
+#[test]
+fn answers_to_items_no_longer_in_the_lesson_do_not_count() {
+    let lesson = lesson();
+    let progress = progress(&[("basics", lesson_progress(1, 2, &[("removed", item_record(&["a"], 1, true, true))]))]);
+    assert_eq!(progress.status(&lesson), LessonStatus::Reading { read: 2, total: 3 });
+}
+
+#[test]
+fn working_on_a_lesson_records_its_current_version() {
+    let lesson = lesson();
+    let mut progress = progress(&[("basics", lesson_progress(1, 1, &[]))]);
+    progress.read_section(&lesson, 0);
+    assert_eq!(progress.lesson("basics"), Some(&lesson_progress(2, 1, &[])));
+    assert_eq!(progress.lesson("other"), None);
+}
+
+#[test]
+fn progress_of_other_lessons_is_untouched() {
+    let lesson = lesson();
+    let other = lesson_progress(1, 2, &[("x", item_record(&["a"], 1, true, true))]);
+    let mut progress = progress(&[("other", other.clone())]);
+    progress.read_section(&lesson, 0);
+    answer(&mut progress, &lesson, "q1", &["a"]);
+    progress.restart_quiz(&lesson);
+    assert_eq!(progress.lesson("other"), Some(&other));
+    assert_eq!(progress.lessons.keys().map(String::as_str).collect::<Vec<_>>(), ["basics", "other"],);
+}
