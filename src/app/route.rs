@@ -1,0 +1,40 @@
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::pages;
+
+/// Every screen has its own address, so Back, Forward, reload and bookmarks work.
+/// Numbers in addresses count from 1, as students do.
+#[derive(Debug, Clone, PartialEq, Routable)]
+pub enum Route {
+    #[at("/")]
+    Course,
+    #[at("/lessons/:id/section/:number")]
+    Section { id: String, number: usize },
+    #[at("/lessons/:id/quiz/:number")]
+    Question { id: String, number: usize },
+    #[at("/lessons/:id/result")]
+    Result { id: String },
+    #[at("/help")]
+    Help,
+    #[not_found]
+    #[at("/not-found")]
+    NotFound,
+}
+
+pub fn switch(route: Route) -> Html {
+    match route {
+        Route::Course => html! { <pages::course::CoursePage /> },
+        Route::Section { id, number } => {
+            let key = format!("{id}/{number}");
+            html! { <pages::section::SectionPage {key} {id} {number} /> }
+        }
+        Route::Question { id, number } => {
+            let key = format!("{id}/{number}");
+            html! { <pages::question::QuestionPage {key} {id} {number} /> }
+        }
+        Route::Result { id } => html! { <pages::result::ResultPage {id} /> },
+        Route::Help => html! { <pages::help::HelpPage /> },
+        Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
+    }
+}

@@ -1,0 +1,69 @@
+//! What surrounds every screen: skip link, header with "Get help" and "Exit this page",
+//! storage notices, and the main landmark. Help and exit sit in the same place on every screen
+//! (WCAG 3.2.6 Consistent Help).
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::quick_exit::QuickExit;
+use crate::app::{ProgressAction, Route, use_l10n, use_progress};
+use crate::platform::{document, history};
+
+#[derive(Properties, PartialEq)]
+pub struct FrameProps {
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[component]
+pub fn Frame(props: &FrameProps) -> Html {
+    let l10n = use_l10n();
+    let progress = use_progress();
+    let location = use_location();
+    let first_screen = use_mut_ref(|| true);
+    {
+        let path = location.as_ref().map(|l| l.path().to_owned());
+        use_effect_with(path, move |_| {
+            history::note_navigation();
+            // After an in-app navigation, start keyboard and screen-reader users at the new
+            // screen's heading; on the first screen the browser's own start position is right.
+            if !std::mem::replace(&mut *first_screen.borrow_mut(), false) {
+                document::focus(super::page::HEADING_ID);
+            }
+        });
+    }
+    let skip = Callback::from(|event: MouseEvent| {
+        event.prevent_default();
+        document::focus("main");
+    });
+    let notice = progress.notice.map(|notice| {
+        let dismiss = {
+            let progress = progress.clone();
+            Callback::from(move |_| progress.dispatch(ProgressAction::DismissNotice))
+        };
+        html! {
+            <div class="notice">
+                <p>{ l10n.t(notice.message_id()) }</p>
+                <button type="button" class="button secondary" onclick={dismiss}>{ l10n.t("notice-dismiss") }</button>
+            </div>
+        }
+    });
+    html! {
+        <>
+            <a class="skip-link" href="#main" onclick={skip}>{ l10n.t("skip-to-content") }</a>
+            <header class="site-header">
+                <div class="site-header-inner">
+                    <Link<Route> to={Route::Course} classes="brand">{ l10n.t("app-name") }</Link<Route>>
+                    <nav class="site-nav" aria-label={l10n.t("app-name")}>
+                        <Link<Route> to={Route::Course}>{ l10n.t("nav-lessons") }</Link<Route>>
+                        <Link<Route> to={Route::Help} classes="help-link">{ l10n.t("nav-get-help") }</Link<Route>>
+                    </nav>
+                    <QuickExit />
+                </div>
+            </header>
+            <div class="notices" role="status">{ for notice }</div>
+            <main id="main" tabindex="-1">{ props.children.clone() }</main>
+            <footer class="site-footer"><p>{ l10n.t("footer-privacy") }</p></footer>
+        </>
+    }
+}

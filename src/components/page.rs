@@ -1,0 +1,66 @@
+//! Pieces every page uses: its one `<h1>`, and what to show while lessons load or fail to.
+
+use aware_core::l10n::Arg;
+use yew::prelude::*;
+
+use crate::app::{CurriculumState, use_l10n};
+
+/// The id of each page's `<h1>`, which receives focus after a navigation.
+pub const HEADING_ID: &str = "page-heading";
+
+#[derive(Properties, PartialEq)]
+pub struct PageHeadingProps {
+    pub text: AttrValue,
+}
+
+#[component]
+pub fn PageHeading(props: &PageHeadingProps) -> Html {
+    html! { <h1 id={HEADING_ID} tabindex="-1">{ props.text.clone() }</h1> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ContentStatusProps {
+    pub state: CurriculumState,
+}
+
+/// Shown instead of a page while its lessons are loading or could not be loaded.
+#[component]
+pub fn ContentStatus(props: &ContentStatusProps) -> Html {
+    let l10n = use_l10n();
+    match &props.state {
+        CurriculumState::Loading | CurriculumState::Ready(_) => html! {
+            <p class="loading" aria-busy="true">{ l10n.t("content-loading") }</p>
+        },
+        CurriculumState::Failed { reason, retry } => {
+            let retry = retry.reform(|_: MouseEvent| ());
+            html! {
+                <div class="error-box" role="alert">
+                    <p>{ l10n.t_with("content-failed", &[("reason", Arg::from(reason.as_str()))]) }</p>
+                    <button type="button" class="button" onclick={retry}>{ l10n.t("content-retry") }</button>
+                </div>
+            }
+        }
+    }
+}
+
+/// A short message with a way back, for addresses that name no lesson, section or question.
+#[derive(Properties, PartialEq)]
+pub struct MissingProps {
+    pub message: AttrValue,
+}
+
+#[component]
+pub fn Missing(props: &MissingProps) -> Html {
+    let l10n = use_l10n();
+    crate::app::use_title(props.message.to_string());
+    html! {
+        <>
+            <PageHeading text={props.message.clone()} />
+            <p>
+                <yew_router::components::Link<crate::app::Route> to={crate::app::Route::Course}>
+                    { l10n.t("back-to-lessons") }
+                </yew_router::components::Link<crate::app::Route>>
+            </p>
+        </>
+    }
+}

@@ -1,0 +1,86 @@
+//! "Exit this page": a button, and Shift pressed three times, after GOV.UK's component.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use aware_core::l10n::Arg;
+use aware_core::quick_exit::{ShiftCounter, ShiftOutcome};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+use crate::app::use_l10n;
+use crate::deployment::EXIT_URL;
+use crate::platform::exit;
+
+#[component]
+pub fn QuickExit() -> Html {
+    let l10n = use_l10n();
+    let status = use_state(String::new);
+    let exiting = use_state(|| false);
+    {
+        let status = status.setter();
+        let exiting = exiting.setter();
+        let l10n = l10n.clone();
+        use_effect_with((), move |_| {
+            let counter = Rc::new(RefCell::new(ShiftCounter::default()));
+            let down = {
+                let counter = counter.clone();
+                Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
+                    if !event.repeat() {
+                        counter.borrow_mut().key_down(&event.key());
+                    }
+                })
+            };
+            let up = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
+                let now = js_sys::Date::now();
+                if counter.borrow_mut().expired(now) {
+                    status.set(l10n.t("exit-shift-expired"));
+                }
+                match counter.borrow_mut().key_up(&event.key(), now) {
+                    ShiftOutcome::Idle => {}
+                    ShiftOutcome::Counting { remaining } => {
+                        status.set(l10n.t_with("exit-shift-progress", &[("remaining", Arg::from(remaining as usize))]))
+                    }
+                    ShiftOutcome::Exit => {
+                        exiting.set(true);
+                        exit::leave(EXIT_URL);
+                    }
+                }
+            });
+            let document = web_sys::window().and_then(|w| w.document());
+            if let Some(document) = &document {
+                let _ = document.add_event_listener_with_callback("keydown", down.as_ref().unchecked_ref());
+                let _ = document.add_event_listener_with_callback("keyup", up.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(document) = document {
+                    let _ = document.remove_event_listener_with_callback("keydown", down.as_ref().unchecked_ref());
+                    let _ = document.remove_event_listener_with_callback("keyup", up.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+    let onclick = {
+        let exiting = exiting.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            exiting.set(true);
+            exit::leave(EXIT_URL);
+        })
+    };
+    html! {
+        <div class="quick-exit">
+            <a href={EXIT_URL} class="button exit-button" role="button" rel="nofollow noreferrer" {onclick}>
+                <span class="visually-hidden">{ l10n.t("exit-this-page-hidden-prefix") }{ " " }</span>
+                { l10n.t("exit-this-page") }
+            </a>
+            <span class="exit-hint">{ l10n.t("exit-shift-hint") }</span>
+            <span class="visually-hidden" role="status">{ (*status).clone() }</span>
+            if *exiting {
+                <div class="exit-overlay" role="alert">{ l10n.t("exit-loading") }</div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<aware::app::App>::new().render();
+}

@@ -1,0 +1,229 @@
+//! One quiz question: choose, check, read why, try again or go on. No timer, no points for speed.
+
+use std::rc::Rc;
+
+use aware_core::content::{Curriculum, QuizKind};
+use aware_core::l10n::Arg;
+use aware_core::quiz::{self, Selection};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::{CurriculumState, L10n, ProgressAction, Route, use_curriculum, use_l10n, use_progress, use_title};
+use crate::components::page::{ContentStatus, Missing, PageHeading};
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionPageProps {
+    pub id: String,
+    /// 1-based, as in the address.
+    pub number: usize,
+}
+
+#[component]
+pub fn QuestionPage(props: &QuestionPageProps) -> Html {
+    match use_curriculum() {
+        CurriculumState::Ready(curriculum) => {
+            html! { <QuestionView {curriculum} id={props.id.clone()} number={props.number} /> }
+        }
+        state => html! { <ContentStatus {state} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct QuestionViewProps {
+    curriculum: Rc<Curriculum>,
+    id: String,
+    number: usize,
+}
+
+#[component]
+fn QuestionView(props: &QuestionViewProps) -> Html {
+    let l10n = use_l10n();
+    let progress = use_progress();
+    let lesson = props.curriculum.lesson(&props.id);
+    let item = lesson.and_then(|lesson| props.number.checked_sub(1).and_then(|i| lesson.quiz.get(i)));
+    let record =
+        lesson.zip(item).and_then(|(lesson, item)| progress.progress.lesson(&lesson.id)?.quiz.get(&item.id).cloned());
+    // A question answered before shows that answer and its feedback again (after a reload too).
+    let selection = use_state(|| record.as_ref().map(|r| r.selection.clone()).unwrap_or_default());
+    let checked = use_state(|| record.as_ref().is_some_and(|r| r.attempts > 0));
+    let missing_choice = use_state(|| false);
+
+    let title = match (lesson, item) {
+        (Some(lesson), Some(_)) => format!(
+            "{}: {}",
+            l10n.t_with(
+                "quiz-question-count",
+                &[("current", Arg::from(props.number)), ("total", Arg::from(lesson.quiz.len()))]
+            ),
+            lesson.title
+        ),
+        (Some(_), None) => l10n.t_with("quiz-not-found", &[("number", Arg::from(props.number))]),
+        _ => l10n.t("lesson-not-found"),
+    };
+    use_title(title);
+
+    let Some(lesson) = lesson else {
+        return html! { <Missing message={l10n.t("lesson-not-found")} /> };
+    };
+    let Some(item) = item else {
+        return html! { <Missing message={l10n.t_with("quiz-not-found", &[("number", Arg::from(props.number))])} /> };
+    };
+
+    let total = lesson.quiz.len();
+    let verdict = (*checked).then(|| quiz::check(item, &selection));
+    let multiple = item.kind == QuizKind::Multiple;
+
+    let on_choose = {
+        let selection = selection.clone();
+        let checked = checked.clone();
+        let missing_choice = missing_choice.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let mut next: Selection = if multiple { (*selection).clone() } else { Selection::new() };
+            if input.checked() {
+                next.insert(input.value());
+            } else {
+                next.remove(&input.value());
+            }
+            selection.set(next);
+            // Changing the answer after a check starts a new attempt.
+            checked.set(false);
+            missing_choice.set(false);
+        })
+    };
+    let on_check = {
+        let selection = selection.clone();
+        let checked = checked.clone();
+        let missing_choice = missing_choice.clone();
+        let progress = progress.clone();
+        let curriculum = props.curriculum.clone();
+        let lesson_id = lesson.id.clone();
+        let item_id = item.id.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if selection.is_empty() {
+                missing_choice.set(true);
+                return;
+            }
+            progress.dispatch(ProgressAction::Answer {
+                curriculum: curriculum.clone(),
+                lesson: lesson_id.clone(),
+                item: item_id.clone(),
+                selection: (*selection).clone(),
+            });
+            checked.set(true);
+        })
+    };
+    let on_try_again = {
+        let selection = selection.clone();
+        let checked = checked.clone();
+        Callback::from(move |_: MouseEvent| {
+            selection.set(Selection::new());
+            checked.set(false);
+        })
+    };
+
+    // The error summary links to the first choice; focus it directly (a fragment would add a
+    // history entry and leave focus behind).
+    let first_input = format!("option-{}", item.options[0].id);
+    let focus_first = {
+        let first_input = first_input.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            crate::platform::document::focus(&first_input);
+        })
+    };
+    let legend_id = "question-prompt";
+    let error_id = "question-error";
+    let options = item.options.iter().map(|option| {
+        let input_id = format!("option-{}", option.id);
+        let text = option_text(&l10n, item.kind, &option.id, &option.text);
+        html! {
+            <div class="choice">
+                <input
+                    type={if multiple { "checkbox" } else { "radio" }}
+                    id={input_id.clone()}
+                    name={item.id.clone()}
+                    value={option.id.clone()}
+                    checked={selection.contains(&option.id)}
+                    onchange={on_choose.clone()}
+                />
+                <label for={input_id}>{ text }</label>
+            </div>
+        }
+    });
+
+    let feedback = verdict.as_ref().map(|verdict| {
+        let explanations = quiz::explanations(item, &selection);
+        html! {
+            <div class={classes!("feedback", if verdict.correct { "correct" } else { "incorrect" })}>
+                <p class="verdict">{ l10n.t(if verdict.correct { "quiz-correct" } else { "quiz-incorrect" }) }</p>
+                { for explanations.iter().map(|option| html! {
+                    <div class="explanation">
+                        <p class="chosen">{ l10n.t_with("quiz-you-chose", &[("option", Arg::from(option_text(&l10n, item.kind, &option.id, &option.text)))]) }</p>
+                        <p>{ option.explanation.clone() }</p>
+                    </div>
+                }) }
+                if !verdict.correct && verdict.missed > 0 && multiple {
+                    <p>{ l10n.t_with("quiz-missed", &[("missed", Arg::from(verdict.missed))]) }</p>
+                }
+            </div>
+        }
+    });
+
+    let next = if props.number < total {
+        Route::Question { id: lesson.id.clone(), number: props.number + 1 }
+    } else {
+        Route::Result { id: lesson.id.clone() }
+    };
+    let correct = verdict.as_ref().is_some_and(|v| v.correct);
+
+    html! {
+        <article class="question">
+            <PageHeading text={lesson.title.clone()} />
+            <p class="section-count">{ l10n.t_with("quiz-question-count", &[("current", Arg::from(props.number)), ("total", Arg::from(total))]) }</p>
+            <form onsubmit={on_check} novalidate=true>
+                if *missing_choice {
+                    <div class="error-summary" role="alert">
+                        <h2>{ l10n.t("quiz-error-summary") }</h2>
+                        <p><a href={format!("#{first_input}")} onclick={focus_first}>{ l10n.t("quiz-choose-first") }</a></p>
+                    </div>
+                }
+                <fieldset aria-describedby={missing_choice.then_some(error_id)}>
+                    <legend id={legend_id}><h2>{ item.prompt.clone() }</h2></legend>
+                    if multiple {
+                        <p class="hint">{ l10n.t("quiz-select-all") }</p>
+                    }
+                    if *missing_choice {
+                        <p class="error-message" id={error_id}>{ l10n.t("quiz-choose-first") }</p>
+                    }
+                    <div class="choices">{ for options }</div>
+                </fieldset>
+                if !*checked {
+                    <button type="submit" class="button">{ l10n.t("quiz-check") }</button>
+                }
+            </form>
+            <div class="feedback-region" role="status">{ for feedback }</div>
+            if *checked {
+                <div class="actions">
+                    if correct {
+                        <Link<Route> to={next} classes="button">
+                            { l10n.t(if props.number < total { "quiz-next" } else { "quiz-finish" }) }
+                        </Link<Route>>
+                    } else {
+                        <button type="button" class="button" onclick={on_try_again}>{ l10n.t("quiz-try-again") }</button>
+                    }
+                </div>
+            }
+        </article>
+    }
+}
+
+fn option_text(l10n: &L10n, kind: QuizKind, id: &str, text: &str) -> String {
+    match (kind, id) {
+        (QuizKind::TrueFalse, "true") => l10n.t("quiz-true"),
+        (QuizKind::TrueFalse, _) => l10n.t("quiz-false"),
+        _ => text.to_owned(),
+    }
+}

@@ -1,0 +1,88 @@
+use std::rc::Rc;
+
+use aware_core::content::Curriculum;
+use aware_core::l10n::Arg;
+use aware_core::quiz::Summary;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::{CurriculumState, ProgressAction, Route, use_curriculum, use_l10n, use_progress, use_title};
+use crate::components::page::{ContentStatus, Missing, PageHeading};
+
+#[derive(Properties, PartialEq)]
+pub struct ResultPageProps {
+    pub id: String,
+}
+
+#[component]
+pub fn ResultPage(props: &ResultPageProps) -> Html {
+    match use_curriculum() {
+        CurriculumState::Ready(curriculum) => html! { <ResultView {curriculum} id={props.id.clone()} /> },
+        state => html! { <ContentStatus {state} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResultViewProps {
+    curriculum: Rc<Curriculum>,
+    id: String,
+}
+
+#[component]
+fn ResultView(props: &ResultViewProps) -> Html {
+    let l10n = use_l10n();
+    let progress = use_progress();
+    let navigator = use_navigator();
+    let lesson = props.curriculum.lesson(&props.id);
+    use_title(match lesson {
+        Some(lesson) => format!("{}: {}", l10n.t("result-title"), lesson.title),
+        None => l10n.t("lesson-not-found"),
+    });
+    let Some(lesson) = lesson else {
+        return html! { <Missing message={l10n.t("lesson-not-found")} /> };
+    };
+    let records = progress.progress.lesson(&lesson.id).map(|p| p.quiz.clone()).unwrap_or_default();
+    let summary = Summary::of(&lesson.quiz, &records);
+    let first_unsolved = lesson.quiz.iter().position(|item| !records.get(&item.id).is_some_and(|r| r.solved));
+    let unanswered = summary.total - summary.solved;
+
+    let retake = {
+        let progress = progress.clone();
+        let curriculum = props.curriculum.clone();
+        let lesson = lesson.id.clone();
+        Callback::from(move |_: MouseEvent| {
+            progress.dispatch(ProgressAction::RestartQuiz { curriculum: curriculum.clone(), lesson: lesson.clone() });
+            if let Some(navigator) = &navigator {
+                navigator.push(&Route::Question { id: lesson.clone(), number: 1 });
+            }
+        })
+    };
+
+    html! {
+        <article class="result">
+            <PageHeading text={l10n.t("result-title")} />
+            <p class="lead">{ lesson.title.clone() }</p>
+            <p class="score">{ l10n.t_with("result-first-try", &[("right", Arg::from(summary.first_try_correct)), ("total", Arg::from(summary.total))]) }</p>
+            if summary.is_complete() {
+                <p>{ l10n.t("result-all-solved") }</p>
+            } else {
+                <p>{ l10n.t_with("result-unanswered", &[("count", Arg::from(unanswered))]) }</p>
+                if let Some(index) = first_unsolved {
+                    <p>
+                        <Link<Route> to={Route::Question { id: lesson.id.clone(), number: index + 1 }} classes="button">
+                            { l10n.t("result-continue") }
+                        </Link<Route>>
+                    </p>
+                }
+            }
+            <section class="key-points" aria-labelledby="result-key-points">
+                <h2 id="result-key-points">{ l10n.t("result-key-points") }</h2>
+                <ul>{ for lesson.key_points.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
+            </section>
+            <div class="actions">
+                <Link<Route> to={Route::Course} classes="button">{ l10n.t("back-to-lessons") }</Link<Route>>
+                <button type="button" class="button secondary" onclick={retake}>{ l10n.t("result-retake") }</button>
+            </div>
+        </article>
+    }
+}

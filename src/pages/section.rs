@@ -1,0 +1,128 @@
+use std::rc::Rc;
+
+use aware_core::content::{Curriculum, Inline};
+use aware_core::l10n::Arg;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::{CurriculumState, ProgressAction, Route, use_curriculum, use_l10n, use_progress, use_title};
+use crate::components::blocks::{Blocks, Inlines};
+use crate::components::page::{ContentStatus, Missing, PageHeading};
+
+#[derive(Properties, PartialEq)]
+pub struct SectionPageProps {
+    pub id: String,
+    /// 1-based, as in the address.
+    pub number: usize,
+}
+
+#[component]
+pub fn SectionPage(props: &SectionPageProps) -> Html {
+    match use_curriculum() {
+        CurriculumState::Ready(curriculum) => {
+            html! { <SectionView {curriculum} id={props.id.clone()} number={props.number} /> }
+        }
+        state => html! { <ContentStatus {state} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SectionViewProps {
+    curriculum: Rc<Curriculum>,
+    id: String,
+    number: usize,
+}
+
+#[component]
+fn SectionView(props: &SectionViewProps) -> Html {
+    let l10n = use_l10n();
+    let progress = use_progress();
+    let lesson = props.curriculum.lesson(&props.id);
+    let index = props.number.checked_sub(1);
+    let section = lesson.zip(index).and_then(|(lesson, index)| lesson.sections.get(index));
+    let title = match (lesson, section) {
+        (Some(lesson), Some(section)) => {
+            format!("{}: {}", lesson.title, Inline::plain_text(&section.heading))
+        }
+        (Some(_), None) => l10n.t_with("section-not-found", &[("number", Arg::from(props.number))]),
+        _ => l10n.t("lesson-not-found"),
+    };
+    use_title(title);
+    {
+        let progress = progress.clone();
+        let curriculum = props.curriculum.clone();
+        let found = section.is_some();
+        use_effect_with((props.id.clone(), index), move |(lesson, index)| {
+            if let (true, Some(index)) = (found, *index) {
+                progress.dispatch(ProgressAction::ReadSection { curriculum, lesson: lesson.clone(), index });
+            }
+        });
+    }
+    let Some(lesson) = lesson else {
+        return html! { <Missing message={l10n.t("lesson-not-found")} /> };
+    };
+    let (Some(index), Some(section)) = (index, section) else {
+        return html! { <Missing message={l10n.t_with("section-not-found", &[("number", Arg::from(props.number))])} /> };
+    };
+    let total = lesson.sections.len();
+    let source_ids: Vec<String> = lesson.sources.iter().map(|s| s.id.clone()).collect();
+    let is_first = index == 0;
+    let is_last = index + 1 == total;
+    html! {
+        <article class="lesson">
+            <PageHeading text={lesson.title.clone()} />
+            <p class="section-count">{ l10n.t_with("lesson-section-count", &[("current", Arg::from(index + 1)), ("total", Arg::from(total))]) }</p>
+            if is_first {
+                <div class="content-note">
+                    <p>{ l10n.t("lesson-content-note") }</p>
+                    <p><Link<Route> to={Route::Help}>{ l10n.t("nav-get-help") }</Link<Route>></p>
+                </div>
+                <h2>{ l10n.t("lesson-objectives") }</h2>
+                <ul class="objectives">
+                    { for lesson.objectives.iter().map(|o| html! { <li>{ o.text.clone() }</li> }) }
+                </ul>
+            }
+            <section class="lesson-section" aria-labelledby="section-heading">
+                <h2 id="section-heading"><Inlines inlines={section.heading.clone()} /></h2>
+                <Blocks blocks={section.blocks.clone()} sources={source_ids} />
+            </section>
+            if is_last {
+                <section class="key-points" aria-labelledby="key-points-heading">
+                    <h2 id="key-points-heading">{ l10n.t("lesson-key-points") }</h2>
+                    <ul>{ for lesson.key_points.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
+                </section>
+                <section class="sources" aria-labelledby="sources-heading">
+                    <h2 id="sources-heading">{ l10n.t("lesson-sources") }</h2>
+                    <ol>
+                        { for lesson.sources.iter().map(|source| html! {
+                            <li id={format!("source-{}", source.id)}>
+                                { l10n.t_with("lesson-source-entry", &[
+                                    ("publisher", Arg::from(source.publisher.as_str())),
+                                    ("year", Arg::from(source.year as usize)),
+                                    ("title", Arg::from(source.title.as_str())),
+                                ]) }
+                                { " " }<span class="source-url">{ source.url.clone() }</span>
+                            </li>
+                        }) }
+                    </ol>
+                </section>
+            }
+            <nav class="pager" aria-label={l10n.t("lesson-pager")}>
+                if !is_first {
+                    <Link<Route> to={Route::Section { id: lesson.id.clone(), number: index }} classes="button secondary">
+                        { l10n.t("lesson-previous") }
+                    </Link<Route>>
+                }
+                if is_last {
+                    <Link<Route> to={Route::Question { id: lesson.id.clone(), number: 1 }} classes="button">
+                        { l10n.t("lesson-start-quiz") }
+                    </Link<Route>>
+                } else {
+                    <Link<Route> to={Route::Section { id: lesson.id.clone(), number: index + 2 }} classes="button">
+                        { l10n.t("lesson-next") }
+                    </Link<Route>>
+                }
+            </nav>
+        </article>
+    }
+}

@@ -1,0 +1,37 @@
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+pub fn set_title(title: &str) {
+    if let Some(document) = document() {
+        document.set_title(title);
+    }
+}
+
+/// `<html lang>`: screen readers pick their voice from it.
+pub fn set_lang(lang: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang);
+    }
+}
+
+/// Adds or removes a class on `<html>`.
+pub fn set_root_class(class: &str, on: bool) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let list = root.class_list();
+        let _ = if on { list.add_1(class) } else { list.remove_1(class) };
+    }
+}
+
+/// Moves focus to an element by id without scrolling past it: after a screen change, so keyboard
+/// and screen-reader users start at the new heading instead of at the top of the old page.
+pub fn focus(id: &str) {
+    if let Some(element) = document().and_then(|d| d.get_element_by_id(id)) {
+        if let Ok(element) = element.dyn_into::<HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}

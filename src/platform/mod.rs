@@ -1,0 +1,8 @@
+//! The only place that touches browser APIs (web-sys). Everything here is a thin adapter: it
+//! moves strings and events in and out, and leaves decisions to `aware_core` or the components.
+
+pub mod document;
+pub mod exit;
+pub mod fetch;
+pub mod history;
+pub mod storage;
