@@ -11,7 +11,7 @@ use yew_router::prelude::*;
 pub use curriculum::{CurriculumProvider, CurriculumState, use_curriculum};
 pub use l10n::{L10n, LocaleProvider, use_l10n, use_title};
 pub use progress::{ProgressAction, ProgressContext, ProgressProvider, StorageNotice, use_progress};
-pub use route::Route;
+pub use route::{Route, switch};
 
 use crate::components::frame::Frame;
 
@@ -23,7 +23,7 @@ pub fn App() -> Html {
                 <CurriculumProvider>
                     <BrowserRouter>
                         <Frame>
-                            <Switch<Route> render={route::switch} />
+                            <Switch<Route> render={switch} />
                         </Frame>
                     </BrowserRouter>
                 </CurriculumProvider>

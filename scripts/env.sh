@@ -1,0 +1,90 @@
+# Sourced by serve.sh, test.sh and bench.sh: installs what is missing, then defines `wasm`, which
+# runs a command with the toolchain settings for building WebAssembly.
+#
+# Two machines are supported:
+# - an ordinary developer machine with rustup: `rustup target add wasm32-unknown-unknown`;
+# - a machine that reaches only package registries (no rustup downloads): Debian's rustc-web
+#   builds the wasm32 standard library from source (build-std), as in shared/TOOLCHAIN.md.
+# Everything is installed only when missing, so a second run costs seconds.
+
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.tools"
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+# One source of truth: the wasm-bindgen CLI must equal the library version in Cargo.lock.
+WASM_BINDGEN_VERSION="$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')"
+export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+APT_UPDATED=
+apt_install() {
+  command -v apt-get >/dev/null || { log "please install: $*"; return 1; }
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  log "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+has_wasm_std() { [ -d "$("$1" --print sysroot 2>/dev/null)/lib/rustlib/wasm32-unknown-unknown/lib" ]; }
+
+# Decides how wasm is built: WASM_MODE=rustup or WASM_MODE=debian.
+setup_rust_wasm() {
+  command -v cargo >/dev/null || { log "Rust is required: see https://rustup.rs"; return 1; }
+  if has_wasm_std rustc; then WASM_MODE=rustup; return; fi
+  if [ -x /usr/bin/rustc ] && [ -d /usr/lib/rustlib/src/rust/library ] && command -v wasm-ld-22 >/dev/null; then
+    WASM_MODE=debian; return
+  fi
+  # rustup downloads the target from its own server; without internet that call hangs, so ask
+  # the server first with a short timeout.
+  if command -v rustup >/dev/null && curl -sSf --max-time 10 -o /dev/null https://static.rust-lang.org/dist/channel-rust-stable.toml.sha256 2>/dev/null; then
+    log "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown && { WASM_MODE=rustup; return; }
+  fi
+  apt_install rustc-web cargo-web rust-web-src lld-22
+  WASM_MODE=debian
+}
+
+# Runs "$@" with the wasm toolchain.
+wasm() {
+  if [ "$WASM_MODE" = debian ]; then
+    # Debian's cargo/rustc before rustup's, but the project's own tools (wasm-opt) before both.
+    PATH="$TOOLS/node_modules/.bin:/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22 "$@"
+  else
+    "$@"
+  fi
+}
+
+setup_build_tools() {
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+    log "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
+    # Not --locked: its lockfile asks for a crate version some registry mirrors lack.
+    cargo install --quiet --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+  if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+    log "cargo install trunk $TRUNK_VERSION (10-15 minutes)"
+    # --locked: without it cargo picks a lightningcss/cssparser pair that does not compile.
+    cargo install --quiet --force --locked trunk --version "$TRUNK_VERSION" --no-default-features --features rustls
+  fi
+  command -v npm >/dev/null || apt_install nodejs npm
+  if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+    # Debian's binaryen is too old for current Rust output; npm's build is current.
+    log "npm install binaryen@$BINARYEN_VERSION (wasm-opt)"
+    mkdir -p "$TOOLS"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION" >/dev/null
+  fi
+}
+
+setup_browser_tools() {
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null || apt_install chromium chromium-driver
+  if [ ! -d "$ROOT/e2e/node_modules/playwright-core" ] || [ "$ROOT/e2e/package-lock.json" -nt "$ROOT/e2e/node_modules/.package-lock.json" ]; then
+    log "npm ci (end-to-end test tools)"
+    (cd "$ROOT/e2e" && npm ci --silent --no-audit --no-fund >/dev/null)
+  fi
+}
+
+setup_rust_wasm
+setup_build_tools

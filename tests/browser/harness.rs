@@ -1,0 +1,108 @@
+use std::rc::Rc;
+
+use aware::app::{CurriculumState, LocaleProvider, ProgressProvider, Route, switch};
+use aware::components::frame::Frame;
+use aware_core::content::Curriculum;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+use yew_router::history::{AnyHistory, MemoryHistory};
+use yew_router::prelude::*;
+
+/// A small curriculum: one lesson with two sections and three questions, one of each type.
+pub const CURRICULUM: &str = r#"{"format":1,"locale":"en","lessons":[{
+  "id":"basics","version":3,"age_min":12,"age_max":18,"duration_minutes":30,
+  "title":"Basics","summary":"A test lesson.","objectives":[{"id":"o","text":"Learn."}],
+  "sections":[
+    {"heading":[{"t":"Text","c":"First"}],"blocks":[
+      {"t":"Paragraph","c":[{"t":"Text","c":"No border is needed"},{"t":"Cite","c":"un"},{"t":"Text","c":"."}]},
+      {"t":"Callout","c":{"kind":"example","blocks":[{"t":"Paragraph","c":[{"t":"Text","c":"<b>not markup</b>"}]}]}},
+      {"t":"List","c":{"ordered":false,"items":[[{"t":"Strong","c":[{"t":"Text","c":"Act"}]}]]}}]},
+    {"heading":[{"t":"Text","c":"Second"}],"blocks":[{"t":"Paragraph","c":[{"t":"Text","c":"More."}]}]}],
+  "key_points":["Remember this."],
+  "quiz":[
+    {"id":"pick-one","kind":"single","prompt":"Which is right?","sources":[],"options":[
+      {"id":"a","text":"Wrong one","explanation":"Not quite: A is wrong because of X.","correct":false},
+      {"id":"b","text":"Right one","explanation":"Yes: B is right because of Y.","correct":true}]},
+    {"id":"pick-all","kind":"multiple","prompt":"Pick all.","sources":[],"options":[
+      {"id":"a","text":"First","explanation":"First is right.","correct":true},
+      {"id":"b","text":"Second","explanation":"Second is right.","correct":true},
+      {"id":"c","text":"Third","explanation":"Third is wrong.","correct":false}]},
+    {"id":"myth","kind":"true-false","prompt":"A border is needed.","sources":[],"options":[
+      {"id":"true","text":"","explanation":"Not quite: no border is needed.","correct":false},
+      {"id":"false","text":"","explanation":"Right: no border is needed.","correct":true}]}],
+  "sources":[{"id":"un","title":"Protocol","publisher":"United Nations","year":2000,"url":"https://example.org"}]}]}"#;
+
+#[derive(Properties, PartialEq)]
+struct HarnessProps {
+    path: AttrValue,
+}
+
+#[component]
+fn Harness(props: &HarnessProps) -> Html {
+    let history = use_memo(props.path.clone(), |path| {
+        AnyHistory::from(MemoryHistory::with_entries(vec![path.to_string()]))
+    });
+    let curriculum = CurriculumState::Ready(Rc::new(Curriculum::decode(CURRICULUM).expect("test curriculum decodes")));
+    html! {
+        <LocaleProvider>
+            <ProgressProvider>
+                <ContextProvider<CurriculumState> context={curriculum}>
+                    <Router history={(*history).clone()}>
+                        <Frame><Switch<Route> render={switch} /></Frame>
+                    </Router>
+                </ContextProvider<CurriculumState>>
+            </ProgressProvider>
+        </LocaleProvider>
+    }
+}
+
+/// Renders the app at `path` into a fresh element and waits until it has rendered.
+pub async fn mount(path: &str) -> Element {
+    let document = gloo_document();
+    let root = document.create_element("div").expect("create root");
+    document.body().expect("body").append_child(&root).expect("append root");
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { path: path.to_owned().into() }).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+pub fn gloo_document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("document")
+}
+
+pub fn local_storage() -> web_sys::Storage {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage")
+}
+
+/// Starts each test from an empty `localStorage`, as a first visit.
+pub fn clear_storage() {
+    local_storage().clear().expect("clear storage");
+}
+
+pub fn text(root: &Element) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+pub fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector).ok().flatten().unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+pub async fn click(root: &Element, selector: &str) {
+    find(root, selector).unchecked_into::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+}
+
+/// Clicks the button whose text is `label`.
+pub async fn click_button(root: &Element, label: &str) {
+    let buttons = root.query_selector_all("button").expect("query buttons");
+    for i in 0..buttons.length() {
+        let button: HtmlElement = buttons.item(i).expect("button").unchecked_into();
+        if button.text_content().unwrap_or_default().trim() == label {
+            button.click();
+            yew::scheduler::flush().await;
+            return;
+        }
+    }
+    panic!("no button labelled {label:?} in: {}", text(root));
+}

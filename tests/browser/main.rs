@@ -1,0 +1,19 @@
+//! Component tests in a real browser (wasm-bindgen-test in headless Chromium).
+//!
+//! Screens are mounted under the app's real providers, with a small curriculum built in the test
+//! (so nothing is downloaded) and an in-memory router. One binary, one browser session; a module
+//! per area.
+#![cfg(target_arch = "wasm32")]
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+mod harness;
+
+/// Lesson text and citations render as elements, never as HTML strings.
+mod lesson_text;
+/// Answering a question: feedback, explanations, trying again, saving.
+mod question;
+/// Where progress is kept: saving, and unreadable data kept aside.
+mod storage;
+/// The quick-exit control's keyboard shortcut.
+mod quick_exit;
