@@ -44,7 +44,6 @@ status-completed = Completed: { $right } of { $total } right on the first try
 ## Lesson pages
 lesson-section-count = Section { $current } of { $total }
 lesson-objectives = In this lesson you will
-lesson-content-note = This lesson talks about how people are tricked or forced into work or sexual exploitation. There are no pictures or stories of violence. You can stop or step out at any time, and you can get help now if you need it.
 lesson-pager = Sections
 lesson-previous = Previous section
 lesson-next = Next section
@@ -56,9 +55,27 @@ citation-label = source { $number }
 callout-note = Note
 callout-example = Example
 callout-discuss = Talk about it
+callout-older = For ages 15–18
 lesson-not-found = We couldn't find that lesson.
 section-not-found = This lesson has no section { $number }.
 back-to-lessons = Back to lessons
+
+## Scenarios
+scenario-choices = What would you do?
+scenario-you-chose = You chose: { $choice }
+scenario-why = Why it matters:
+scenario-continue = Continue
+scenario-ending = This is one ending of the story. Start again to see what other choices lead to.
+scenario-restart = Start the story again
+
+## Teacher guide
+teacher-guide-link = Teacher guide
+teacher-guide-title = Teacher guide: { $lesson }
+teacher-guide-print = Print this guide
+teacher-guide-open-lesson = Open the lesson
+teacher-guide-script = Scenario to read aloud: { $title }
+teacher-guide-goes-to = (Go to step { $number }.)
+teacher-guide-ending = This is an ending.
 
 ## Quiz
 quiz-question-count = Question { $current } of { $total }

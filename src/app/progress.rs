@@ -71,7 +71,7 @@ impl ProgressState {
         };
         let raw = match store.get(STORAGE_KEY) {
             Ok(raw) => raw,
-            Err(()) => {
+            Err(_) => {
                 return ProgressState {
                     progress: Progress::default(),
                     notice: Some(StorageNotice::Unavailable),

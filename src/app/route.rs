@@ -15,6 +15,8 @@ pub enum Route {
     Question { id: String, number: usize },
     #[at("/lessons/:id/result")]
     Result { id: String },
+    #[at("/lessons/:id/teacher-guide")]
+    TeacherGuide { id: String },
     #[at("/help")]
     Help,
     #[not_found]
@@ -34,6 +36,7 @@ pub fn switch(route: Route) -> Html {
             html! { <pages::question::QuestionPage {key} {id} {number} /> }
         }
         Route::Result { id } => html! { <pages::result::ResultPage {id} /> },
+        Route::TeacherGuide { id } => html! { <pages::teacher_guide::TeacherGuidePage {id} /> },
         Route::Help => html! { <pages::help::HelpPage /> },
         Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
     }

@@ -1,10 +1,12 @@
 //! Lesson text as yew nodes. Content arrives as typed blocks, never HTML, so nothing in a lesson
 //! file can become markup.
 
-use aware_core::content::{Block, Inline};
+use aware_core::content::{Block, Inline, Scenario};
 use aware_core::l10n::Arg;
 use yew::prelude::*;
 
+use super::help_contacts::HelpContacts;
+use super::scenario::ScenarioPlayer;
 use crate::app::{L10n, use_l10n};
 
 #[derive(Properties, PartialEq)]
@@ -12,12 +14,15 @@ pub struct BlocksProps {
     pub blocks: Vec<Block>,
     /// The lesson's source ids in list order; a citation shows its position in this list.
     pub sources: Vec<String>,
+    /// The lesson's scenarios, for `{{scenario id}}` blocks.
+    #[prop_or_default]
+    pub scenarios: Vec<Scenario>,
 }
 
 #[component]
 pub fn Blocks(props: &BlocksProps) -> Html {
     let l10n = use_l10n();
-    let ctx = Ctx { l10n: &l10n, sources: &props.sources };
+    let ctx = Ctx { l10n: &l10n, sources: &props.sources, scenarios: &props.scenarios };
     html! { <>{ for props.blocks.iter().map(|block| ctx.block(block)) }</> }
 }
 
@@ -31,13 +36,14 @@ pub struct InlinesProps {
 #[component]
 pub fn Inlines(props: &InlinesProps) -> Html {
     let l10n = use_l10n();
-    let ctx = Ctx { l10n: &l10n, sources: &props.sources };
+    let ctx = Ctx { l10n: &l10n, sources: &props.sources, scenarios: &[] };
     ctx.inlines(&props.inlines)
 }
 
 struct Ctx<'a> {
     l10n: &'a L10n,
     sources: &'a [String],
+    scenarios: &'a [Scenario],
 }
 
 impl Ctx<'_> {
@@ -60,6 +66,11 @@ impl Ctx<'_> {
                     </aside>
                 }
             }
+            Block::Scenario(id) => match self.scenarios.iter().find(|scenario| &scenario.id == id) {
+                Some(scenario) => html! { <ScenarioPlayer scenario={scenario.clone()} /> },
+                None => Html::default(),
+            },
+            Block::HelpContacts => html! { <HelpContacts level={3} /> },
         }
     }
 

@@ -2,5 +2,7 @@
 
 pub mod blocks;
 pub mod frame;
+pub mod help_contacts;
 pub mod page;
 pub mod quick_exit;
+pub mod scenario;

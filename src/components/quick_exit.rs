@@ -70,9 +70,21 @@ pub fn QuickExit() -> Html {
             exit::leave(EXIT_URL);
         })
     };
+    // A link with role="button" must also respond to Space, as a real button does (Enter already
+    // follows the link and fires `click`).
+    let onkeydown = {
+        let exiting = exiting.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == " " {
+                event.prevent_default();
+                exiting.set(true);
+                exit::leave(EXIT_URL);
+            }
+        })
+    };
     html! {
         <div class="quick-exit">
-            <a href={EXIT_URL} class="button exit-button" role="button" rel="nofollow noreferrer" {onclick}>
+            <a href={EXIT_URL} class="button exit-button" role="button" rel="nofollow noreferrer" {onclick} {onkeydown}>
                 <span class="visually-hidden">{ l10n.t("exit-this-page-hidden-prefix") }{ " " }</span>
                 { l10n.t("exit-this-page") }
             </a>

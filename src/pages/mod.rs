@@ -7,3 +7,4 @@ pub mod not_found;
 pub mod question;
 pub mod result;
 pub mod section;
+pub mod teacher_guide;

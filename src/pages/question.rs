@@ -46,7 +46,9 @@ fn QuestionView(props: &QuestionViewProps) -> Html {
         lesson.zip(item).and_then(|(lesson, item)| progress.progress.lesson(&lesson.id)?.quiz.get(&item.id).cloned());
     // A question answered before shows that answer and its feedback again (after a reload too).
     let selection = use_state(|| record.as_ref().map(|r| r.selection.clone()).unwrap_or_default());
-    let checked = use_state(|| record.as_ref().is_some_and(|r| r.attempts > 0));
+    // Progress migrated from schema 1 has attempts but no selection (v1 did not keep it): there is
+    // no answer to show, so ask again rather than judging an empty choice as wrong.
+    let checked = use_state(|| record.as_ref().is_some_and(|r| r.attempts > 0 && !r.selection.is_empty()));
     let missing_choice = use_state(|| false);
 
     let title = match (lesson, item) {

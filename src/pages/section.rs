@@ -71,10 +71,15 @@ fn SectionView(props: &SectionViewProps) -> Html {
     html! {
         <article class="lesson">
             <PageHeading text={lesson.title.clone()} />
-            <p class="section-count">{ l10n.t_with("lesson-section-count", &[("current", Arg::from(index + 1)), ("total", Arg::from(total))]) }</p>
+            <p class="section-count">
+                { l10n.t_with("lesson-section-count", &[("current", Arg::from(index + 1)), ("total", Arg::from(total))]) }
+                <span class="teacher-link">
+                    <Link<Route> to={Route::TeacherGuide { id: lesson.id.clone() }}>{ l10n.t("teacher-guide-link") }</Link<Route>>
+                </span>
+            </p>
             if is_first {
                 <div class="content-note">
-                    <p>{ l10n.t("lesson-content-note") }</p>
+                    <p>{ lesson.content_note.clone() }</p>
                     <p><Link<Route> to={Route::Help}>{ l10n.t("nav-get-help") }</Link<Route>></p>
                 </div>
                 <h2>{ l10n.t("lesson-objectives") }</h2>
@@ -84,7 +89,7 @@ fn SectionView(props: &SectionViewProps) -> Html {
             }
             <section class="lesson-section" aria-labelledby="section-heading">
                 <h2 id="section-heading"><Inlines inlines={section.heading.clone()} /></h2>
-                <Blocks blocks={section.blocks.clone()} sources={source_ids} />
+                <Blocks blocks={section.blocks.clone()} sources={source_ids} scenarios={lesson.scenarios.clone()} />
             </section>
             if is_last {
                 <section class="key-points" aria-labelledby="key-points-heading">

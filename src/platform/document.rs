@@ -29,9 +29,16 @@ pub fn set_root_class(class: &str, on: bool) {
 /// Moves focus to an element by id without scrolling past it: after a screen change, so keyboard
 /// and screen-reader users start at the new heading instead of at the top of the old page.
 pub fn focus(id: &str) {
-    if let Some(element) = document().and_then(|d| d.get_element_by_id(id)) {
-        if let Ok(element) = element.dyn_into::<HtmlElement>() {
-            let _ = element.focus();
-        }
+    if let Some(element) = document().and_then(|d| d.get_element_by_id(id))
+        && let Ok(element) = element.dyn_into::<HtmlElement>()
+    {
+        let _ = element.focus();
+    }
+}
+
+/// Opens the browser's print dialog (for teacher guides and, later, worksheets).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
     }
 }

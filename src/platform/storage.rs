@@ -7,6 +7,10 @@
 
 use web_sys::Storage;
 
+/// A storage call the browser refused (blocked, full, or a security error).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StorageRefused;
+
 /// A handle on `localStorage` that has been opened successfully.
 #[derive(Clone)]
 pub struct LocalStore(Storage);
@@ -18,16 +22,16 @@ impl LocalStore {
         Some(LocalStore(storage))
     }
 
-    pub fn get(&self, key: &str) -> Result<Option<String>, ()> {
-        self.0.get_item(key).map_err(drop)
+    pub fn get(&self, key: &str) -> Result<Option<String>, StorageRefused> {
+        self.0.get_item(key).map_err(|_| StorageRefused)
     }
 
-    pub fn set(&self, key: &str, value: &str) -> Result<(), ()> {
-        self.0.set_item(key, value).map_err(drop)
+    pub fn set(&self, key: &str, value: &str) -> Result<(), StorageRefused> {
+        self.0.set_item(key, value).map_err(|_| StorageRefused)
     }
 
-    pub fn remove(&self, key: &str) -> Result<(), ()> {
-        self.0.remove_item(key).map_err(drop)
+    pub fn remove(&self, key: &str) -> Result<(), StorageRefused> {
+        self.0.remove_item(key).map_err(|_| StorageRefused)
     }
 
     pub fn has(&self, key: &str) -> bool {

@@ -9,16 +9,19 @@ use yew::prelude::*;
 use yew_router::history::{AnyHistory, MemoryHistory};
 use yew_router::prelude::*;
 
-/// A small curriculum: one lesson with two sections and three questions, one of each type.
-pub const CURRICULUM: &str = r#"{"format":1,"locale":"en","lessons":[{
+/// A small curriculum: one lesson with two sections, three questions (one of each type), a
+/// scenario with two endings, and a teacher guide.
+pub const CURRICULUM: &str = r#"{"format":2,"locale":"en","lessons":[{
   "id":"basics","version":3,"age_min":12,"age_max":18,"duration_minutes":30,
-  "title":"Basics","summary":"A test lesson.","objectives":[{"id":"o","text":"Learn."}],
+  "title":"Basics","summary":"A test lesson.","content_note":"This lesson talks about jobs.",
+  "objectives":[{"id":"o","text":"Learn."}],
   "sections":[
     {"heading":[{"t":"Text","c":"First"}],"blocks":[
       {"t":"Paragraph","c":[{"t":"Text","c":"No border is needed"},{"t":"Cite","c":"un"},{"t":"Text","c":"."}]},
       {"t":"Callout","c":{"kind":"example","blocks":[{"t":"Paragraph","c":[{"t":"Text","c":"<b>not markup</b>"}]}]}},
       {"t":"List","c":{"ordered":false,"items":[[{"t":"Strong","c":[{"t":"Text","c":"Act"}]}]]}}]},
-    {"heading":[{"t":"Text","c":"Second"}],"blocks":[{"t":"Paragraph","c":[{"t":"Text","c":"More."}]}]}],
+    {"heading":[{"t":"Text","c":"Second"}],"blocks":[{"t":"Paragraph","c":[{"t":"Text","c":"More."}]},
+      {"t":"Scenario","c":"offer"},{"t":"HelpContacts"}]}],
   "key_points":["Remember this."],
   "quiz":[
     {"id":"pick-one","kind":"single","prompt":"Which is right?","sources":[],"options":[
@@ -31,6 +34,13 @@ pub const CURRICULUM: &str = r#"{"format":1,"locale":"en","lessons":[{
     {"id":"myth","kind":"true-false","prompt":"A border is needed.","sources":[],"options":[
       {"id":"true","text":"","explanation":"Not quite: no border is needed.","correct":false},
       {"id":"false","text":"","explanation":"Right: no border is needed.","correct":true}]}],
+  "scenarios":[{"id":"offer","title":"Anu's offer","intro":"This story is made up.","steps":[
+    {"id":"start","text":"A message offers a job abroad.","choices":[
+      {"id":"ask","text":"Ask for a contract","consequence":"The recruiter stops answering.","why":"Real employers give contracts.","next":"safe"},
+      {"id":"go","text":"Pack your bag","consequence":"You leave the same week.","why":"Nobody checked the agency.","next":"far"}]},
+    {"id":"safe","text":"Anu stays and tells her aunt.","choices":[]},
+    {"id":"far","text":"Anu is far from home without her passport.","choices":[]}]}],
+  "teacher_guide":[{"heading":[{"t":"Text","c":"Timing and preparation"}],"blocks":[{"t":"Paragraph","c":[{"t":"Text","c":"Ten minutes."}]}]}],
   "sources":[{"id":"un","title":"Protocol","publisher":"United Nations","year":2000,"url":"https://example.org"}]}]}"#;
 
 #[derive(Properties, PartialEq)]
@@ -40,9 +50,8 @@ struct HarnessProps {
 
 #[component]
 fn Harness(props: &HarnessProps) -> Html {
-    let history = use_memo(props.path.clone(), |path| {
-        AnyHistory::from(MemoryHistory::with_entries(vec![path.to_string()]))
-    });
+    let history =
+        use_memo(props.path.clone(), |path| AnyHistory::from(MemoryHistory::with_entries(vec![path.to_string()])));
     let curriculum = CurriculumState::Ready(Rc::new(Curriculum::decode(CURRICULUM).expect("test curriculum decodes")));
     html! {
         <LocaleProvider>

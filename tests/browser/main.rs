@@ -13,7 +13,9 @@ mod harness;
 mod lesson_text;
 /// Answering a question: feedback, explanations, trying again, saving.
 mod question;
-/// Where progress is kept: saving, and unreadable data kept aside.
-mod storage;
 /// The quick-exit control's keyboard shortcut.
 mod quick_exit;
+/// Scenarios played step by step, and the teacher guide with its read-aloud script.
+mod scenario;
+/// Where progress is kept: saving, and unreadable data kept aside.
+mod storage;

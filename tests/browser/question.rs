@@ -61,7 +61,9 @@ async fn answers_are_saved_with_first_try_and_attempts() {
     click_button(&root, "Check answer").await;
 
     let raw = local_storage().get_item(STORAGE_KEY).unwrap();
-    let Loaded::Ready { progress, .. } = progress::load(raw.as_deref()) else { panic!("saved progress reads back: {raw:?}") };
+    let Loaded::Ready { progress, .. } = progress::load(raw.as_deref()) else {
+        panic!("saved progress reads back: {raw:?}")
+    };
     let lesson = progress.lesson("basics").expect("lesson progress saved");
     assert_eq!(lesson.version, 3);
     let record = &lesson.quiz["pick-one"];

@@ -33,7 +33,7 @@ url = "https://example.org/guide"
         r#"[[contact]]
 id = "helpline"
 number = "+976 108"
-source = "un-report"
+source = "ilo-guide"
 last_verified = "2024-05-01"
 "#,
     ),
@@ -65,6 +65,7 @@ sources = ["un-report"]
         "basics/en/lesson.toml",
         r#"title = "Basics"
 summary = "What it is."
+content_note = "What this lesson talks about."
 key_points = ["One point."]
 
 [objectives]
@@ -90,6 +91,13 @@ Some **bold** text [@un-report].
 :::note
 A note.
 :::
+"#,
+    ),
+    (
+        "basics/en/teacher-guide.md",
+        r#"## Timing and preparation
+
+Ten minutes.
 "#,
     ),
 ];
@@ -182,6 +190,7 @@ fn minimal_tree_compiles_to_the_expected_curriculum() {
         duration_minutes: 30,
         title: "Basics".to_owned(),
         summary: "What it is.".to_owned(),
+        content_note: "What this lesson talks about.".to_owned(),
         objectives: vec![Objective { id: "define".to_owned(), text: "Define it.".to_owned() }],
         sections: vec![Section {
             heading: vec![text("First")],
@@ -214,6 +223,11 @@ fn minimal_tree_compiles_to_the_expected_curriculum() {
                 sources: vec!["un-report".to_owned()],
             },
         ],
+        scenarios: vec![],
+        teacher_guide: vec![Section {
+            heading: vec![text("Timing and preparation")],
+            blocks: vec![paragraph(vec![text("Ten minutes.")])],
+        }],
         sources: vec![un_report()],
     };
     assert_eq!(
@@ -226,7 +240,13 @@ fn minimal_tree_compiles_to_the_expected_curriculum() {
             contacts: vec![HelpContact {
                 id: "helpline".to_owned(),
                 number: "+976 108".to_owned(),
-                source: un_report(),
+                source: Source {
+                    id: "ilo-guide".to_owned(),
+                    title: "A guide".to_owned(),
+                    publisher: "ILO".to_owned(),
+                    year: 2012,
+                    url: "https://example.org/guide".to_owned(),
+                },
                 last_verified: "2024-05-01".to_owned(),
             }],
         }
@@ -305,6 +325,7 @@ fn every_language_folder_becomes_a_curriculum() {
     let dir = tree(&[
         ("basics/mn/lesson.toml", &MINIMAL[3].1.replace("Basics", "Үндэс")),
         ("basics/mn/lesson.md", MINIMAL[4].1),
+        ("basics/mn/teacher-guide.md", MINIMAL[5].1),
     ]);
     let compiled = diagnostics(&dir).unwrap_or_else(|errors| panic!("{}", errors.join("\n")));
     let titles: Vec<(&str, &str)> = compiled
@@ -600,6 +621,7 @@ sources = ["un-report"]
             ),
             ("basics/en/lesson.toml", ""),
             ("basics/en/lesson.md", ""),
+            ("basics/en/teacher-guide.md", ""),
         ],
         &[
             "basics/lesson.toml:1: the lesson has no quiz: add `[[quiz]]` items",
@@ -610,6 +632,7 @@ sources = ["un-report"]
 
 const SECOND_EN_TOML: &str = r#"title = "Second"
 summary = "More."
+content_note = "A note."
 key_points = ["Another point."]
 
 [objectives]
@@ -649,6 +672,7 @@ fn two_lessons_cannot_share_a_place_on_the_course_page() {
             ("second/lesson.toml", &second_lesson_toml(1)),
             ("second/en/lesson.toml", SECOND_EN_TOML),
             ("second/en/lesson.md", SECOND_EN_MD),
+            ("second/en/teacher-guide.md", MINIMAL[5].1),
         ],
         &["second/lesson.toml:3: `order = 1` is already used by lesson `basics`"],
     );
@@ -657,6 +681,7 @@ fn two_lessons_cannot_share_a_place_on_the_course_page() {
             ("second/lesson.toml", &second_lesson_toml(2)),
             ("second/en/lesson.toml", SECOND_EN_TOML),
             ("second/en/lesson.md", SECOND_EN_MD),
+            ("second/en/teacher-guide.md", MINIMAL[5].1),
         ],
         &[],
     );
@@ -668,9 +693,12 @@ fn a_language_must_be_translated_for_every_lesson() {
         &[
             ("basics/mn/lesson.toml", MINIMAL[3].1),
             ("basics/mn/lesson.md", MINIMAL[4].1),
+            ("basics/mn/teacher-guide.md", MINIMAL[5].1),
+            ("basics/mn/teacher-guide.md", MINIMAL[5].1),
             ("second/lesson.toml", &second_lesson_toml(2)),
             ("second/en/lesson.toml", SECOND_EN_TOML),
             ("second/en/lesson.md", SECOND_EN_MD),
+            ("second/en/teacher-guide.md", MINIMAL[5].1),
         ],
         &["second/lesson.toml:1: missing translation: no `mn` folder (other lessons have one)"],
     );
@@ -686,6 +714,7 @@ fn missing_translation_keys_are_reported() {
             "basics/en/lesson.toml",
             r#"title = "Basics"
 summary = "What it is."
+content_note = "A note."
 key_points = ["One point."]
 
 [objectives]
@@ -701,9 +730,9 @@ true = { explanation = "Not quite." }
 "#,
         )],
         &[
-            "basics/en/lesson.toml:5: missing translation key `objectives.define`",
-            "basics/en/lesson.toml:9: `quiz.pick-one.a` is missing `explanation`",
-            "basics/en/lesson.toml:12: missing translation key `quiz.myth.false`",
+            "basics/en/lesson.toml:6: missing translation key `objectives.define`",
+            "basics/en/lesson.toml:10: `quiz.pick-one.a` is missing `explanation`",
+            "basics/en/lesson.toml:13: missing translation key `quiz.myth.false`",
         ],
     );
 }
@@ -727,6 +756,7 @@ b = { text = "", explanation = "Not quite." }
         )],
         &[
             "basics/en/lesson.toml:1: the `en` text is missing `summary`",
+            "basics/en/lesson.toml:1: the `en` text is missing `content_note`",
             "basics/en/lesson.toml:1: missing translation key `key_points` (a list of texts)",
             "basics/en/lesson.toml:10: `text` in `quiz.pick-one.b` is empty",
             "basics/en/lesson.toml:1: missing translation key `quiz.myth`",
@@ -741,6 +771,7 @@ fn extra_translation_keys_are_reported_where_they_are_written() {
             "basics/en/lesson.toml",
             r#"title = "Basics"
 summary = "What it is."
+content_note = "A note."
 key_points = ["One point."]
 author = "Ms Bold"
 
@@ -764,11 +795,11 @@ prompt = "Removed from lesson.toml?"
 "#,
         )],
         &[
-            "basics/en/lesson.toml:8: `objectives.explain` is not an objective in lesson.toml",
-            "basics/en/lesson.toml:12: unknown key `hint` in `quiz.pick-one.a`",
-            "basics/en/lesson.toml:14: unknown key `c` in `quiz.pick-one`",
-            "basics/en/lesson.toml:21: `quiz.old-item` is not a quiz item in lesson.toml",
-            "basics/en/lesson.toml:4: unknown key `author` in the `en` text",
+            "basics/en/lesson.toml:9: `objectives.explain` is not an objective in lesson.toml",
+            "basics/en/lesson.toml:13: unknown key `hint` in `quiz.pick-one.a`",
+            "basics/en/lesson.toml:15: unknown key `c` in `quiz.pick-one`",
+            "basics/en/lesson.toml:22: `quiz.old-item` is not a quiz item in lesson.toml",
+            "basics/en/lesson.toml:5: unknown key `author` in the `en` text",
         ],
     );
 }
@@ -811,7 +842,7 @@ Careful.
 :::
 "#,
         // Reported once: the `:::` on line 7 closes the unknown callout, not "no callout".
-        &["basics/en/lesson.md:5: unknown callout `:::warning` (expected :::note, :::example or :::discuss)"],
+        &["basics/en/lesson.md:5: unknown callout `:::warning` (expected :::note, :::example, :::discuss or :::older)"],
     );
     check_body(
         r#"## First
@@ -982,8 +1013,6 @@ url = "https://example.org/guide"
             "sources.toml:4: `year` in source `un-report` must be a whole number from 1900 to 2100",
             "sources.toml:5: source `url` must start with https://",
             "sources.toml:6: unknown key `author` in source `un-report`",
-            "help.toml:4: unknown source `un-report` (not in sources.toml)",
-            "help.toml:1: help.toml lists no `[[contact]]`",
             "basics/lesson.toml:8: unknown source `un-report` (not in sources.toml)",
             "basics/lesson.toml:20: unknown source `un-report` (not in sources.toml)",
         ],
@@ -1009,6 +1038,35 @@ fn the_real_lessons_compile_without_diagnostics() {
             if !(8..=12).contains(&items) {
                 problems.push(format!("{}/{}: {items} quiz items, expected 8 to 12", curriculum.locale, lesson.id));
             }
+            let kinds: std::collections::BTreeSet<String> =
+                lesson.quiz.iter().map(|item| format!("{:?}", item.kind)).collect();
+            if kinds.len() < 2 {
+                problems
+                    .push(format!("{}/{}: the quiz uses only {kinds:?}; mix the types", curriculum.locale, lesson.id));
+            }
+            if lesson.scenarios.is_empty() {
+                problems.push(format!("{}/{}: no scenario activity", curriculum.locale, lesson.id));
+            }
+            let has_older_part = lesson
+                .sections
+                .iter()
+                .flat_map(|s| &s.blocks)
+                .any(|block| matches!(block, Block::Callout { kind: CalloutKind::Older, .. }));
+            if !has_older_part {
+                problems.push(format!("{}/{}: no `:::older` part for ages 15–18", curriculum.locale, lesson.id));
+            }
+            // The teacher guide's four sections (lessons/README.md), in English; other languages
+            // must have the same number of sections.
+            let guide: Vec<String> = lesson.teacher_guide.iter().map(|s| Inline::plain_text(&s.heading)).collect();
+            let expected_guide = [
+                "Timing and preparation",
+                "Running the activities",
+                "If a student tells you something",
+                "Going further with ages 15–18",
+            ];
+            if (curriculum.locale == "en" && guide != expected_guide) || guide.len() != expected_guide.len() {
+                problems.push(format!("{}/{}: teacher guide sections are {guide:?}", curriculum.locale, lesson.id));
+            }
             for item in &lesson.quiz {
                 for option in &item.options {
                     if option.explanation.trim().is_empty() {
@@ -1022,4 +1080,165 @@ fn the_real_lessons_compile_without_diagnostics() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios, placeholders, teacher guides, phone numbers and unused sources
+
+/// The minimal lesson with one scenario: `start` → (`ask` → `safe`) | (`go` → `risk`).
+fn with_scenario(structure: &str, text: &str, body_line: &str) -> Vec<(&'static str, String)> {
+    let lesson = format!("{}\n{structure}", MINIMAL[2].1);
+    let en = format!("{}\n{text}", MINIMAL[3].1);
+    let body = format!("{}\n{body_line}\n", MINIMAL[4].1);
+    vec![("basics/lesson.toml", lesson), ("basics/en/lesson.toml", en), ("basics/en/lesson.md", body)]
+}
+
+const SCENARIO: &str = r#"[[scenario]]
+id = "offer"
+
+[[scenario.step]]
+id = "start"
+
+[[scenario.step.choice]]
+id = "ask"
+next = "safe"
+
+[[scenario.step.choice]]
+id = "go"
+next = "risk"
+
+[[scenario.step]]
+id = "safe"
+
+[[scenario.step]]
+id = "risk"
+"#;
+
+const SCENARIO_TEXT: &str = r#"[scenario.offer]
+title = "An offer"
+intro = "This story is made up."
+
+[scenario.offer.start]
+text = "A message arrives."
+ask = { text = "Ask questions", consequence = "They stop answering.", why = "Real employers answer." }
+go = { text = "Go", consequence = "You travel.", why = "Nobody knows where you are." }
+
+[scenario.offer.safe]
+text = "You are safe."
+
+[scenario.offer.risk]
+text = "You are far from home."
+"#;
+
+fn check_owned(files: &[(&'static str, String)], expected: &[&str]) {
+    let changes: Vec<(&str, &str)> = files.iter().map(|(path, text)| (*path, text.as_str())).collect();
+    check(&changes, expected);
+}
+
+#[test]
+fn a_scenario_compiles_with_its_steps_in_order_and_every_path() {
+    let files = with_scenario(SCENARIO, SCENARIO_TEXT, "{{scenario offer}}\n\n{{help-contacts}}");
+    let changes: Vec<(&str, &str)> = files.iter().map(|(path, text)| (*path, text.as_str())).collect();
+    let dir = tree(&changes);
+    let compiled = diagnostics(&dir).unwrap_or_else(|errors| panic!("{}", errors.join("\n")));
+    let lesson = &compiled.curricula[0].lessons[0];
+    let scenario = lesson.scenario("offer").expect("scenario compiled");
+    let steps: Vec<&str> = scenario.steps.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(steps, ["start", "safe", "risk"]);
+    assert_eq!(scenario.steps[0].choices[1].consequence, "You travel.");
+    assert_eq!(scenario.paths(), vec![vec!["ask".to_owned()], vec!["go".to_owned()]]);
+    let blocks = &lesson.sections[0].blocks;
+    assert_eq!(blocks[blocks.len() - 2], Block::Scenario("offer".to_owned()));
+    assert_eq!(blocks[blocks.len() - 1], Block::HelpContacts);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn scenario_paths_must_lead_somewhere_and_end() {
+    let unknown_next = SCENARIO.replace("next = \"risk\"", "next = \"rsik\"");
+    check_owned(
+        &with_scenario(&unknown_next, SCENARIO_TEXT, "{{scenario offer}}"),
+        &["basics/lesson.toml:22: scenario `offer`: choice `go` of step `start` leads to unknown step `rsik`"],
+    );
+    let looping = format!(
+        "{}\n[[scenario.step.choice]]\nid = \"back\"\nnext = \"start\"\n\n[[scenario.step.choice]]\nid = \"stay\"\nnext = \"risk\"\n",
+        SCENARIO.replace("[[scenario.step]]\nid = \"risk\"\n", "")
+    )
+    .replace("id = \"safe\"\n", "id = \"safe\"\n")
+    + "\n[[scenario.step]]\nid = \"risk\"\n";
+    let diagnostics = with_scenario(&looping, SCENARIO_TEXT, "{{scenario offer}}");
+    let changes: Vec<(&str, &str)> = diagnostics.iter().map(|(path, text)| (*path, text.as_str())).collect();
+    let errors = self::diagnostics(&tree(&changes)).expect_err("a loop is an error");
+    assert!(errors.iter().any(|e| e.contains("scenario `offer` loops: start → safe → start")), "{errors:?}");
+
+    let unreachable = format!("{SCENARIO}\n[[scenario.step]]\nid = \"lost\"\n");
+    check_owned(
+        &with_scenario(&unreachable, SCENARIO_TEXT, "{{scenario offer}}"),
+        &["basics/lesson.toml:22: scenario `offer`: step `lost` cannot be reached from the first step"],
+    );
+}
+
+#[test]
+fn scenario_text_must_cover_every_step_and_choice() {
+    let text = SCENARIO_TEXT
+        .replace("go = { text = \"Go\", consequence = \"You travel.\", why = \"Nobody knows where you are.\" }\n", "")
+        .replace("[scenario.offer.safe]\ntext = \"You are safe.\"\n", "");
+    check_owned(
+        &with_scenario(SCENARIO, &text, "{{scenario offer}}"),
+        &[
+            "basics/en/lesson.toml:23: missing translation key `scenario.offer.start.go`",
+            "basics/en/lesson.toml:19: missing translation key `scenario.offer.safe`",
+        ],
+    );
+}
+
+#[test]
+fn a_scenario_must_be_placed_once_and_placeholders_must_be_known() {
+    check_owned(
+        &with_scenario(SCENARIO, SCENARIO_TEXT, ""),
+        &[
+            "basics/en/lesson.md:1: scenario `offer` is never played: add a line {{scenario offer}} where the class plays it",
+        ],
+    );
+    check_owned(
+        &with_scenario(SCENARIO, SCENARIO_TEXT, "{{scenario offer}}\n\n{{scenario other}}\n\n{{quiz}}"),
+        &[
+            "basics/en/lesson.md:13: unknown placeholder `{{quiz}}` (expected {{scenario <id>}} or {{help-contacts}})",
+            "basics/en/lesson.md:11: unknown scenario `other` (not in lesson.toml)",
+        ],
+    );
+}
+
+#[test]
+fn phone_numbers_are_allowed_only_in_help_toml() {
+    check(
+        &[
+            ("basics/en/lesson.md", "## First\n\nCall 108 any time [@un-report].\n"),
+            ("basics/en/teacher-guide.md", "## Timing and preparation\n\nOr ring +976 7011 1234.\n"),
+        ],
+        &[
+            "basics/en/lesson.md:3: `108` looks like a phone number: numbers belong only in help.toml (write {{help-contacts}} or \"the Get help page\")",
+            "basics/en/teacher-guide.md:3: `+976 7011 1234` looks like a phone number: numbers belong only in help.toml (write {{help-contacts}} or \"the Get help page\")",
+        ],
+    );
+}
+
+#[test]
+fn every_language_needs_a_teacher_guide_without_scenarios() {
+    check(
+        &[("basics/en/teacher-guide.md", "")],
+        &["basics/en/teacher-guide.md:1: cannot read file: No such file or directory (os error 2)"],
+    );
+}
+
+#[test]
+fn a_source_nobody_cites_is_reported() {
+    let sources = format!(
+        "{}\n[unused-report]\ntitle = \"Old\"\npublisher = \"Someone\"\nyear = 2001\nurl = \"https://example.org/old\"\n",
+        MINIMAL[0].1
+    );
+    check(
+        &[("sources.toml", &sources)],
+        &["sources.toml:13: source `unused-report` is not used by any lesson or helpline"],
+    );
 }

@@ -2,7 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the compiled bundle changes shape, so an app never misreads a stale bundle
 /// left in a cache by an older deployment.
-pub const BUNDLE_FORMAT: u32 = 1;
+pub const BUNDLE_FORMAT: u32 = 2;
 
 /// All lessons in one locale, ordered as on the course page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -21,10 +21,14 @@ pub struct Lesson {
     pub duration_minutes: u16,
     pub title: String,
     pub summary: String,
+    /// A short, neutral note of what the lesson covers, shown with the help link before it starts.
+    pub content_note: String,
     pub objectives: Vec<Objective>,
     pub sections: Vec<Section>,
     pub key_points: Vec<String>,
     pub quiz: Vec<QuizItem>,
+    pub scenarios: Vec<Scenario>,
+    pub teacher_guide: Vec<Section>,
     pub sources: Vec<Source>,
 }
 
@@ -46,8 +50,18 @@ pub struct Section {
 pub enum Block {
     Subheading(Vec<Inline>),
     Paragraph(Vec<Inline>),
-    List { ordered: bool, items: Vec<Vec<Inline>> },
-    Callout { kind: CalloutKind, blocks: Vec<Block> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
+    Callout {
+        kind: CalloutKind,
+        blocks: Vec<Block>,
+    },
+    /// Where the lesson's scenario with this id is played.
+    Scenario(String),
+    /// The helplines from `help.toml`, so no lesson ever writes a phone number itself.
+    HelpContacts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,10 +70,13 @@ pub enum CalloutKind {
     Note,
     Example,
     Discuss,
+    /// A part for ages 15–18 only.
+    Older,
 }
 
 impl CalloutKind {
-    pub const ALL: [CalloutKind; 3] = [CalloutKind::Note, CalloutKind::Example, CalloutKind::Discuss];
+    pub const ALL: [CalloutKind; 4] =
+        [CalloutKind::Note, CalloutKind::Example, CalloutKind::Discuss, CalloutKind::Older];
 
     /// The name authors write after `:::`, also used as a CSS class and a message id suffix.
     pub fn name(self) -> &'static str {
@@ -67,6 +84,7 @@ impl CalloutKind {
             CalloutKind::Note => "note",
             CalloutKind::Example => "example",
             CalloutKind::Discuss => "discuss",
+            CalloutKind::Older => "older",
         }
     }
 }
@@ -125,6 +143,64 @@ pub struct QuizOption {
     pub correct: bool,
 }
 
+/// A branching "what would you do?" story. Steps form a tree-like graph without loops: the first
+/// step is the start, a step without choices is an ending.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub id: String,
+    pub title: String,
+    /// Says that the story and its people are made up.
+    pub intro: String,
+    pub steps: Vec<ScenarioStep>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioStep {
+    pub id: String,
+    pub text: String,
+    pub choices: Vec<ScenarioChoice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioChoice {
+    pub id: String,
+    pub text: String,
+    /// What happens because of the choice.
+    pub consequence: String,
+    /// Why: what the choice teaches.
+    pub why: String,
+    /// The id of the step this choice leads to.
+    pub next: String,
+}
+
+impl Scenario {
+    pub fn step(&self, id: &str) -> Option<&ScenarioStep> {
+        self.steps.iter().find(|step| step.id == id)
+    }
+
+    /// Every path from the start to an ending, as the choice ids taken; used to play them all.
+    pub fn paths(&self) -> Vec<Vec<String>> {
+        fn walk(scenario: &Scenario, step: &ScenarioStep, taken: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+            if step.choices.is_empty() {
+                out.push(taken.clone());
+                return;
+            }
+            for choice in &step.choices {
+                if let Some(next) = scenario.step(&choice.next) {
+                    taken.push(choice.id.clone());
+                    walk(scenario, next, taken, out);
+                    taken.pop();
+                }
+            }
+        }
+        let mut out = Vec::new();
+        if let Some(start) = self.steps.first() {
+            walk(self, start, &mut Vec::new(), &mut out);
+        }
+        out
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
@@ -177,6 +253,10 @@ impl Curriculum {
 impl Lesson {
     pub fn quiz_item(&self, id: &str) -> Option<&QuizItem> {
         self.quiz.iter().find(|item| item.id == id)
+    }
+
+    pub fn scenario(&self, id: &str) -> Option<&Scenario> {
+        self.scenarios.iter().find(|scenario| scenario.id == id)
     }
 }
 

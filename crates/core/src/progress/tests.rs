@@ -164,9 +164,12 @@ fn lesson() -> Lesson {
         duration_minutes: 30,
         title: "Basics".to_owned(),
         summary: "What it is.".to_owned(),
+        content_note: String::new(),
         objectives: Vec::new(),
         sections: vec![section("One"), section("Two"), section("Three")],
         key_points: vec!["A point.".to_owned()],
+        scenarios: Vec::new(),
+        teacher_guide: Vec::new(),
         quiz: vec![
             QuizItem {
                 id: "q1".to_owned(),

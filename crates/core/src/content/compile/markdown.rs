@@ -13,12 +13,22 @@ pub(crate) struct Body {
     pub sections: Vec<Section>,
     /// Every `[@id]` in the body with its line, for checking against the lesson's sources.
     pub citations: Vec<(String, usize)>,
+    /// Every `{{scenario id}}` with its line, for checking against the lesson's scenarios.
+    pub scenarios: Vec<(String, usize)>,
 }
 
 pub(crate) fn compile_body(file: &SourceFile, errors: &mut Vec<Diagnostic>) -> Body {
     let citations = scan_citations(file, errors);
+    let mut scenarios = Vec::new();
     let mut pieces = Vec::new();
     for segment in split_callouts(file, errors) {
+        if let Some((block, line)) = segment.placeholder {
+            if let Block::Scenario(id) = &block {
+                scenarios.push((id.clone(), line));
+            }
+            pieces.push(Piece::Block(block));
+            continue;
+        }
         let blocks = compile_segment(file, &segment, errors, &mut pieces);
         if let Some(kind) = segment.callout {
             pieces.push(Piece::Block(Block::Callout { kind, blocks }));
@@ -54,7 +64,7 @@ pub(crate) fn compile_body(file: &SourceFile, errors: &mut Vec<Diagnostic>) -> B
             );
         }
     }
-    Body { sections, citations }
+    Body { sections, citations, scenarios }
 }
 
 enum Piece {
@@ -63,11 +73,33 @@ enum Piece {
     Block(Block),
 }
 
-/// A run of lines that is either ordinary text or the inside of one `:::kind` … `:::` callout.
+/// A run of lines that is either ordinary text, the inside of one `:::kind` … `:::` callout, or
+/// one `{{placeholder}}` line.
 struct Segment {
     callout: Option<CalloutKind>,
+    placeholder: Option<(Block, usize)>,
     start: usize,
     end: usize,
+}
+
+impl Segment {
+    fn text(start: usize, end: usize, callout: Option<CalloutKind>) -> Segment {
+        Segment { callout, placeholder: None, start, end }
+    }
+}
+
+/// Reads `{{scenario id}}` or `{{help-contacts}}`.
+fn placeholder(inner: &str) -> Result<Block, String> {
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    match words.as_slice() {
+        ["help-contacts"] => Ok(Block::HelpContacts),
+        ["scenario", id] if id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') => {
+            Ok(Block::Scenario((*id).to_owned()))
+        }
+        _ => Err(format!(
+            "unknown placeholder `{{{{{inner}}}}}` (expected {{{{scenario <id>}}}} or {{{{help-contacts}}}})"
+        )),
+    }
 }
 
 fn split_callouts(file: &SourceFile, errors: &mut Vec<Diagnostic>) -> Vec<Segment> {
@@ -82,14 +114,26 @@ fn split_callouts(file: &SourceFile, errors: &mut Vec<Diagnostic>) -> Vec<Segmen
         let line_no = index + 1;
         let next = offset + line.len();
         let trimmed = line.trim();
-        if let Some(name) = trimmed.strip_prefix(":::") {
+        if let Some(inner) = trimmed.strip_prefix("{{").and_then(|rest| rest.strip_suffix("}}")) {
+            match (placeholder(inner.trim()), open) {
+                (Err(message), _) => errors.push(file.error_at_line(line_no, message)),
+                (Ok(_), Some(_)) => {
+                    errors.push(file.error_at_line(line_no, "a `{{…}}` placeholder cannot be inside a callout"))
+                }
+                (Ok(block), None) => {
+                    segments.push(Segment::text(plain_start, offset, None));
+                    segments.push(Segment { placeholder: Some((block, line_no)), ..Segment::text(offset, next, None) });
+                    plain_start = next;
+                }
+            }
+        } else if let Some(name) = trimmed.strip_prefix(":::") {
             let name = name.trim();
             if name.is_empty() && nested > 0 {
                 nested -= 1;
             } else if name.is_empty() {
                 match open.take() {
                     Some((kind, start, _)) => {
-                        segments.push(Segment { callout: Some(kind), start, end: offset });
+                        segments.push(Segment::text(start, offset, Some(kind)));
                         plain_start = next;
                     }
                     None => errors.push(file.error_at_line(line_no, "`:::` closes no callout")),
@@ -105,10 +149,10 @@ fn split_callouts(file: &SourceFile, errors: &mut Vec<Diagnostic>) -> Vec<Segmen
                 if kind.is_none() {
                     errors.push(file.error_at_line(
                         line_no,
-                        format!("unknown callout `:::{name}` (expected :::note, :::example or :::discuss)"),
+                        format!("unknown callout `:::{name}` (expected :::note, :::example, :::discuss or :::older)"),
                     ));
                 }
-                segments.push(Segment { callout: None, start: plain_start, end: offset });
+                segments.push(Segment::text(plain_start, offset, None));
                 // An unknown callout is still opened (checked like a note; the body is not used
                 // because of the error), so its closing `:::` is not reported as closing nothing.
                 open = Some((kind.unwrap_or(CalloutKind::Note), next, line_no));
@@ -118,7 +162,7 @@ fn split_callouts(file: &SourceFile, errors: &mut Vec<Diagnostic>) -> Vec<Segmen
     }
     match open {
         Some((_, _, line)) => errors.push(file.error_at_line(line, "callout is never closed with `:::`")),
-        None => segments.push(Segment { callout: None, start: plain_start, end: file.text.len() }),
+        None => segments.push(Segment::text(plain_start, file.text.len(), None)),
     }
     segments
 }

@@ -6,6 +6,8 @@
 
 mod diagnostic;
 mod markdown;
+mod phone_numbers;
+mod scenario;
 mod toml_table;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,6 +17,7 @@ use toml::Spanned;
 
 pub use diagnostic::Diagnostic;
 use diagnostic::SourceFile;
+use scenario::ScenarioSpec;
 use toml_table::{Table, check_id};
 
 use crate::content::{
@@ -26,6 +29,14 @@ use crate::content::{
 pub struct Compiled {
     pub curricula: Vec<Curriculum>,
     pub help: HelpDirectory,
+}
+
+/// Only the helplines (`help.toml` and the sources they cite): what the app embeds at build time.
+pub fn compile_help(dir: &Path) -> Result<HelpDirectory, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let sources = read_sources(&dir.join("sources.toml"), &mut errors);
+    let help = read_help(&dir.join("help.toml"), &sources, &mut errors);
+    if errors.is_empty() { Ok(help) } else { Err(errors) }
 }
 
 pub fn compile(dir: &Path) -> Result<Compiled, Vec<Diagnostic>> {
@@ -64,8 +75,37 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<Diagnostic>> {
     if specs.is_empty() && errors.is_empty() {
         errors.push(Diagnostic { path: dir.to_owned(), line: 1, message: "no lessons found".into() });
     }
+    // Only on an otherwise clean tree: a lesson that failed to parse would make its sources look unused.
+    if errors.is_empty() {
+        check_unused_sources(dir, &sources, &specs, &help, &mut errors);
+    }
 
     if errors.is_empty() { Ok(Compiled { curricula, help }) } else { Err(errors) }
+}
+
+/// A source nobody cites is either a leftover or a citation someone forgot: both need a person.
+fn check_unused_sources(
+    dir: &Path,
+    sources: &BTreeMap<String, Source>,
+    specs: &[LessonSpec],
+    help: &HelpDirectory,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let path = dir.join("sources.toml");
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    for id in sources.keys() {
+        let used =
+            specs.iter().any(|spec| spec.sources.contains(id)) || help.contacts.iter().any(|c| &c.source.id == id);
+        if !used {
+            let header = format!("[{id}]");
+            let line = text.lines().position(|l| l.trim() == header).map_or(1, |i| i + 1);
+            errors.push(Diagnostic {
+                path: path.clone(),
+                line,
+                message: format!("source `{id}` is not used by any lesson or helpline"),
+            });
+        }
+    }
 }
 
 fn subdirectories(dir: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
@@ -193,6 +233,7 @@ struct LessonSpec {
     objectives: Vec<String>,
     sources: Vec<String>,
     quiz: Vec<ItemSpec>,
+    scenarios: Vec<ScenarioSpec>,
     locales: Vec<String>,
 }
 
@@ -248,6 +289,16 @@ fn read_structure(dir: &Path, sources: &BTreeMap<String, Source>, errors: &mut V
     if !has_quiz {
         errors.push(file.error_at_line(1, "the lesson has no quiz: add `[[quiz]]` items"));
     }
+    let mut scenarios: Vec<ScenarioSpec> = Vec::new();
+    for mut table in root.tables("scenario", errors) {
+        if let Some(scenario) = scenario::read_structure(&file, &mut table, errors) {
+            if scenarios.iter().any(|other| other.id == scenario.id) {
+                errors.push(file.error_at_line(scenario.line, format!("duplicate scenario id `{}`", scenario.id)));
+            }
+            scenarios.push(scenario);
+        }
+        table.finish(errors);
+    }
     root.finish(errors);
 
     let locales: Vec<String> = subdirectories(dir, errors)
@@ -272,6 +323,7 @@ fn read_structure(dir: &Path, sources: &BTreeMap<String, Source>, errors: &mut V
         objectives,
         sources: lesson_sources,
         quiz,
+        scenarios,
         locales,
     })
 }
@@ -423,8 +475,10 @@ fn read_translation(
     let file = SourceFile::read(&dir.join("lesson.toml"), errors)?;
     let doc = toml_table::parse(&file, errors)?;
     let mut root = Table::new(&file, &doc, format!("the `{locale}` text"));
+    phone_numbers::check(&file, errors);
     let title = root.string("title", errors);
     let summary = root.string("summary", errors);
+    let content_note = root.string("content_note", errors);
     let key_points = match root.string_list("key_points", errors) {
         Some(list) if !list.is_empty() => list.into_iter().map(Spanned::into_inner).collect(),
         _ => {
@@ -481,21 +535,67 @@ fn read_translation(
         None if quiz_value.is_none() => errors.push(file.error_at_line(1, "missing translation key `quiz`")),
         None => {}
     }
+
+    let mut scenarios = Vec::new();
+    if !spec.scenarios.is_empty() {
+        let scenario_value = root.get("scenario");
+        match scenario_value.and_then(|value| Table::from_value(&file, value, "[scenario]", errors)) {
+            Some(mut scenario_table) => {
+                let ids: Vec<String> = spec.scenarios.iter().map(|s| s.id.clone()).collect();
+                for scenario_spec in &spec.scenarios {
+                    let key = format!("scenario.{}", scenario_spec.id);
+                    let Some(value) = scenario_table.get(&scenario_spec.id) else {
+                        errors.push(
+                            file.error_at_line(scenario_table.line(), format!("missing translation key `{key}`")),
+                        );
+                        continue;
+                    };
+                    let Some(table) = Table::from_value(&file, value, format!("`{key}`"), errors) else { continue };
+                    scenarios.extend(scenario::read_text(&file, scenario_spec, table, errors));
+                }
+                for (key, line) in extra_keys(&mut scenario_table, &ids) {
+                    errors.push(file.error_at_line(line, format!("`scenario.{key}` is not a scenario in lesson.toml")));
+                }
+            }
+            None if scenario_value.is_none() => {
+                errors.push(file.error_at_line(1, "missing translation key `scenario`"))
+            }
+            None => {}
+        }
+    }
     root.finish(errors);
 
     let body_file = SourceFile::read(&dir.join("lesson.md"), errors)?;
     let body = markdown::compile_body(&body_file, errors);
-    for (id, line) in &body.citations {
-        if !sources.contains_key(id) {
-            errors.push(
-                body_file.error_at_line(*line, format!("unknown source reference `[@{id}]` (not in sources.toml)")),
-            );
-        } else if !spec.sources.contains(id) {
-            errors.push(
-                body_file
-                    .error_at_line(*line, format!("source `{id}` is cited but not listed in lesson.toml `sources`")),
-            );
+    phone_numbers::check(&body_file, errors);
+    check_citations(&body_file, &body.citations, spec, sources, errors);
+    for scenario in &spec.scenarios {
+        match body.scenarios.iter().filter(|(id, _)| id == &scenario.id).count() {
+            0 => errors.push(body_file.error_at_line(
+                1,
+                format!(
+                    "scenario `{}` is never played: add a line {{{{scenario {}}}}} where the class plays it",
+                    scenario.id, scenario.id
+                ),
+            )),
+            1 => {}
+            _ => {
+                errors.push(body_file.error_at_line(1, format!("scenario `{}` is placed more than once", scenario.id)))
+            }
         }
+    }
+    for (id, line) in &body.scenarios {
+        if !spec.scenarios.iter().any(|s| &s.id == id) {
+            errors.push(body_file.error_at_line(*line, format!("unknown scenario `{id}` (not in lesson.toml)")));
+        }
+    }
+
+    let guide_file = SourceFile::read(&dir.join("teacher-guide.md"), errors)?;
+    let guide = markdown::compile_body(&guide_file, errors);
+    phone_numbers::check(&guide_file, errors);
+    check_citations(&guide_file, &guide.citations, spec, sources, errors);
+    for (_, line) in &guide.scenarios {
+        errors.push(guide_file.error_at_line(*line, "scenarios are played in lesson.md, not in the teacher guide"));
     }
 
     if errors.len() > before {
@@ -509,12 +609,33 @@ fn read_translation(
         duration_minutes: spec.duration_minutes,
         title: title?.into_inner(),
         summary: summary?.into_inner(),
+        content_note: content_note?.into_inner(),
         objectives,
         sections: body.sections,
         key_points,
         quiz,
+        scenarios,
+        teacher_guide: guide.sections,
         sources: spec.sources.iter().filter_map(|id| sources.get(id).cloned()).collect(),
     })
+}
+
+fn check_citations(
+    file: &SourceFile,
+    citations: &[(String, usize)],
+    spec: &LessonSpec,
+    sources: &BTreeMap<String, Source>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    for (id, line) in citations {
+        if !sources.contains_key(id) {
+            errors.push(file.error_at_line(*line, format!("unknown source reference `[@{id}]` (not in sources.toml)")));
+        } else if !spec.sources.contains(id) {
+            errors.push(
+                file.error_at_line(*line, format!("source `{id}` is cited but not listed in lesson.toml `sources`")),
+            );
+        }
+    }
 }
 
 fn read_item_text(

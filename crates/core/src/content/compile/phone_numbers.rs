@@ -1,0 +1,100 @@
+//! Phone numbers may appear only in `help.toml`, where each has a source and a date it was checked.
+//! A number copied into a lesson would go stale unnoticed, and a wrong helpline can cost a life, so
+//! anything in lesson text that looks like one stops the build.
+
+use super::diagnostic::{Diagnostic, SourceFile};
+
+pub(crate) fn check(file: &SourceFile, errors: &mut Vec<Diagnostic>) {
+    for (index, line) in file.text.lines().enumerate() {
+        if let Some(found) = find(line) {
+            errors.push(file.error_at_line(
+                index + 1,
+                format!("`{found}` looks like a phone number: numbers belong only in help.toml (write {{{{help-contacts}}}} or \"the Get help page\")"),
+            ));
+        }
+    }
+}
+
+/// Mongolia's short service numbers (research brief §2.6): emergency 101, police 102, ambulance 103,
+/// 105, domestic-violence hotline 107, Child Helpline 108, and 112, the coming unified number.
+const SHORT_NUMBERS: [&str; 7] = ["101", "102", "103", "105", "107", "108", "112"];
+
+/// The first phone-number-like text in `line`: an international `+digits`, six or more digits
+/// grouped by spaces or hyphens (but not a range of years like 2019-2022), or one of the short
+/// service numbers standing alone (not "108%" or "12.108").
+pub(crate) fn find(line: &str) -> Option<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let plus = start > 0 && chars[start - 1] == '+';
+        let mut groups: Vec<String> = vec![String::new()];
+        while i < chars.len() {
+            let c = chars[i];
+            if c.is_ascii_digit() {
+                groups.last_mut().expect("at least one group").push(c);
+                i += 1;
+            } else if (c == ' ' || c == '-') && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit()) {
+                groups.push(String::new());
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let text: String = chars[start..i].iter().collect();
+        let digits: usize = groups.iter().map(String::len).sum();
+        let year_range =
+            groups.len() == 2 && groups.iter().all(|g| g.len() == 4 && (g.starts_with("19") || g.starts_with("20")));
+        let glued_before =
+            start > 0 && (chars[start - 1].is_alphanumeric() || matches!(chars[start - 1], '.' | ',' | '/'));
+        let glued_after = chars.get(i).is_some_and(|c| c.is_alphanumeric() || *c == '%')
+            || (chars.get(i).is_some_and(|c| matches!(c, '.' | ','))
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit));
+        if plus {
+            return Some(format!("+{text}"));
+        }
+        if digits >= 6 && !year_range {
+            return Some(text);
+        }
+        let short_number = groups.len() == 1 && SHORT_NUMBERS.contains(&groups[0].as_str());
+        if short_number && !glued_before && !glued_after {
+            return Some(text);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find;
+
+    fn check(line: &str, expected: Option<&str>) {
+        assert_eq!(find(line).as_deref(), expected, "{line}");
+    }
+
+    #[test]
+    fn helpline_and_phone_formats_are_found() {
+        check("Call 108 for free.", Some("108"));
+        check("Police (102) can help", Some("102"));
+        check("Ring +976 7011 1234 today", Some("+976 7011 1234"));
+        check("Call 7011-1234 now", Some("7011-1234"));
+        check("the number 83042222.", Some("83042222"));
+        check("112 is coming", Some("112"));
+    }
+
+    #[test]
+    fn figures_dates_and_articles_are_not_phone_numbers() {
+        check("49.6 million people in 2021", None);
+        check("Articles 12.3 and 13.1 of the Criminal Code", None);
+        check("between 2019-2022 and 2014–2016", None);
+        check("27.6 million, 17.3 million and 3.9 million", None);
+        check("Convention No. 181 and No. 29", None);
+        check("1,000 students and 100 teachers", None);
+        check("rose by 108% in", None);
+        check("since 1 July 2022", None);
+    }
+}
