@@ -3,14 +3,16 @@
 //! - The help directory is compiled from `lessons/help.toml` into the wasm itself, so "Get help"
 //!   works even when the lesson files could not be downloaded. (Lessons themselves are checked and
 //!   compiled by `aware build`, in Trunk's build hook.)
-//! - `deployment.toml` becomes constants (see `src/deployment.rs`).
+//! - `deployment.toml` and `locales/locales.toml` become constants (see `src/deployment.rs`); each
+//!   locale's `app.ftl` is embedded (UI text is small; lesson text is downloaded per locale).
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    println!("cargo:rerun-if-changed=lessons/help.toml");
-    println!("cargo:rerun-if-changed=lessons/sources.toml");
-    println!("cargo:rerun-if-changed=deployment.toml");
+    for path in ["lessons/help.toml", "lessons/sources.toml", "deployment.toml", "locales"] {
+        println!("cargo:rerun-if-changed={path}");
+    }
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
 
     let help = match aware_core::content::compile::compile_help(Path::new("lessons")) {
@@ -24,11 +26,45 @@ fn main() {
     };
     std::fs::write(Path::new(&out_dir).join("help.json"), help.encode()).expect("write help.json");
 
-    let text = std::fs::read_to_string("deployment.toml").expect("read deployment.toml");
-    let table: toml::Table = toml::from_str(&text).unwrap_or_else(|err| panic!("deployment.toml: {err}"));
-    let exit_url =
-        table.get("exit_url").and_then(|v| v.as_str()).expect("deployment.toml: exit_url (text) is required");
+    let deployment = read_table("deployment.toml");
+    let text = |key: &str| {
+        deployment
+            .get(key)
+            .and_then(|v| v.as_str())
+            .unwrap_or_else(|| panic!("deployment.toml: `{key}` (text) is required"))
+    };
+    let exit_url = text("exit_url");
     assert!(exit_url.starts_with("https://"), "deployment.toml: exit_url must start with https://");
-    std::fs::write(Path::new(&out_dir).join("deployment.rs"), format!("pub const EXIT_URL: &str = {exit_url:?};\n"))
-        .expect("write deployment.rs");
+    let default_locale = text("default_locale");
+
+    let locales = read_table("locales/locales.toml");
+    let mut entries = String::new();
+    for (id, info) in &locales {
+        let name =
+            info.get("name").and_then(|v| v.as_str()).unwrap_or_else(|| panic!("locales.toml: [{id}] needs `name`"));
+        let reviewed = info
+            .get("reviewed")
+            .and_then(|v| v.as_bool())
+            .unwrap_or_else(|| panic!("locales.toml: [{id}] needs `reviewed`"));
+        let ftl = format!("locales/{id}/app.ftl");
+        assert!(Path::new(&ftl).is_file(), "locales.toml lists `{id}`, but {ftl} does not exist");
+        let _ = writeln!(
+            entries,
+            "    Locale {{ id: {id:?}, name: {name:?}, reviewed: {reviewed}, messages: include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{ftl}\")) }},"
+        );
+    }
+    assert!(
+        locales.contains_key(default_locale),
+        "deployment.toml: default_locale `{default_locale}` is not in locales/locales.toml"
+    );
+
+    let code = format!(
+        "pub const EXIT_URL: &str = {exit_url:?};\npub const DEFAULT_LOCALE: &str = {default_locale:?};\npub const LOCALES: &[Locale] = &[\n{entries}];\n"
+    );
+    std::fs::write(Path::new(&out_dir).join("deployment.rs"), code).expect("write deployment.rs");
+}
+
+fn read_table(path: &str) -> toml::Table {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|err| panic!("{path}: {err}"));
+    toml::from_str(&text).unwrap_or_else(|err| panic!("{path}: {err}"))
 }

@@ -9,6 +9,7 @@ page-title = { $page } – Aware
 skip-to-content = Skip to main content
 nav-lessons = Lessons
 nav-get-help = Get help
+language-switcher = Language
 exit-this-page = Exit this page
 exit-this-page-hidden-prefix = Emergency
 exit-shift-hint = Or press Shift 3 times
@@ -76,6 +77,7 @@ teacher-guide-open-lesson = Open the lesson
 teacher-guide-script = Scenario to read aloud: { $title }
 teacher-guide-goes-to = (Go to step { $number }.)
 teacher-guide-ending = This is an ending.
+translation-unreviewed = This lesson or the app's words in { $language } have not yet been checked by a native speaker. If something reads wrong, please tell the programme team.
 
 ## Quiz
 quiz-question-count = Question { $current } of { $total }

@@ -28,7 +28,11 @@ pub fn CurriculumProvider(props: &CurriculumProviderProps) -> Html {
     {
         let state = state.clone();
         use_effect_with((locale, *attempt), move |(locale, _)| {
-            state.set(CurriculumState::Loading);
+            // On a language switch the old lessons stay on screen until the new ones arrive, so
+            // the student keeps their place (and a half-answered question) without a blank page.
+            if !matches!(*state, CurriculumState::Ready(_)) {
+                state.set(CurriculumState::Loading);
+            }
             let path = format!("content/{locale}.json");
             wasm_bindgen_futures::spawn_local(async move {
                 let loaded =

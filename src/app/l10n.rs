@@ -1,43 +1,60 @@
 use std::rc::Rc;
 
-use aware_core::l10n::{Arg, Localizer};
+use aware_core::l10n::{Arg, Localizer, negotiate};
 use yew::prelude::*;
 
-use crate::platform::document;
+use crate::deployment::{DEFAULT_LOCALE, LOCALES, Locale};
+use crate::platform::{document, preferences};
 
-/// The UI messages of each locale, compiled into the app (they are small; lesson text is not).
-const MESSAGES: &[(&str, &str)] = &[("en", include_str!("../../locales/en/app.ftl"))];
-
-/// The localizer as a context value. Cheap to clone; equal while the locale is the same.
+/// The localizer as a context value, with a way to change language. Cheap to clone; equal while
+/// the language is the same.
 #[derive(Clone)]
-pub struct L10n(Rc<Localizer>);
+pub struct L10n {
+    localizer: Rc<Localizer>,
+    chain: Rc<Vec<String>>,
+    set_locale: Callback<String>,
+}
 
 impl PartialEq for L10n {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.localizer, &other.localizer)
     }
 }
 
 impl L10n {
-    pub fn new(locale_chain: &[&str]) -> L10n {
-        let sources: Vec<(&str, &str)> =
-            locale_chain.iter().filter_map(|locale| MESSAGES.iter().find(|(id, _)| id == locale).copied()).collect();
+    /// Bundles for each locale of `chain` in order, so a message missing in the chosen language
+    /// falls back to the next one instead of showing an id.
+    pub fn new(chain: &[String], set_locale: Callback<String>) -> L10n {
+        let sources: Vec<(&str, &str)> = chain
+            .iter()
+            .filter_map(|id| LOCALES.iter().find(|locale| locale.id == id))
+            .map(|locale| (locale.id, locale.messages))
+            .collect();
         // The .ftl files are checked by tests; should one still fail here, show ids rather than nothing.
-        let localizer =
-            Localizer::new(&sources).or_else(|_| Localizer::new(&[])).expect("an empty localizer always builds");
-        L10n(Rc::new(localizer))
+        let localizer = Localizer::new(&sources).or_else(|_| Localizer::new(&[])).expect("an empty localizer builds");
+        L10n { localizer: Rc::new(localizer), chain: Rc::new(chain.to_vec()), set_locale }
     }
 
     pub fn locale(&self) -> String {
-        self.0.locale()
+        self.chain.first().cloned().unwrap_or_else(|| DEFAULT_LOCALE.to_owned())
+    }
+
+    /// The interface language in use, with its name and review status.
+    pub fn current(&self) -> Locale {
+        let id = self.locale();
+        LOCALES.iter().find(|locale| locale.id == id).copied().unwrap_or(LOCALES[0])
+    }
+
+    pub fn set_locale(&self, locale: &str) {
+        self.set_locale.emit(locale.to_owned());
     }
 
     pub fn t(&self, id: &str) -> String {
-        self.0.text(id)
+        self.localizer.text(id)
     }
 
     pub fn t_with(&self, id: &str, args: &[(&str, Arg)]) -> String {
-        self.0.text_with(id, args)
+        self.localizer.text_with(id, args)
     }
 }
 
@@ -49,12 +66,27 @@ pub struct LocaleProviderProps {
 
 #[component]
 pub fn LocaleProvider(props: &LocaleProviderProps) -> Html {
-    let l10n = use_memo((), |_| L10n::new(&["en"]));
+    let chain = use_state(|| {
+        let available: Vec<&str> = LOCALES.iter().map(|locale| locale.id).collect();
+        negotiate(&preferences::locale_requests(), &available, DEFAULT_LOCALE)
+    });
+    let set_locale = {
+        let chain = chain.clone();
+        Callback::from(move |locale: String| {
+            if chain.first() == Some(&locale) || !LOCALES.iter().any(|l| l.id == locale) {
+                return;
+            }
+            preferences::save_locale(&locale);
+            let rest = chain.iter().filter(|l| **l != locale).cloned();
+            chain.set(std::iter::once(locale.clone()).chain(rest).collect());
+        })
+    };
+    let l10n = {
+        let set_locale = set_locale.clone();
+        use_memo((*chain).clone(), move |chain| L10n::new(chain, set_locale))
+    };
     let l10n = (*l10n).clone();
-    {
-        let locale = l10n.locale();
-        use_effect_with(locale, |locale| document::set_lang(locale));
-    }
+    use_effect_with(l10n.locale(), |locale| document::set_lang(locale));
     html! {
         <ContextProvider<L10n> context={l10n}>{ props.children.clone() }</ContextProvider<L10n>>
     }

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::language_switcher::LanguageSwitcher;
 use super::quick_exit::QuickExit;
 use crate::app::{ProgressAction, Route, use_l10n, use_progress};
 use crate::platform::{document, history};
@@ -58,6 +59,7 @@ pub fn Frame(props: &FrameProps) -> Html {
                         <Link<Route> to={Route::Course}>{ l10n.t("nav-lessons") }</Link<Route>>
                         <Link<Route> to={Route::Help} classes="help-link">{ l10n.t("nav-get-help") }</Link<Route>>
                     </nav>
+                    <LanguageSwitcher />
                     <QuickExit />
                 </div>
             </header>

@@ -3,6 +3,7 @@
 pub mod blocks;
 pub mod frame;
 pub mod help_contacts;
+pub mod language_switcher;
 pub mod page;
 pub mod quick_exit;
 pub mod scenario;

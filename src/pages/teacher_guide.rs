@@ -59,6 +59,11 @@ fn TeacherGuideView(props: &TeacherGuideViewProps) -> Html {
         <article class="teacher-guide">
             <PageHeading text={title} />
             <p class="meta">{ meta }</p>
+            if !lesson.reviewed || !l10n.current().reviewed {
+                <p class="notice review-status">
+                    { l10n.t_with("translation-unreviewed", &[("language", Arg::from(l10n.current().name))]) }
+                </p>
+            }
             <div class="actions screen-only">
                 <button type="button" class="button" onclick={print}>{ l10n.t("teacher-guide-print") }</button>
                 <Link<Route> to={Route::Section { id: lesson.id.clone(), number: 1 }} classes="button secondary">

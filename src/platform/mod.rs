@@ -5,4 +5,5 @@ pub mod document;
 pub mod exit;
 pub mod fetch;
 pub mod history;
+pub mod preferences;
 pub mod storage;

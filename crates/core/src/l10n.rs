@@ -129,3 +129,46 @@ impl From<usize> for Arg {
 
 #[cfg(test)]
 mod tests;
+
+/// Where a locale preference can come from, in the order they are asked (first match wins):
+/// the address (`?lang=mn`), the student's saved choice, the embedding page's `data-lang`, then
+/// the browser's languages. `None`/empty where a source has nothing to say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LocaleRequests {
+    pub url: Option<String>,
+    pub saved: Option<String>,
+    pub embed: Option<String>,
+    pub browser: Vec<String>,
+}
+
+/// The fallback chain: the chosen locale first, then the deployment default, then the others.
+/// A source whose request matches no available locale is passed over, so `?lang=fr` on a
+/// deployment without French falls through to the saved choice rather than to nothing.
+pub fn negotiate(requests: &LocaleRequests, available: &[&str], default: &str) -> Vec<String> {
+    use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+
+    let parse = |tags: &[&str]| -> Vec<LanguageIdentifier> { tags.iter().filter_map(|tag| tag.parse().ok()).collect() };
+    let supported = parse(available);
+    let sources: [Vec<&str>; 4] = [
+        requests.url.as_deref().into_iter().collect(),
+        requests.saved.as_deref().into_iter().collect(),
+        requests.embed.as_deref().into_iter().collect(),
+        requests.browser.iter().map(String::as_str).collect(),
+    ];
+    let chosen = sources
+        .iter()
+        .find_map(|tags| {
+            let requested = parse(tags);
+            negotiate_languages(&requested, &supported, None, NegotiationStrategy::Filtering)
+                .first()
+                .map(|l| l.to_string())
+        })
+        .unwrap_or_else(|| default.to_owned());
+    let mut chain = vec![chosen];
+    for locale in std::iter::once(default).chain(available.iter().copied()) {
+        if !chain.iter().any(|c| c == locale) && available.contains(&locale) {
+            chain.push(locale.to_owned());
+        }
+    }
+    chain
+}

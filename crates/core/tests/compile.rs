@@ -191,6 +191,7 @@ fn minimal_tree_compiles_to_the_expected_curriculum() {
         title: "Basics".to_owned(),
         summary: "What it is.".to_owned(),
         content_note: "What this lesson talks about.".to_owned(),
+        reviewed: false,
         objectives: vec![Objective { id: "define".to_owned(), text: "Define it.".to_owned() }],
         sections: vec![Section {
             heading: vec![text("First")],

@@ -21,6 +21,8 @@ pub struct Lesson {
     pub duration_minutes: u16,
     pub title: String,
     pub summary: String,
+    /// Whether a native speaker has checked this language's text (false until someone has).
+    pub reviewed: bool,
     /// A short, neutral note of what the lesson covers, shown with the help link before it starts.
     pub content_note: String,
     pub objectives: Vec<Objective>,

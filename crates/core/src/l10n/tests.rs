@@ -155,3 +155,49 @@ snake_case = ok
 fn message_ids_allow_no_space_around_the_equals_sign() {
     check_message_ids("compact=Text\nspaced   = Text\n", &["compact", "spaced"]);
 }
+
+mod negotiation {
+    use crate::l10n::{LocaleRequests, negotiate};
+
+    const AVAILABLE: &[&str] = &["mn", "en"];
+
+    fn check(requests: LocaleRequests, expected: &[&str]) {
+        assert_eq!(negotiate(&requests, AVAILABLE, "mn"), expected, "{requests:?}");
+    }
+
+    fn browser(tags: &[&str]) -> LocaleRequests {
+        LocaleRequests { browser: tags.iter().map(|t| t.to_string()).collect(), ..LocaleRequests::default() }
+    }
+
+    #[test]
+    fn the_deployment_default_applies_when_nobody_asks() {
+        check(LocaleRequests::default(), &["mn", "en"]);
+    }
+
+    #[test]
+    fn a_browser_preferring_mongolian_gets_mongolian() {
+        check(browser(&["mn-MN", "en-US"]), &["mn", "en"]);
+        check(browser(&["en-GB", "mn"]), &["en", "mn"]);
+    }
+
+    #[test]
+    fn sources_are_asked_in_order_url_saved_embed_browser() {
+        let all = LocaleRequests {
+            url: Some("en".into()),
+            saved: Some("mn".into()),
+            embed: Some("mn".into()),
+            browser: vec!["mn".into()],
+        };
+        check(all.clone(), &["en", "mn"]);
+        check(LocaleRequests { url: None, ..all.clone() }, &["mn", "en"]);
+        check(LocaleRequests { url: None, saved: None, embed: Some("en".into()), ..all }, &["en", "mn"]);
+    }
+
+    #[test]
+    fn an_unsupported_request_falls_through_to_the_next_source() {
+        let requests = LocaleRequests { url: Some("fr".into()), saved: Some("en".into()), ..LocaleRequests::default() };
+        check(requests, &["en", "mn"]);
+        check(browser(&["de-DE", "fr"]), &["mn", "en"]);
+        check(LocaleRequests { url: Some("not a tag!".into()), ..LocaleRequests::default() }, &["mn", "en"]);
+    }
+}

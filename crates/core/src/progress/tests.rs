@@ -165,6 +165,7 @@ fn lesson() -> Lesson {
         title: "Basics".to_owned(),
         summary: "What it is.".to_owned(),
         content_note: String::new(),
+        reviewed: true,
         objectives: Vec::new(),
         sections: vec![section("One"), section("Two"), section("Three")],
         key_points: vec!["A point.".to_owned()],

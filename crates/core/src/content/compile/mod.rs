@@ -72,6 +72,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<Diagnostic>> {
         }
         curricula.push(Curriculum { format: BUNDLE_FORMAT, locale: locale.clone(), lessons });
     }
+    check_locale_parity(&curricula, &specs, &mut errors);
     if specs.is_empty() && errors.is_empty() {
         errors.push(Diagnostic { path: dir.to_owned(), line: 1, message: "no lessons found".into() });
     }
@@ -81,6 +82,32 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<Diagnostic>> {
     }
 
     if errors.is_empty() { Ok(Compiled { curricula, help }) } else { Err(errors) }
+}
+
+/// Every language must have the same sections and teacher-guide sections, so a class can follow one
+/// lesson in two languages side by side and results compare across languages.
+fn check_locale_parity(curricula: &[Curriculum], specs: &[LessonSpec], errors: &mut Vec<Diagnostic>) {
+    let Some((first, others)) = curricula.split_first() else { return };
+    for other in others {
+        for lesson in &other.lessons {
+            let (Some(reference), Some(spec)) = (first.lesson(&lesson.id), specs.iter().find(|s| s.id == lesson.id))
+            else {
+                continue;
+            };
+            for (file, theirs, ours) in [
+                ("lesson.md", lesson.sections.len(), reference.sections.len()),
+                ("teacher-guide.md", lesson.teacher_guide.len(), reference.teacher_guide.len()),
+            ] {
+                if theirs != ours {
+                    errors.push(Diagnostic {
+                        path: spec.dir.join(&other.locale).join(file),
+                        line: 1,
+                        message: format!("has {theirs} `##` sections, but the `{}` version has {ours}", first.locale),
+                    });
+                }
+            }
+        }
+    }
 }
 
 /// A source nobody cites is either a leftover or a citation someone forgot: both need a person.
@@ -479,6 +506,9 @@ fn read_translation(
     let title = root.string("title", errors);
     let summary = root.string("summary", errors);
     let content_note = root.string("content_note", errors);
+    // Absent means not reviewed: a translation is unchecked until someone says otherwise.
+    let reviewed =
+        if root.get("reviewed").is_some() { root.boolean("reviewed", errors).unwrap_or(false) } else { false };
     let key_points = match root.string_list("key_points", errors) {
         Some(list) if !list.is_empty() => list.into_iter().map(Spanned::into_inner).collect(),
         _ => {
@@ -610,6 +640,7 @@ fn read_translation(
         title: title?.into_inner(),
         summary: summary?.into_inner(),
         content_note: content_note?.into_inner(),
+        reviewed,
         objectives,
         sections: body.sections,
         key_points,
