@@ -23,7 +23,18 @@ const SHORT_NUMBERS: [&str; 7] = ["101", "102", "103", "105", "107", "108", "112
 /// grouped by spaces or hyphens (but not a range of years like 2019-2022), or one of the short
 /// service numbers standing alone (not "108%" or "12.108").
 pub(crate) fn find(line: &str) -> Option<String> {
-    let chars: Vec<char> = line.chars().collect();
+    // Citation ids such as `[@mlsp-108-child-helpline]` name sources, not numbers.
+    let mut without_citations = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(start) = rest.find("[@") {
+        without_citations.push_str(&rest[..start]);
+        match rest[start..].find(']') {
+            Some(end) => rest = &rest[start + end + 1..],
+            None => rest = "",
+        }
+    }
+    without_citations.push_str(rest);
+    let chars: Vec<char> = without_citations.chars().collect();
     let mut i = 0;
     while i < chars.len() {
         if !chars[i].is_ascii_digit() {
@@ -49,9 +60,13 @@ pub(crate) fn find(line: &str) -> Option<String> {
         let digits: usize = groups.iter().map(String::len).sum();
         let year_range =
             groups.len() == 2 && groups.iter().all(|g| g.len() == 4 && (g.starts_with("19") || g.starts_with("20")));
-        let glued_before =
-            start > 0 && (chars[start - 1].is_alphanumeric() || matches!(chars[start - 1], '.' | ',' | '/'));
-        let glued_after = chars.get(i).is_some_and(|c| c.is_alphanumeric() || *c == '%')
+        // Joined to a word by `-` ("id-108-x") or to a number by `.`/`,` ("12.108"): not a number of its own.
+        let word_before = start > 1 && chars[start - 1] == '-' && chars[start - 2].is_alphabetic();
+        let word_after = chars.get(i) == Some(&'-') && chars.get(i + 1).is_some_and(|c| c.is_alphabetic());
+        let glued_before = word_before
+            || (start > 0 && (chars[start - 1].is_alphanumeric() || matches!(chars[start - 1], '.' | ',' | '/')));
+        let glued_after = word_after
+            || chars.get(i).is_some_and(|c| c.is_alphanumeric() || *c == '%')
             || (chars.get(i).is_some_and(|c| matches!(c, '.' | ','))
                 && chars.get(i + 1).is_some_and(char::is_ascii_digit));
         if plus {
@@ -96,5 +111,7 @@ mod tests {
         check("1,000 students and 100 teachers", None);
         check("rose by 108% in", None);
         check("since 1 July 2022", None);
+        check("a helpline since 2005 [@mlsp-108-child-helpline].", None);
+        check("the mlsp-108-child-helpline source", None);
     }
 }
