@@ -59,8 +59,8 @@ pub fn Frame(props: &FrameProps) -> Html {
                         <Link<Route> to={Route::Course}>{ l10n.t("nav-lessons") }</Link<Route>>
                         <Link<Route> to={Route::Help} classes="help-link">{ l10n.t("nav-get-help") }</Link<Route>>
                     </nav>
-                    <LanguageSwitcher />
                     <QuickExit />
+                    <LanguageSwitcher />
                 </div>
             </header>
             <div class="notices" role="status">{ for notice }</div>

@@ -47,6 +47,9 @@ pub fn ContentStatus(props: &ContentStatusProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct MissingProps {
     pub message: AttrValue,
+    /// A sentence under the heading, where there is more to say.
+    #[prop_or_default]
+    pub detail: Option<AttrValue>,
 }
 
 #[component]
@@ -56,6 +59,9 @@ pub fn Missing(props: &MissingProps) -> Html {
     html! {
         <>
             <PageHeading text={props.message.clone()} />
+            if let Some(detail) = &props.detail {
+                <p>{ detail.clone() }</p>
+            }
             <p>
                 <yew_router::components::Link<crate::app::Route> to={crate::app::Route::Course}>
                     { l10n.t("back-to-lessons") }

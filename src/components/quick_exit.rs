@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::app::use_l10n;
 use crate::deployment::EXIT_URL;
-use crate::platform::exit;
+use crate::platform::{document, exit};
 
 #[component]
 pub fn QuickExit() -> Html {
@@ -21,6 +21,7 @@ pub fn QuickExit() -> Html {
     let exiting = use_state(|| false);
     {
         let status = status.setter();
+        let exiting_on_key = exiting.setter();
         let exiting = exiting.setter();
         let l10n = l10n.clone();
         use_effect_with((), move |_| {
@@ -44,20 +45,35 @@ pub fn QuickExit() -> Html {
                         status.set(l10n.t_with("exit-shift-progress", &[("remaining", Arg::from(remaining as usize))]))
                     }
                     ShiftOutcome::Exit => {
-                        exiting.set(true);
+                        exiting_on_key.set(true);
                         exit::leave(EXIT_URL);
                     }
                 }
             });
-            let document = web_sys::window().and_then(|w| w.document());
+            // A page restored from the back/forward cache does not start again: finish an exit
+            // that stepped back to it, or else show the page again (GOV.UK resets the same way).
+            let shown = Closure::<dyn Fn()>::new(move || {
+                if !exit::finish_pending_exit() {
+                    document::set_root_class("aware-exiting", false);
+                    exiting.set(false);
+                }
+            });
+            let window = web_sys::window();
+            let document = window.as_ref().and_then(|w| w.document());
             if let Some(document) = &document {
                 let _ = document.add_event_listener_with_callback("keydown", down.as_ref().unchecked_ref());
                 let _ = document.add_event_listener_with_callback("keyup", up.as_ref().unchecked_ref());
+            }
+            if let Some(window) = &window {
+                let _ = window.add_event_listener_with_callback("pageshow", shown.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(document) = document {
                     let _ = document.remove_event_listener_with_callback("keydown", down.as_ref().unchecked_ref());
                     let _ = document.remove_event_listener_with_callback("keyup", up.as_ref().unchecked_ref());
+                }
+                if let Some(window) = window {
+                    let _ = window.remove_event_listener_with_callback("pageshow", shown.as_ref().unchecked_ref());
                 }
             }
         });

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use aware_core::content::{Curriculum, QuizKind};
 use aware_core::l10n::Arg;
 use aware_core::quiz::{self, Selection};
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -50,6 +51,25 @@ fn QuestionView(props: &QuestionViewProps) -> Html {
     // no answer to show, so ask again rather than judging an empty choice as wrong.
     let checked = use_state(|| record.as_ref().is_some_and(|r| r.attempts > 0 && !r.selection.is_empty()));
     let missing_choice = use_state(|| false);
+    // The button that had focus disappears on "Check answer" and "Try again": move focus to what
+    // comes next (the next action, or the first choice) so keyboard users are not left nowhere.
+    let actions = use_node_ref();
+    let choices = use_node_ref();
+    let focus_after_render = use_mut_ref(|| false);
+    {
+        let (actions, choices) = (actions.clone(), choices.clone());
+        let focus_after_render = focus_after_render.clone();
+        use_effect_with(*checked, move |checked| {
+            if std::mem::replace(&mut *focus_after_render.borrow_mut(), false) {
+                let target =
+                    if *checked { actions.cast::<web_sys::Element>() } else { choices.cast::<web_sys::Element>() };
+                let focusable = target.and_then(|t| t.query_selector("a, button, input").ok().flatten());
+                if let Some(element) = focusable.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
 
     let title = match (lesson, item) {
         (Some(lesson), Some(_)) => format!(
@@ -102,12 +122,14 @@ fn QuestionView(props: &QuestionViewProps) -> Html {
         let curriculum = props.curriculum.clone();
         let lesson_id = lesson.id.clone();
         let item_id = item.id.clone();
+        let focus_after_render = focus_after_render.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if selection.is_empty() {
                 missing_choice.set(true);
                 return;
             }
+            *focus_after_render.borrow_mut() = true;
             progress.dispatch(ProgressAction::Answer {
                 curriculum: curriculum.clone(),
                 lesson: lesson_id.clone(),
@@ -120,7 +142,9 @@ fn QuestionView(props: &QuestionViewProps) -> Html {
     let on_try_again = {
         let selection = selection.clone();
         let checked = checked.clone();
+        let focus_after_render = focus_after_render.clone();
         Callback::from(move |_: MouseEvent| {
+            *focus_after_render.borrow_mut() = true;
             selection.set(Selection::new());
             checked.set(false);
         })
@@ -200,7 +224,7 @@ fn QuestionView(props: &QuestionViewProps) -> Html {
                     if *missing_choice {
                         <p class="error-message" id={error_id}>{ l10n.t("quiz-choose-first") }</p>
                     }
-                    <div class="choices">{ for options }</div>
+                    <div class="choices" ref={choices}>{ for options }</div>
                 </fieldset>
                 if !*checked {
                     <button type="submit" class="button">{ l10n.t("quiz-check") }</button>
@@ -208,7 +232,7 @@ fn QuestionView(props: &QuestionViewProps) -> Html {
             </form>
             <div class="feedback-region" role="status">{ for feedback }</div>
             if *checked {
-                <div class="actions">
+                <div class="actions" ref={actions}>
                     if correct {
                         <Link<Route> to={next} classes="button">
                             { l10n.t(if props.number < total { "quiz-next" } else { "quiz-finish" }) }

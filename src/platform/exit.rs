@@ -1,30 +1,39 @@
 //! Leaving the app at once for a neutral site, so that Back does not bring it back.
+//!
+//! Script cannot delete history, but it can step back to the app's first entry and replace that
+//! one. How far back that is comes from the Navigation API (`navigation.currentEntry.index`: the
+//! position among this site's entries in the tab, across page loads), else from the depth the app
+//! keeps in `history.state` for the current load. Stepping back may land in an earlier page load
+//! of the app, where this code no longer runs; a `sessionStorage` note tells that page to finish
+//! the exit as soon as it starts ([`finish_pending_exit`]).
 
-use wasm_bindgen::JsCast;
+use js_sys::Reflect;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::{document, history};
 
+/// The `sessionStorage` key of an exit in progress; its value is the neutral site's address.
+const PENDING_KEY: &str = "aware.exiting";
+
 /// Hides the page, steps back to the app's first history entry and replaces it with `url`.
-/// The class is set first so nothing of the app stays visible or focusable while that happens.
+/// The class is set first so nothing of the app stays visible or focusable meanwhile.
 pub fn leave(url: &str) {
     document::set_root_class("aware-exiting", true);
     let Some(window) = web_sys::window() else { return };
-    let depth = history::depth();
-    let replace = {
-        let url = url.to_owned();
-        move || {
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().replace(&url);
-            }
-        }
-    };
-    if depth == 0 {
-        replace();
+    let steps = navigation_index(&window).unwrap_or_else(history::depth);
+    if steps == 0 {
+        let _ = window.location().replace(url);
         return;
     }
-    // `history.go` is asynchronous: replace the entry once the browser has arrived there.
-    let on_arrival = Closure::once_into_js(replace);
+    if let Some(session) = window.session_storage().ok().flatten() {
+        let _ = session.set_item(PENDING_KEY, url);
+    }
+    // If the first entry belongs to this page load, `history.go` stays in this document and only
+    // fires `popstate`: finish here.
+    let on_arrival = Closure::once_into_js(|| {
+        finish_pending_exit();
+    });
     let options = web_sys::AddEventListenerOptions::new();
     options.set_once(true);
     let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
@@ -33,6 +42,27 @@ pub fn leave(url: &str) {
         &options,
     );
     if let Ok(history) = window.history() {
-        let _ = history.go_with_delta(-(depth as i32));
+        let _ = history.go_with_delta(-(steps as i32));
     }
+}
+
+/// Finishes an exit started on a later page of this tab: replaces the current entry with the
+/// neutral site. Called at start-up (before anything is shown) and when a page is restored from
+/// the back/forward cache. Returns whether the page is leaving.
+pub fn finish_pending_exit() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let Some(session) = window.session_storage().ok().flatten() else { return false };
+    let Ok(Some(url)) = session.get_item(PENDING_KEY) else { return false };
+    let _ = session.remove_item(PENDING_KEY);
+    document::set_root_class("aware-exiting", true);
+    let _ = window.location().replace(&url);
+    true
+}
+
+/// `navigation.currentEntry.index`, where the browser has the Navigation API.
+fn navigation_index(window: &web_sys::Window) -> Option<u32> {
+    let navigation = Reflect::get(window, &JsValue::from_str("navigation")).ok().filter(|v| v.is_object())?;
+    let entry = Reflect::get(&navigation, &JsValue::from_str("currentEntry")).ok().filter(|v| v.is_object())?;
+    let index = Reflect::get(&entry, &JsValue::from_str("index")).ok()?.as_f64()?;
+    (index >= 0.0).then_some(index as u32)
 }
