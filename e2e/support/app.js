@@ -1,0 +1,152 @@
+// Shared pieces of the end-to-end tests: starting the app, waiting for screens, answering
+// questions the way a student does, and the checks every test ends with.
+import assert from 'node:assert/strict';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { launch, openPage } from './browser.js';
+import { localized } from './l10n.js';
+import { serve } from './server.js';
+
+export { LOCALES } from './l10n.js';
+
+/** What a student's browser sends as its language (Chromium's accept-language) for each locale. */
+export const BROWSER_LOCALES = { en: 'en-GB', mn: 'mn-MN' };
+
+export const E2E_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** dist/ of the release build; AWARE_DIST (absolute, or relative to e2e/) overrides it. */
+export function distDir() {
+  const dist = process.env.AWARE_DIST ?? '../dist';
+  return isAbsolute(dist) ? dist : resolve(E2E_DIR, dist);
+}
+
+/** Starts the static server and Chromium. Call `stop()` in `after`. */
+export async function startApp() {
+  const { server, origin } = await serve(distDir());
+  const browser = await launch();
+  return {
+    origin,
+    browser,
+    /** A fresh profile (own storage and history) on the app's origin; `locale` is the browser's
+     * language tag (default en-GB, see BROWSER_LOCALES). */
+    async open(options) {
+      const opened = await openPage(browser, origin, options);
+      // The app answers in milliseconds; a missing element should fail fast, not after 30 s.
+      opened.context.setDefaultTimeout(8000);
+      return opened;
+    },
+    async stop() {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
+
+/** Retries `check` (an async function that throws on failure) until it passes or time runs out. */
+export async function eventually(check, { timeout = 5000, interval = 50 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, interval));
+    }
+  }
+}
+
+/** The page's one `<h1>`. */
+export const h1 = (page) => page.getByRole('heading', { level: 1 });
+
+/** Asserts that `locator` (eventually) has exactly this text content, whitespace trimmed. */
+export async function expectText(locator, text) {
+  await eventually(async () => assert.equal((await locator.textContent({ timeout: 1000 }))?.trim(), text));
+}
+
+/** Asserts the exact text is visible somewhere on the page (exactly once). */
+export async function expectVisibleText(page, text) {
+  const locator = page.getByText(text, { exact: true });
+  await locator.waitFor({ state: 'visible' });
+  assert.equal(await locator.count(), 1, `"${text}" should appear once`);
+}
+
+/** Text that starts with `text` and does not go on with a digit ("Section 1 of 6", maybe followed by a link). */
+export const startingWith = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\d)`);
+
+/** Asserts a count line such as "Section 1 of 6" or "Question 2 of 10" is shown, exactly once. */
+export async function expectCount(page, text) {
+  const locator = page.getByRole('main').getByText(startingWith(text));
+  await locator.waitFor({ state: 'visible' });
+  assert.equal(await locator.count(), 1, `"${text}" should appear once`);
+}
+
+/** The form control a student clicks for one option of a quiz item. */
+export function optionControl(page, item, optionId) {
+  const option = item.options.find((o) => o.id === optionId);
+  assert.ok(option, `${item.id} has no option ${optionId}`);
+  const role = item.type === 'multiple' ? 'checkbox' : 'radio';
+  return page.getByRole(role, { name: option.text, exact: true });
+}
+
+/** The options of `item` that are wrong, as ids. */
+export const wrongOptions = (item) => item.options.map((o) => o.id).filter((id) => !item.correct.includes(id));
+
+/**
+ * The helpers that depend on the interface language, expecting the text of `locale`
+ * (locales/<locale>/app.ftl): `m(id, args)` gives a message; `browserLocale` is what to open
+ * the browser with so a student gets this language without choosing it.
+ */
+export function ui(locale) {
+  const m = localized(locale);
+  const RIGHT = m('quiz-correct');
+  const WRONG = m('quiz-incorrect');
+
+  /** Waits until the screen at `path` shows `heading` as its `<h1>` (and the lessons have loaded). */
+  async function expectScreen(page, origin, path, heading) {
+    await page.waitForURL(origin + path);
+    await eventually(async () => assert.equal((await h1(page).textContent())?.trim(), heading));
+    await page.getByText(m('content-loading')).waitFor({ state: 'detached' });
+    await eventually(async () => assert.equal(await page.locator('html').getAttribute('lang'), locale, '<html lang>'));
+  }
+
+  /** Goes to `path` by typing it in the address bar (a full page load). */
+  async function visit(page, origin, path, heading) {
+    await page.goto(origin + path);
+    await expectScreen(page, origin, path, heading);
+  }
+
+  /** document.title ("<page> – Aware") and <html lang> of the current screen. */
+  async function expectTitle(page, pageName) {
+    await eventually(async () => assert.equal(await page.title(), m('page-title', { page: pageName })));
+    assert.equal(await page.locator('html').getAttribute('lang'), locale);
+  }
+
+  /** Chooses the given options of the question on screen and presses "Check answer". */
+  async function answer(page, item, optionIds) {
+    await page.getByRole('group', { name: item.prompt, exact: true }).waitFor();
+    for (const id of optionIds) await optionControl(page, item, id).check();
+    await page.getByRole('button', { name: m('quiz-check'), exact: true }).click();
+  }
+
+  /** Answers the question on screen correctly and checks the feedback. */
+  async function answerRight(page, item) {
+    await answer(page, item, item.correct);
+    await page.getByText(RIGHT, { exact: true }).waitFor();
+  }
+
+  return {
+    locale, m, browserLocale: BROWSER_LOCALES[locale], RIGHT, WRONG,
+    expectScreen, visit, expectTitle, answer, answerRight,
+  };
+}
+
+// The English helpers, for the tests that check English-specific details.
+export const { RIGHT, WRONG, expectScreen, visit, expectTitle, answer, answerRight } = ui('en');
+
+/** Every test ends with this: nothing went wrong in the console, nothing left the machine. */
+export function expectClean(problems, { allowedOrigins = [] } = {}) {
+  assert.deepEqual(problems.consoleErrors, [], 'console errors');
+  const foreign = problems.foreignRequests.filter((url) => !allowedOrigins.includes(new URL(url).origin));
+  assert.deepEqual(foreign, [], 'requests to other origins');
+}

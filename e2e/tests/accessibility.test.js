@@ -1,0 +1,367 @@
+// axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every screen and state a student can reach, in
+// every language of the app (the browser asks for it, as a student's would), and the keyboard
+// path through the header. A failure names each rule, the elements, and the fix.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  E2E_DIR, LOCALES, distDir, expectClean, expectScreen, startApp, ui, visit, wrongOptions,
+} from '../support/app.js';
+import { builtLessons, loadLesson } from '../support/content.js';
+
+const AXE = join(E2E_DIR, 'node_modules', 'axe-core', 'axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+// The keyboard checks below are in English; the axe sweep runs for every locale.
+const lesson1 = loadLesson('what-is-trafficking');
+const lessons = builtLessons(distDir());
+const EXIT_URL = 'https://www.bbc.co.uk/weather';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.stop();
+});
+
+/** Runs axe on the whole document and fails with an actionable list of violations. */
+async function expectNoViolations(page, state) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    TAGS,
+  );
+  const report = result.violations
+    .map((v) => [
+      `- ${v.id} (${v.impact}): ${v.help}`,
+      `  ${v.helpUrl}`,
+      ...v.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${n.failureSummary.replace(/\n/g, '\n      ')}`),
+    ].join('\n'))
+    .join('\n');
+  assert.equal(result.violations.length, 0, `axe violations on ${state} (${page.url()}):\n${report}`);
+}
+
+for (const locale of LOCALES) {
+  describe(locale, () => {
+    const { m, RIGHT, WRONG, answer, answerRight, browserLocale, expectScreen, visit } = ui(locale);
+    const lesson1 = loadLesson('what-is-trafficking', locale);
+    const lesson2 = loadLesson('myths-and-facts', locale);
+    // Every lesson in the build: new lessons are checked as soon as they are built.
+    const lessons = builtLessons(distDir(), locale);
+    const open = (options) => app.open({ locale: browserLocale, ...options });
+
+    describe('axe: no WCAG A/AA violations', () => {
+      let page;
+      let problems;
+      let context;
+      before(async () => {
+        ({ page, problems, context } = await open());
+      });
+      after(async () => {
+        await context?.close();
+      });
+
+      test('the checker itself reports a planted violation (so a pass means something)', async () => {
+        await visit(page, app.origin, '/', m('course-title'));
+        await page.evaluate(() => {
+          const img = document.createElement('img');
+          img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+          img.id = 'planted';
+          document.querySelector('main').append(img);
+        });
+        await assert.rejects(expectNoViolations(page, 'a planted image without alt'), (error) => {
+          assert.match(error.message, /image-alt \(critical\): Images must have alternative text/);
+          assert.match(error.message, /at #planted/);
+          return true;
+        });
+        await page.reload();
+        await expectScreen(page, app.origin, '/', m('course-title'));
+        expectClean(problems);
+      });
+
+      test('course page', async () => {
+        await visit(page, app.origin, '/', m('course-title'));
+        await expectNoViolations(page, 'the course page');
+        expectClean(problems);
+      });
+
+      for (const lesson of lessons) {
+        test(`${lesson.id}: every section`, async () => {
+          const total = lesson.sections.length;
+          assert.ok(total >= 3, 'first, middle and last sections are distinct');
+          for (let n = 1; n <= total; n++) {
+            await visit(page, app.origin, `/lessons/${lesson.id}/section/${n}`, lesson.title);
+            await page.getByRole('heading', { level: 2, name: lesson.sections[n - 1], exact: true }).waitFor();
+            await expectNoViolations(page, `${lesson.id} section ${n} of ${total}`);
+          }
+          expectClean(problems);
+        });
+      }
+
+      test('a question: before answering, with the error, after a wrong answer, after the right answer', async () => {
+        const item = lesson1.quiz[0];
+        await visit(page, app.origin, `/lessons/${lesson1.id}/quiz/1`, lesson1.title);
+        await page.getByRole('group', { name: item.prompt, exact: true }).waitFor();
+        await expectNoViolations(page, 'a question before answering');
+
+        await page.getByRole('button', { name: m('quiz-check'), exact: true }).click();
+        await page.getByRole('alert').getByText(m('quiz-error-summary'), { exact: true }).waitFor();
+        await expectNoViolations(page, `a question with the "${m('quiz-choose-first')}" error`);
+
+        await answer(page, item, [wrongOptions(item)[0]]);
+        await page.getByText(WRONG, { exact: true }).waitFor();
+        await expectNoViolations(page, 'a question after a wrong answer');
+
+        await page.getByRole('button', { name: m('quiz-try-again'), exact: true }).click();
+        await answerRight(page, item);
+        await expectNoViolations(page, 'a question after the right answer');
+        expectClean(problems);
+      });
+
+      test('a multiple-choice question, before and after answering (partly wrong)', async () => {
+        const n = lesson1.quiz.findIndex((item) => item.type === 'multiple') + 1;
+        const item = lesson1.quiz[n - 1];
+        await visit(page, app.origin, `/lessons/${lesson1.id}/quiz/${n}`, lesson1.title);
+        await page.getByText(m('quiz-select-all'), { exact: true }).waitFor();
+        await expectNoViolations(page, 'a multiple-choice question');
+        await answer(page, item, [item.correct[0], wrongOptions(item)[0]]);
+        await page.getByText(WRONG, { exact: true }).waitFor();
+        await expectNoViolations(page, 'a multiple-choice question after a partly wrong answer');
+        expectClean(problems);
+      });
+
+      test('a true/false question, before and after answering', async () => {
+        const n = lesson1.quiz.findIndex((item) => item.type === 'true-false') + 1;
+        await visit(page, app.origin, `/lessons/${lesson1.id}/quiz/${n}`, lesson1.title);
+        await page.getByRole('radio', { name: m('quiz-true'), exact: true }).waitFor();
+        await expectNoViolations(page, 'a true/false question');
+        await answerRight(page, lesson1.quiz[n - 1]);
+        await expectNoViolations(page, 'a true/false question after the right answer');
+        expectClean(problems);
+      });
+
+      test('result page: unfinished, and after every question is answered', async () => {
+        await visit(page, app.origin, `/lessons/${lesson2.id}/result`, m('result-title'));
+        await page.getByRole('link', { name: m('result-continue'), exact: true }).waitFor();
+        await expectNoViolations(page, 'the result page of an unfinished quiz');
+
+        await page.getByRole('link', { name: m('result-continue'), exact: true }).click();
+        for (let n = 1; n <= lesson2.quiz.length; n++) {
+          await expectScreen(page, app.origin, `/lessons/${lesson2.id}/quiz/${n}`, lesson2.title);
+          await answerRight(page, lesson2.quiz[n - 1]);
+          const last = n === lesson2.quiz.length;
+          await page.getByRole('link', { name: m(last ? 'quiz-finish' : 'quiz-next'), exact: true }).click();
+        }
+        await expectScreen(page, app.origin, `/lessons/${lesson2.id}/result`, m('result-title'));
+        await page.getByText(m('result-all-solved'), { exact: true }).waitFor();
+        await expectNoViolations(page, 'the result page of a finished quiz');
+
+        await page.getByRole('banner').getByRole('link', { name: m('nav-lessons'), exact: true }).click();
+        await expectScreen(page, app.origin, '/', m('course-title'));
+        const total = lesson2.quiz.length;
+        await page.getByText(m('status-completed', { right: total, total }), { exact: true }).waitFor();
+        await expectNoViolations(page, 'the course page with progress');
+        expectClean(problems);
+      });
+
+      test('help page', async () => {
+        await visit(page, app.origin, '/help', m('help-title'));
+        await expectNoViolations(page, 'the help page');
+        expectClean(problems);
+      });
+
+      test('not-found pages', async () => {
+        await visit(page, app.origin, '/nope', m('not-found-title'));
+        await expectNoViolations(page, 'the not-found page');
+        await visit(page, app.origin, `/lessons/${lesson1.id}/section/99`, m('section-not-found', { number: 99 }));
+        await expectNoViolations(page, 'a missing section');
+        await visit(page, app.origin, `/lessons/${lesson1.id}/quiz/99`, m('quiz-not-found', { number: 99 }));
+        await expectNoViolations(page, 'a missing question');
+        expectClean(problems);
+      });
+
+      test('while the "Shift" exit shortcut is counting', async () => {
+        await visit(page, app.origin, '/', m('course-title'));
+        await page.keyboard.press('Shift');
+        await page.getByRole('banner').getByRole('status')
+          .filter({ hasText: m('exit-shift-progress', { remaining: 2 }) }).waitFor({ state: 'attached' });
+        await expectNoViolations(page, 'the course page while the exit shortcut counts');
+        expectClean(problems);
+      });
+    });
+
+    describe('axe: scenarios and teacher guides', () => {
+      let page;
+      let problems;
+      let context;
+      before(async () => {
+        ({ page, problems, context } = await open());
+      });
+      after(async () => {
+        await context?.close();
+      });
+
+      for (const lesson of lessons.filter((l) => l.scenarioSections.length > 0)) {
+        test(`${lesson.id}: the scenario, played to an ending (always the first choice)`, async () => {
+          const n = lesson.scenarioSections[0];
+          await visit(page, app.origin, `/lessons/${lesson.id}/section/${n}`, lesson.title);
+          const scenario = page.getByRole('region', { name: lesson.scenarioTitles[0], exact: true });
+          await scenario.waitFor();
+          let step = 0;
+          for (;;) {
+            step++;
+            assert.ok(step <= 30, 'the scenario reaches an ending within 30 steps');
+            await expectNoViolations(page, `${lesson.id} scenario, step ${step}`);
+            const restart = scenario.getByRole('button', { name: m('scenario-restart'), exact: true });
+            const go = scenario.getByRole('button', { name: m('scenario-continue'), exact: true });
+            if (await restart.count()) {
+              await restart.click();
+              await scenario.getByText(m('scenario-choices'), { exact: true }).waitFor();
+              break;
+            }
+            if (await go.count()) await go.click();
+            else {
+              await scenario.getByText(m('scenario-choices'), { exact: true }).waitFor();
+              const first = scenario.getByRole('listitem').getByRole('button').first();
+              const choice = (await first.textContent()).trim();
+              await first.click();
+              await scenario.getByText(m('scenario-you-chose', { choice }), { exact: true }).waitFor();
+            }
+          }
+          assert.ok(step >= 3, `a choice, its outcome and an ending were checked (${step} states)`);
+          expectClean(problems);
+        });
+      }
+
+      for (const lesson of lessons.filter((l) => l.hasTeacherGuide)) {
+        test(`${lesson.id}: the teacher guide`, async () => {
+          await visit(page, app.origin, `/lessons/${lesson.id}/teacher-guide`, m('teacher-guide-title', { lesson: lesson.title }));
+          await expectNoViolations(page, `the teacher guide of ${lesson.id}`);
+          expectClean(problems);
+        });
+      }
+    });
+
+    describe('axe: states with a notice or an error', () => {
+      test('the storage notice (storage blocked)', async () => {
+        const { page, problems, context } = await open({
+          initScript: () => Object.defineProperty(window, 'localStorage', {
+            configurable: true,
+            get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+          }),
+        });
+        await visit(page, app.origin, '/', m('course-title'));
+        await page.getByText(m('storage-unavailable'), { exact: true }).waitFor();
+        await expectNoViolations(page, 'the course page with the storage notice');
+        await visit(page, app.origin, `/lessons/${lesson1.id}/quiz/1`, lesson1.title);
+        await page.getByText(m('storage-unavailable'), { exact: true }).waitFor();
+        await expectNoViolations(page, 'a question with the storage notice');
+        expectClean(problems);
+        await context.close();
+      });
+
+      test('the lessons could not be loaded', async () => {
+        const { page, problems, context } = await open();
+        await context.route(`${app.origin}/content/**`, (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+        await page.goto(app.origin + '/');
+        // The reason at the end of the message is the app's own; the words before it are the FTL's.
+        const [before] = m('content-failed', { reason: '\u0000' }).split('\u0000');
+        await page.getByRole('alert').getByText(new RegExp(`^${before.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.+\\)$`)).waitFor();
+        await page.getByRole('button', { name: m('content-retry'), exact: true }).waitFor();
+        assert.equal(await page.locator('html').getAttribute('lang'), locale);
+        await expectNoViolations(page, 'the course page when lessons failed to load');
+        // The browser reports the failed download itself; that is the only error allowed here.
+        problems.consoleErrors = problems.consoleErrors.filter((e) => !/Failed to load resource: .* 503/.test(e));
+        // "Try again" recovers once the lessons can be downloaded.
+        await context.unroute(`${app.origin}/content/**`);
+        await page.getByRole('button', { name: m('content-retry'), exact: true }).click();
+        await page.getByRole('link', { name: lesson1.title, exact: true }).waitFor();
+        expectClean(problems);
+        await context.close();
+      });
+    });
+  }); // describe(locale)
+}
+
+describe('keyboard', () => {
+  const startScreens = [
+    ['the course page', '/', 'Lessons'],
+    ['a question', `/lessons/${lesson1.id}/quiz/1`, lesson1.title],
+  ];
+  for (const [name, path, heading] of startScreens) {
+    test(`Tab from loading ${name}: skip link, brand, "Lessons", "Get help", "Exit this page"`, async () => {
+      const { page, problems, context } = await app.open();
+      await visit(page, app.origin, path, heading);
+      const focused = () => page.evaluate(() => {
+        const el = document.activeElement;
+        return { tag: el.tagName.toLowerCase(), text: el.textContent.trim().replace(/\s+/g, ' '), href: el.getAttribute('href') };
+      });
+      const expected = [
+        { tag: 'a', text: 'Skip to main content', href: '#main' },
+        { tag: 'a', text: 'Aware', href: '/' },
+        { tag: 'a', text: 'Lessons', href: '/' },
+        { tag: 'a', text: 'Get help', href: '/help' },
+        { tag: 'a', text: 'Emergency Exit this page', href: EXIT_URL },
+      ];
+      for (const [i, want] of expected.entries()) {
+        await page.keyboard.press('Tab');
+        assert.deepEqual(await focused(), want, `Tab press ${i + 1}`);
+        if (i === 0) {
+          // The skip link is visible while focused.
+          const box = await page.getByRole('link', { name: 'Skip to main content' }).boundingBox();
+          assert.ok(box && box.x >= 0 && box.y >= 0 && box.width > 1, `the focused skip link is on screen (${JSON.stringify(box)})`);
+        }
+      }
+      expectClean(problems);
+      await context.close();
+    });
+  }
+
+  test('the skip link moves focus to the main content', async () => {
+    const { page, problems, context } = await app.open();
+    await visit(page, app.origin, '/', 'Lessons');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+    assert.equal(page.url(), `${app.origin}/`, 'the skip link does not change the address');
+    // The next Tab goes into the main content: the first lesson's link.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), lessons[0].title);
+    expectClean(problems);
+    await context.close();
+  });
+
+  test('a question can be answered with the keyboard alone', async () => {
+    const { page, problems, context } = await app.open();
+    const item = lesson1.quiz[0];
+    await visit(page, app.origin, `/lessons/${lesson1.id}/quiz/1`, lesson1.title);
+    await page.getByRole('radio').first().focus();
+    // Arrow keys move through the radio group and choose; Enter submits the form.
+    const right = item.options.findIndex((o) => o.id === item.correct[0]);
+    if (right === 0) await page.keyboard.press('Space');
+    for (let i = 0; i < right; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByText("That's right.", { exact: true }).waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Next question');
+    await page.keyboard.press('Enter');
+    await expectScreen(page, app.origin, `/lessons/${lesson1.id}/quiz/2`, lesson1.title);
+    expectClean(problems);
+    await context.close();
+  });
+
+  for (const key of ['Enter', 'Space']) {
+    test(`"Exit this page" (a link with role=button) works with ${key}`, async () => {
+      const { page, problems, context } = await app.open();
+      await context.route('https://www.bbc.co.uk/**', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title>' }));
+      await visit(page, app.origin, '/help', 'Get help');
+      await page.getByRole('button', { name: 'Exit this page' }).focus();
+      await page.keyboard.press(key);
+      await page.waitForURL(EXIT_URL, { timeout: 3000 });
+      expectClean(problems, { allowedOrigins: [new URL(EXIT_URL).origin] });
+      await context.close();
+    });
+  }
+});
