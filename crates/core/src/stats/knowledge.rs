@@ -1,0 +1,59 @@
+//! Knowledge scores of a whole class: the mean percentage correct and Hake's normalised gain.
+//!
+//! These use every student who took a test, matched or not, because ⟨g⟩ is defined on class
+//! averages; the matched-pairs statistics are in `paired.rs`.
+
+use super::{mean, sample_variance};
+
+/// A class's mean score on one test.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MeanPercent {
+    /// Students who took the test.
+    pub n: usize,
+    /// The mean of the students' percentages correct, 0–100.
+    pub mean: f64,
+    /// The sample standard deviation (divisor n − 1), `None` for a single student.
+    pub sd: Option<f64>,
+}
+
+/// Hake's class-average normalised gain ⟨g⟩: the share of the possible improvement the class made.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NormalisedGain {
+    pub pre: MeanPercent,
+    pub post: MeanPercent,
+    /// ⟨g⟩ = (%post − %pre) / (100 − %pre). Negative when the class lost ground; at most 1.
+    pub gain: f64,
+}
+
+/// The mean of per-student percentages correct (each 0–100; each student counts once, however
+/// many items they answered), with its sample standard deviation (`numpy.mean`,
+/// `numpy.std(ddof=1)`).
+///
+/// `None` when there are no scores, or when a score is not a finite number between 0 and 100.
+pub fn mean_percent_correct(scores: &[f64]) -> Option<MeanPercent> {
+    if !scores.iter().all(|score| (0.0..=100.0).contains(score)) {
+        return None;
+    }
+    let mean = mean(scores)?;
+    let sd = (scores.len() >= 2).then(|| sample_variance(scores, mean).sqrt());
+    Some(MeanPercent { n: scores.len(), mean, sd })
+}
+
+/// The class normalised gain ⟨g⟩ = (%post − %pre) / (100 − %pre), from the class means of the
+/// pre-test and post-test percentages (Hake, R. R. (1998), *Interactive-engagement versus
+/// traditional methods*, Am. J. Phys. 66(1), 64–74).
+///
+/// This is the gain of the class averages, not the average of each student's gain; the two differ,
+/// and the pre and post groups need not be the same students. Hake's high/medium/low bands are
+/// left to the report.
+///
+/// `None` when either test has no valid scores (see [`mean_percent_correct`]) or when the pre-test
+/// mean is 100 %: a class that already knew everything has no room to gain, and ⟨g⟩ is undefined.
+pub fn normalised_gain(pre_scores: &[f64], post_scores: &[f64]) -> Option<NormalisedGain> {
+    let pre = mean_percent_correct(pre_scores)?;
+    let post = mean_percent_correct(post_scores)?;
+    if pre.mean >= 100.0 {
+        return None;
+    }
+    Some(NormalisedGain { pre, post, gain: (post.mean - pre.mean) / (100.0 - pre.mean) })
+}

@@ -1,0 +1,492 @@
+//! The results file: what a student exports and a teacher imports.
+//!
+//! A versioned JSON document, `{"format":"aware-results","version":1,"records":[…]}`. Students
+//! hand these files to their teacher (a USB stick, a shared folder, a chat), so [`ResultsFile::decode`]
+//! treats every byte as hostile: it checks the size before parsing; it never lifts serde_json's
+//! nesting limit (128), and no field of the format takes nested values, so hostile nesting is
+//! refused at its first bracket (a stack overflow in wasm cannot be caught); it reads records
+//! straight into their serde types, without a JSON tree several times the file's size; it
+//! rejects unknown fields (a `time` or `name` field is refused, not carried along); it validates
+//! every record; and it reports the first problem in plain words with the record's number. It
+//! never panics and applies nothing partially.
+//!
+//! To change the format: add `v2` with its serde types, a conversion from `v1`, point
+//! [`ResultsFile::encode`] at it and raise [`VERSION`]. Never edit `v1`: files in that shape exist.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+use serde_json::error::Category;
+
+use super::record::{Record, RecordError, RecordKey, shorten};
+
+/// The `format` field: tells a results file from any other JSON a teacher might pick by mistake.
+pub const FORMAT: &str = "aware-results";
+pub const VERSION: u64 = 1;
+/// Room for [`ResultsFile::MAX_RECORDS`] records of a realistic 30-item test (about 2 KB each);
+/// read no further.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// A set of records with distinct [keys](RecordKey), kept in key order. Codes are random, so the
+/// order says nothing about who answered first.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ResultsFile {
+    records: BTreeMap<RecordKey, Record>,
+}
+
+/// Why a file cannot be imported. Record numbers count from 1 in the order of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge {
+        bytes: usize,
+        max: usize,
+    },
+    /// Not JSON at all (or cut short): where the reader gave up.
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    /// JSON, but not a results file (another file picked by mistake).
+    NotAResultsFile,
+    /// A version this app does not read; larger than [`VERSION`] means a newer app wrote it.
+    UnsupportedVersion {
+        found: u64,
+    },
+    /// A results file whose outer structure is damaged.
+    Malformed {
+        detail: String,
+    },
+    /// When reading a file, `found` is `max + 1`: reading stops there.
+    TooManyRecords {
+        found: usize,
+        max: usize,
+    },
+    BadRecord {
+        record: usize,
+        problem: RecordError,
+    },
+    /// Two records for the same study, code, phase and form.
+    DuplicateRecord {
+        record: usize,
+        same_as: usize,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EncodeError {
+    /// The document would be larger than an import accepts.
+    TooLarge { bytes: usize, max: usize },
+}
+
+/// What [`ResultsFile::merge`] did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MergeReport {
+    pub added: usize,
+    /// Records identical to one already held (the same file imported twice, say).
+    pub duplicates_skipped: usize,
+    /// Records with the key of one already held but different content (a code used twice, or a
+    /// test taken again). The record already held is kept; the teacher is told.
+    pub conflicts: Vec<RecordKey>,
+}
+
+impl ResultsFile {
+    pub const MAX_RECORDS: usize = 5_000;
+
+    /// Checks what an import checks: each record valid, keys distinct, not too many.
+    pub fn new(records: Vec<Record>) -> Result<ResultsFile, ImportError> {
+        if records.len() > ResultsFile::MAX_RECORDS {
+            return Err(ImportError::TooManyRecords { found: records.len(), max: ResultsFile::MAX_RECORDS });
+        }
+        let mut first_index: BTreeMap<RecordKey, usize> = BTreeMap::new();
+        let mut held = BTreeMap::new();
+        for (index, record) in records.into_iter().enumerate() {
+            let number = index + 1;
+            record.validate().map_err(|problem| ImportError::BadRecord { record: number, problem })?;
+            if let Some(&same_as) = first_index.get(&record.key()) {
+                return Err(ImportError::DuplicateRecord { record: number, same_as });
+            }
+            first_index.insert(record.key(), number);
+            held.insert(record.key(), record);
+        }
+        Ok(ResultsFile { records: held })
+    }
+
+    /// In key order: study, code, phase, form.
+    pub fn records(&self) -> impl ExactSizeIterator<Item = &Record> {
+        self.records.values()
+    }
+
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Adds `other`'s records, skipping exact duplicates and reporting conflicts. All or
+    /// nothing: if the result would hold more than [`Self::MAX_RECORDS`], nothing is added.
+    pub fn merge(&mut self, other: ResultsFile) -> Result<MergeReport, ImportError> {
+        let mut report = MergeReport::default();
+        let mut new = Vec::new();
+        for (key, record) in other.records {
+            match self.records.get(&key) {
+                Some(held) if *held == record => report.duplicates_skipped += 1,
+                Some(_) => report.conflicts.push(key),
+                None => new.push((key, record)),
+            }
+        }
+        let found = self.records.len() + new.len();
+        if found > ResultsFile::MAX_RECORDS {
+            return Err(ImportError::TooManyRecords { found, max: ResultsFile::MAX_RECORDS });
+        }
+        report.added = new.len();
+        self.records.extend(new);
+        Ok(report)
+    }
+
+    /// The JSON document. Whatever this returns, [`Self::decode`] reads back unchanged.
+    pub fn encode(&self) -> Result<String, EncodeError> {
+        let document = v1::from_file(self);
+        let json = serde_json::to_string(&document).expect("plain structs, strings and numbers always serialise");
+        if json.len() > MAX_FILE_BYTES {
+            return Err(EncodeError::TooLarge { bytes: json.len(), max: MAX_FILE_BYTES });
+        }
+        Ok(json)
+    }
+
+    /// Reads a file of any content without panicking; see the module documentation.
+    pub fn decode(bytes: &[u8]) -> Result<ResultsFile, ImportError> {
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(ImportError::TooLarge { bytes: bytes.len(), max: MAX_FILE_BYTES });
+        }
+        // Some editors save JSON with a byte-order mark.
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+
+        #[derive(Deserialize)]
+        struct Envelope {
+            #[serde(default)]
+            format: Option<String>,
+            #[serde(default)]
+            version: Option<serde_json::Value>,
+        }
+        let envelope: Envelope = serde_json::from_slice(bytes).map_err(|err| match err.classify() {
+            Category::Syntax | Category::Eof | Category::Io => {
+                ImportError::NotJson { line: err.line(), column: err.column() }
+            }
+            Category::Data => ImportError::NotAResultsFile,
+        })?;
+        if envelope.format.as_deref() != Some(FORMAT) {
+            return Err(ImportError::NotAResultsFile);
+        }
+        match envelope.version.as_ref().map(serde_json::Value::as_u64) {
+            Some(Some(1)) => v1::decode(bytes),
+            Some(Some(found)) => Err(ImportError::UnsupportedVersion { found }),
+            Some(None) => Err(ImportError::Malformed { detail: "the version is not a whole number".to_owned() }),
+            None => Err(ImportError::Malformed { detail: "the version is missing".to_owned() }),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes, max } => {
+                write!(f, "the file is too large ({bytes} bytes; a results file has at most {max})")
+            }
+            ImportError::NotJson { line, column } => {
+                write!(f, "the file is damaged or not a results file (unreadable at line {line}, column {column})")
+            }
+            ImportError::NotAResultsFile => write!(f, "this is not an Aware results file"),
+            ImportError::UnsupportedVersion { found } if *found > VERSION => {
+                write!(f, "the file was made by a newer version of Aware (format {found}); update the app")
+            }
+            ImportError::UnsupportedVersion { found } => write!(f, "the file has an unknown format version ({found})"),
+            ImportError::Malformed { detail } => write!(f, "the file is damaged ({detail})"),
+            ImportError::TooManyRecords { found, max } => {
+                write!(f, "there are {found} results, more than the {max} that can be handled together")
+            }
+            ImportError::BadRecord { record, problem } => write!(f, "result {record}: {problem}"),
+            ImportError::DuplicateRecord { record, same_as } => {
+                write!(f, "result {record} repeats result {same_as} (same study, code, phase and form)")
+            }
+        }
+    }
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EncodeError::TooLarge { bytes, max } => {
+                write!(f, "the results would take {bytes} bytes, more than the {max} a file may have")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+impl std::error::Error for EncodeError {}
+
+/// Format version 1.
+mod v1 {
+    use std::cell::Cell;
+    use std::collections::BTreeMap;
+    use std::collections::btree_map::Entry;
+    use std::fmt;
+
+    use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use serde::{Deserialize, Serialize};
+
+    use super::super::code::{Code, StudyId};
+    use super::super::record::{
+        Answer as CoreAnswer, Date, Form, Id, Likert, Locale, Phase, Record as CoreRecord, RecordError,
+        Response as CoreResponse,
+    };
+    use super::{ImportError, ResultsFile, shorten};
+
+    #[derive(Serialize)]
+    pub struct Document {
+        pub format: &'static str,
+        pub version: u64,
+        pub records: Vec<Record>,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Record {
+        pub study: String,
+        pub code: String,
+        pub phase: String,
+        pub form: String,
+        pub locale: String,
+        pub content_version: u32,
+        /// `YYYY-MM-DD`.
+        pub date: String,
+        pub answers: Vec<Answer>,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Answer {
+        pub item: String,
+        pub version: u32,
+        pub response: Response,
+    }
+
+    /// `{"chose":["a","c"]}`, `{"likert":4}` or `"declined"`.
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase", deny_unknown_fields)]
+    pub enum Response {
+        Chose(Vec<String>),
+        Likert(i64),
+        Declined,
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<ResultsFile, ImportError> {
+        let reading = Cell::new(Reading::Outside);
+        let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+        let dtos = DocumentSeed { reading: &reading }.deserialize(&mut deserializer).map_err(|err| {
+            let detail = shorten_detail(&err.to_string());
+            match reading.get() {
+                Reading::Outside => ImportError::Malformed { detail },
+                Reading::Record(index) => {
+                    ImportError::BadRecord { record: index + 1, problem: RecordError::Malformed { detail } }
+                }
+                Reading::TooMany => {
+                    ImportError::TooManyRecords { found: ResultsFile::MAX_RECORDS + 1, max: ResultsFile::MAX_RECORDS }
+                }
+            }
+        })?;
+        let records = dtos
+            .into_iter()
+            .enumerate()
+            .map(|(index, dto)| {
+                into_record(dto).map_err(|problem| ImportError::BadRecord { record: index + 1, problem })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        ResultsFile::new(records)
+    }
+
+    /// Where the reader is, so that an error can name the record it is in.
+    #[derive(Clone, Copy)]
+    enum Reading {
+        Outside,
+        Record(usize),
+        /// Stopped after one record more than allowed, without reading the rest.
+        TooMany,
+    }
+
+    /// The document, read straight into [`Record`]s (no intermediate JSON tree, which would
+    /// take several times the file's size in memory). Format and version are checked before.
+    struct DocumentSeed<'a> {
+        reading: &'a Cell<Reading>,
+    }
+
+    struct RecordsSeed<'a> {
+        reading: &'a Cell<Reading>,
+    }
+
+    const FIELDS: &[&str] = &["format", "version", "records"];
+
+    impl<'de> DeserializeSeed<'de> for DocumentSeed<'_> {
+        type Value = Vec<Record>;
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<Record>, D::Error> {
+            deserializer.deserialize_map(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for DocumentSeed<'_> {
+        type Value = Vec<Record>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a results document")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<Record>, A::Error> {
+            let mut records = None;
+            while let Some(key) = map.next_key::<String>()? {
+                match key.as_str() {
+                    "format" | "version" => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                    "records" if records.is_none() => {
+                        records = Some(map.next_value_seed(RecordsSeed { reading: self.reading })?);
+                    }
+                    "records" => return Err(de::Error::duplicate_field("records")),
+                    other => return Err(de::Error::unknown_field(other, FIELDS)),
+                }
+            }
+            records.ok_or_else(|| de::Error::missing_field("records"))
+        }
+    }
+
+    impl<'de> DeserializeSeed<'de> for RecordsSeed<'_> {
+        type Value = Vec<Record>;
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<Record>, D::Error> {
+            deserializer.deserialize_seq(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for RecordsSeed<'_> {
+        type Value = Vec<Record>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list of results")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Record>, A::Error> {
+            let mut records = Vec::new();
+            loop {
+                if records.len() > ResultsFile::MAX_RECORDS {
+                    self.reading.set(Reading::TooMany);
+                    return Err(de::Error::custom("too many records"));
+                }
+                self.reading.set(Reading::Record(records.len()));
+                match seq.next_element::<Record>()? {
+                    Some(record) => records.push(record),
+                    None => break,
+                }
+            }
+            self.reading.set(Reading::Outside);
+            Ok(records)
+        }
+    }
+
+    pub fn from_file(file: &ResultsFile) -> Document {
+        Document { format: super::FORMAT, version: super::VERSION, records: file.records().map(from_record).collect() }
+    }
+
+    fn into_record(dto: Record) -> Result<CoreRecord, RecordError> {
+        let study = StudyId::parse(&dto.study).map_err(RecordError::StudyId)?;
+        let code = Code::parse(&dto.code).map_err(RecordError::Code)?;
+        let phase = Phase::parse(&dto.phase).ok_or_else(|| RecordError::Phase { found: shorten(&dto.phase) })?;
+        let form = Form::parse(&dto.form).ok_or_else(|| RecordError::Form { found: shorten(&dto.form) })?;
+        let locale = Locale::new(&dto.locale).ok_or_else(|| RecordError::Locale { found: shorten(&dto.locale) })?;
+        let date = Date::parse(&dto.date).ok_or_else(|| RecordError::Date { found: shorten(&dto.date) })?;
+        if dto.answers.len() > CoreRecord::MAX_ANSWERS {
+            return Err(RecordError::TooManyAnswers { count: dto.answers.len(), max: CoreRecord::MAX_ANSWERS });
+        }
+        let mut answers = BTreeMap::new();
+        for answer in dto.answers {
+            let item = Id::new(&answer.item)
+                .map_err(|problem| RecordError::ItemId { found: shorten(&answer.item), problem })?;
+            let response = match answer.response {
+                Response::Chose(options) => {
+                    if options.len() > CoreRecord::MAX_CHOSEN {
+                        return Err(RecordError::TooManyOptions {
+                            item,
+                            count: options.len(),
+                            max: CoreRecord::MAX_CHOSEN,
+                        });
+                    }
+                    let mut chosen = std::collections::BTreeSet::new();
+                    for option in options {
+                        let id = Id::new(&option).map_err(|problem| RecordError::OptionId {
+                            item: item.clone(),
+                            found: shorten(&option),
+                            problem,
+                        })?;
+                        if !chosen.insert(id.clone()) {
+                            return Err(RecordError::OptionChosenTwice { item, option: id });
+                        }
+                    }
+                    CoreResponse::Chose(chosen)
+                }
+                Response::Likert(value) => {
+                    let likert = u8::try_from(value).ok().and_then(Likert::new);
+                    CoreResponse::Likert(likert.ok_or(RecordError::Likert { item: item.clone(), found: value })?)
+                }
+                Response::Declined => CoreResponse::Declined,
+            };
+            match answers.entry(item) {
+                Entry::Occupied(slot) => return Err(RecordError::ItemAnsweredTwice { item: slot.key().clone() }),
+                Entry::Vacant(slot) => {
+                    slot.insert(CoreAnswer { version: answer.version, response });
+                }
+            }
+        }
+        let record =
+            CoreRecord { study, code, phase, form, locale, content_version: dto.content_version, date, answers };
+        record.validate()?;
+        Ok(record)
+    }
+
+    fn from_record(record: &CoreRecord) -> Record {
+        Record {
+            study: record.study.compact(),
+            code: record.code.compact(),
+            phase: record.phase.as_str().to_owned(),
+            form: record.form.as_str().to_owned(),
+            locale: record.locale.as_str().to_owned(),
+            content_version: record.content_version,
+            date: record.date.to_string(),
+            answers: record
+                .answers
+                .iter()
+                .map(|(item, answer)| Answer {
+                    item: item.as_str().to_owned(),
+                    version: answer.version,
+                    response: match &answer.response {
+                        CoreResponse::Chose(options) => {
+                            Response::Chose(options.iter().map(|id| id.as_str().to_owned()).collect())
+                        }
+                        CoreResponse::Likert(value) => Response::Likert(i64::from(value.get())),
+                        CoreResponse::Declined => Response::Declined,
+                    },
+                })
+                .collect(),
+        }
+    }
+
+    /// serde_json quotes offending input in its messages; keep them short.
+    fn shorten_detail(message: &str) -> String {
+        const MAX_CHARS: usize = 200;
+        match message.char_indices().nth(MAX_CHARS) {
+            Some((end, _)) => format!("{}…", &message[..end]),
+            None => message.to_owned(),
+        }
+    }
+}
