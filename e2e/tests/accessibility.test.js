@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  E2E_DIR, LOCALES, distDir, expectClean, expectScreen, startApp, ui, visit, wrongOptions,
+  E2E_DIR, LOCALES, WRONG, distDir, eventually, expectClean, expectScreen, startApp, ui, visit, wrongOptions,
 } from '../support/app.js';
-import { builtLessons, loadLesson } from '../support/content.js';
+import { builtLessons, loadLesson, loadLocales } from '../support/content.js';
 
 const AXE = join(E2E_DIR, 'node_modules', 'axe-core', 'axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -290,7 +290,7 @@ describe('keyboard', () => {
     ['a question', `/lessons/${lesson1.id}/quiz/1`, lesson1.title],
   ];
   for (const [name, path, heading] of startScreens) {
-    test(`Tab from loading ${name}: skip link, brand, "Lessons", "Get help", "Exit this page"`, async () => {
+    test(`Tab from loading ${name}: skip link, brand, "Lessons", "Get help", "Exit this page", the languages`, async () => {
       const { page, problems, context } = await app.open();
       await visit(page, app.origin, path, heading);
       const focused = () => page.evaluate(() => {
@@ -303,6 +303,8 @@ describe('keyboard', () => {
         { tag: 'a', text: 'Lessons', href: '/' },
         { tag: 'a', text: 'Get help', href: '/help' },
         { tag: 'a', text: 'Emergency Exit this page', href: EXIT_URL },
+        // Then the language buttons, each named in its own language.
+        ...Object.values(loadLocales()).map(({ name }) => ({ tag: 'button', text: name, href: null })),
       ];
       for (const [i, want] of expected.entries()) {
         await page.keyboard.press('Tab');
@@ -332,19 +334,33 @@ describe('keyboard', () => {
     await context.close();
   });
 
-  test('a question can be answered with the keyboard alone', async () => {
+  test('a question can be answered with the keyboard alone; focus follows "Check answer" and "Try again"', async () => {
     const { page, problems, context } = await app.open();
     const item = lesson1.quiz[0];
+    const focused = () => page.evaluate(() => document.activeElement.textContent.trim() || document.activeElement.labels?.[0]?.textContent.trim());
+    /** Arrow keys move through the radio group and choose (Space chooses the first); Enter submits the form. */
+    const chooseAndSubmit = async (index) => {
+      if (index === 0) await page.keyboard.press('Space');
+      for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+    };
     await visit(page, app.origin, `/lessons/${lesson1.id}/quiz/1`, lesson1.title);
     await page.getByRole('radio').first().focus();
-    // Arrow keys move through the radio group and choose; Enter submits the form.
-    const right = item.options.findIndex((o) => o.id === item.correct[0]);
-    if (right === 0) await page.keyboard.press('Space');
-    for (let i = 0; i < right; i++) await page.keyboard.press('ArrowDown');
+
+    // A wrong answer: the button that was pressed is gone, so focus moves on to "Try again".
+    const wrong = item.options.findIndex((o) => !item.correct.includes(o.id));
+    await chooseAndSubmit(wrong);
+    await page.getByText(WRONG, { exact: true }).waitFor();
+    await eventually(async () => assert.equal(await focused(), 'Try again', 'after a wrong answer, focus is on "Try again"'));
+    // "Try again" clears the choice and puts focus back on the first choice.
     await page.keyboard.press('Enter');
+    await eventually(async () => assert.equal(await focused(), item.options[0].text, 'after "Try again", focus is on the first choice'));
+    assert.equal(await page.getByRole('radio', { checked: true }).count(), 0, 'no choice is made any more');
+
+    const right = item.options.findIndex((o) => o.id === item.correct[0]);
+    await chooseAndSubmit(right);
     await page.getByText("That's right.", { exact: true }).waitFor();
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Next question');
+    await eventually(async () => assert.equal(await focused(), 'Next question', 'after the right answer, focus is on "Next question"'));
     await page.keyboard.press('Enter');
     await expectScreen(page, app.origin, `/lessons/${lesson1.id}/quiz/2`, lesson1.title);
     expectClean(problems);

@@ -58,179 +58,184 @@ function quizItem(item, m) {
   };
 }
 
-for (const locale of LOCALES) {
-  describe(locale, () => {
-    const { m, answerRight, browserLocale, expectScreen, expectTitle } = ui(locale);
-    const content = builtContent(distDir(), locale);
-    const language = loadLocales()[locale];
+// The locales are independent (own browser profiles), so they run side by side: the time goes on
+// waiting for the page to render after each click, not on work.
+describe('the curriculum', { concurrency: LOCALES.length }, () => {
+  for (const locale of LOCALES) {
+    describe(locale, { concurrency: 1 }, () => {
+      const { m, answerRight, browserLocale, expectScreen, expectTitle } = ui(locale);
+      const content = builtContent(distDir(), locale);
+      const language = loadLocales()[locale];
 
-    assert.ok(content.lessons.length >= 1, `content/${locale}.json has no lessons`);
+      assert.ok(content.lessons.length >= 1, `content/${locale}.json has no lessons`);
 
-    for (const lesson of content.lessons) {
-      describe(lesson.id, () => {
-        const sections = lesson.sections.map((section) => plainText(section.heading));
-        const quiz = lesson.quiz.map((item) => quizItem(item, m));
-        const guideHeadings = lesson.teacher_guide.map((section) => plainText(section.heading));
-        const sectionPath = (n) => `/lessons/${lesson.id}/section/${n}`;
-        const quizPath = (n) => `/lessons/${lesson.id}/quiz/${n}`;
-        let page;
-        let problems;
-        let context;
-        before(async () => {
-          ({ page, problems, context } = await app.open({ locale: browserLocale }));
-        });
-        after(async () => {
-          await context?.close();
-        });
+      for (const lesson of content.lessons) {
+        describe(lesson.id, { concurrency: 1 }, () => {
+          const sections = lesson.sections.map((section) => plainText(section.heading));
+          const quiz = lesson.quiz.map((item) => quizItem(item, m));
+          const guideHeadings = lesson.teacher_guide.map((section) => plainText(section.heading));
+          const sectionPath = (n) => `/lessons/${lesson.id}/section/${n}`;
+          const quizPath = (n) => `/lessons/${lesson.id}/quiz/${n}`;
+          let page;
+          let problems;
+          let context;
+          before(async () => {
+            ({ page, problems, context } = await app.open({ locale: browserLocale }));
+          });
+          after(async () => {
+            await context?.close();
+          });
 
-        test('every section, and every path of the scenario to an ending', async () => {
-          assert.deepEqual(sections, loadLesson(lesson.id, locale).sections, 'the build has the section headings of lessons/**');
-          await page.goto(`${app.origin}/`);
-          await expectScreen(page, app.origin, '/', m('course-title'));
-          await page.getByRole('main').getByRole('link', { name: lesson.title, exact: true }).click();
-          const pager = page.getByRole('navigation', { name: m('lesson-pager'), exact: true });
-          let played = 0;
-          for (let n = 1; n <= sections.length; n++) {
-            await expectScreen(page, app.origin, sectionPath(n), lesson.title);
-            await expectCount(page, m('lesson-section-count', { current: n, total: sections.length }));
-            await page.getByRole('heading', { level: 2, name: sections[n - 1], exact: true }).waitFor();
-            await expectTitle(page, `${lesson.title}: ${sections[n - 1]}`);
-            for (const id of scenarioIds(lesson.sections[n - 1].blocks)) {
-              const scenario = lesson.scenarios.find((s) => s.id === id);
-              assert.ok(scenario, `section ${n} places scenario "${id}", which the lesson does not have`);
-              played += await playEveryPath(page, m, scenario);
-            }
-            await pager.getByRole('link', { name: m(n < sections.length ? 'lesson-next' : 'lesson-start-quiz'), exact: true }).click();
-          }
-          assert.equal(played, lesson.scenarios.reduce((sum, s) => sum + scenarioPaths(s).length, 0),
-            'every scenario of the lesson is placed in a section and every path was played');
-          assert.ok(played >= 1, 'the lesson has a scenario');
-          expectClean(problems);
-        });
-
-        test('every question answered right, then the result with every question solved', async () => {
-          // The build's answer keys are the authors' (lessons/**).
-          const source = loadLesson(lesson.id, locale);
-          assert.deepEqual(quiz.map((i) => [i.id, i.type, i.prompt, i.correct]),
-            source.quiz.map((i) => [i.id, i.type, i.prompt, i.correct]));
-          for (let n = 1; n <= quiz.length; n++) {
-            const item = quiz[n - 1];
-            await expectScreen(page, app.origin, quizPath(n), lesson.title);
-            await expectCount(page, m('quiz-question-count', { current: n, total: quiz.length }));
-            await answerRight(page, item);
-            for (const id of item.correct) {
-              assert.equal(await optionControl(page, item, id).isChecked(), true);
-              const option = item.options.find((o) => o.id === id);
-              await page.getByText(option.explanation, { exact: true }).waitFor();
-            }
-            const last = n === quiz.length;
-            await page.getByRole('link', { name: m(last ? 'quiz-finish' : 'quiz-next'), exact: true }).click();
-          }
-          await expectScreen(page, app.origin, `/lessons/${lesson.id}/result`, m('result-title'));
-          await expectVisibleText(page, m('result-first-try', { right: quiz.length, total: quiz.length }));
-          await expectVisibleText(page, m('result-all-solved'));
-          assert.equal(await page.getByRole('link', { name: m('result-continue') }).count(), 0, 'nothing is left to answer');
-          const keyPoints = page.getByRole('region', { name: m('result-key-points'), exact: true });
-          assert.deepEqual((await keyPoints.getByRole('listitem').allTextContents()).map((s) => s.trim()), lesson.key_points);
-          expectClean(problems);
-        });
-
-        test('the teacher guide, opened from the lesson page: its four sections and the read-aloud scenario', async () => {
-          await page.getByRole('main').getByRole('link', { name: m('back-to-lessons'), exact: true }).click();
-          await expectScreen(page, app.origin, '/', m('course-title'));
-          await page.getByRole('main').getByRole('link', { name: lesson.title, exact: true }).click();
-          await expectScreen(page, app.origin, sectionPath(1), lesson.title);
-          await page.getByRole('main').getByRole('link', { name: m('teacher-guide-link'), exact: true }).click();
-          const title = m('teacher-guide-title', { lesson: lesson.title });
-          await expectScreen(page, app.origin, `/lessons/${lesson.id}/teacher-guide`, title);
-          await expectTitle(page, title);
-          if (!lesson.reviewed || !language.reviewed) {
-            await expectVisibleText(page, m('translation-unreviewed', { language: language.name }));
-          }
-
-          // The four sections of lessons/README.md, in order, among the page's headings.
-          assert.equal(guideHeadings.length, 4, `the guide has four sections: ${guideHeadings.join(' | ')}`);
-          const h2s = (await page.getByRole('main').getByRole('heading', { level: 2 }).allTextContents()).map((s) => s.trim());
-          const positions = guideHeadings.map((heading) => h2s.indexOf(heading));
-          assert.ok(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1])),
-            `the guide's headings, in order: ${guideHeadings.join(' | ')}; the page has ${h2s.join(' | ')}`);
-
-          // The script of each scenario: every step, every choice with its outcome, why and where it goes.
-          for (const scenario of lesson.scenarios) {
-            const heading = m('teacher-guide-script', { title: scenario.title });
-            const script = page.locator('section', { has: page.getByRole('heading', { level: 2, name: heading, exact: true }) });
-            assert.equal(await script.count(), 1, `one "${heading}"`);
-            await script.getByText(scenario.intro, { exact: true }).waitFor();
-            const steps = script.locator(':scope > ol > li');
-            assert.equal(await steps.count(), scenario.steps.length, 'one numbered item per step');
-            const texts = await steps.evaluateAll((items) => items.map((li) => ({
-              text: li.querySelector(':scope > p').textContent.trim(),
-              choices: [...li.querySelectorAll(':scope > ul > li')].map((c) => c.textContent.replace(/\s+/g, ' ').trim()),
-              all: li.textContent.replace(/\s+/g, ' ').trim(),
-            })));
-            const norm = (s) => s.replace(/\s+/g, ' ').trim();
-            scenario.steps.forEach((step, i) => {
-              const shown = texts[i];
-              assert.equal(shown.text, step.text, `step ${i + 1} text`);
-              if (step.choices.length === 0) {
-                assert.ok(shown.all.endsWith(m('teacher-guide-ending')), `step ${i + 1} is marked as an ending: ${shown.all}`);
+          test('every section, and every path of the scenario to an ending', async () => {
+            assert.deepEqual(sections, loadLesson(lesson.id, locale).sections, 'the build has the section headings of lessons/**');
+            await page.goto(`${app.origin}/`);
+            await expectScreen(page, app.origin, '/', m('course-title'));
+            await page.getByRole('main').getByRole('link', { name: lesson.title, exact: true }).click();
+            const pager = page.getByRole('navigation', { name: m('lesson-pager'), exact: true });
+            let played = 0;
+            for (let n = 1; n <= sections.length; n++) {
+              await expectScreen(page, app.origin, sectionPath(n), lesson.title);
+              await expectCount(page, m('lesson-section-count', { current: n, total: sections.length }));
+              await page.getByRole('heading', { level: 2, name: sections[n - 1], exact: true }).waitFor();
+              await expectTitle(page, `${lesson.title}: ${sections[n - 1]}`);
+              for (const id of scenarioIds(lesson.sections[n - 1].blocks)) {
+                const scenario = lesson.scenarios.find((s) => s.id === id);
+                assert.ok(scenario, `section ${n} places scenario "${id}", which the lesson does not have`);
+                played += await playEveryPath(page, m, scenario);
               }
-              assert.equal(shown.choices.length, step.choices.length, `step ${i + 1} lists every choice`);
-              step.choices.forEach((choice, j) => {
-                const number = scenario.steps.findIndex((s) => s.id === choice.next) + 1;
-                const want = norm(`${choice.text} ${choice.consequence} ${choice.why} ${m('teacher-guide-goes-to', { number })}`);
-                assert.equal(shown.choices[j], want, `step ${i + 1}, choice ${j + 1}`);
-              });
-            });
-          }
-          expectClean(problems);
-        });
+              await pager.getByRole('link', { name: m(n < sections.length ? 'lesson-next' : 'lesson-start-quiz'), exact: true }).click();
+            }
+            assert.equal(played, lesson.scenarios.reduce((sum, s) => sum + scenarioPaths(s).length, 0),
+              'every scenario of the lesson is placed in a section and every path was played');
+            assert.ok(played >= 1, 'the lesson has a scenario');
+            expectClean(problems);
+          });
 
-        test('the teacher guide prints: no header, navigation or buttons; the guide itself; a PDF', async () => {
-          await page.emulateMedia({ media: 'print' });
-          try {
-            const hidden = [
-              ['the header', page.getByRole('banner', { includeHidden: true })],
-              ['the footer', page.getByRole('contentinfo', { includeHidden: true })],
-              ['navigation', page.getByRole('navigation', { includeHidden: true })],
-              ['buttons', page.getByRole('button', { includeHidden: true })],
-              ['the skip link', page.getByRole('link', { name: m('skip-to-content'), includeHidden: true })],
-              ['"Open the lesson"', page.getByRole('link', { name: m('teacher-guide-open-lesson'), includeHidden: true })],
-            ];
-            for (const [what, locator] of hidden) {
-              const count = await locator.count();
-              assert.ok(count >= 1, `the guide page has ${what}`);
-              for (let i = 0; i < count; i++) {
-                assert.equal(await locator.nth(i).isVisible(), false, `${what} (${i + 1} of ${count}) is hidden in print`);
+          test('every question answered right, then the result with every question solved', async () => {
+            // The build's answer keys are the authors' (lessons/**).
+            const source = loadLesson(lesson.id, locale);
+            assert.deepEqual(quiz.map((i) => [i.id, i.type, i.prompt, i.correct]),
+              source.quiz.map((i) => [i.id, i.type, i.prompt, i.correct]));
+            for (let n = 1; n <= quiz.length; n++) {
+              const item = quiz[n - 1];
+              await expectScreen(page, app.origin, quizPath(n), lesson.title);
+              await expectCount(page, m('quiz-question-count', { current: n, total: quiz.length }));
+              await answerRight(page, item);
+              for (const id of item.correct) {
+                assert.equal(await optionControl(page, item, id).isChecked(), true);
+                const option = item.options.find((o) => o.id === id);
+                await page.getByText(option.explanation, { exact: true }).waitFor();
               }
+              const last = n === quiz.length;
+              await page.getByRole('link', { name: m(last ? 'quiz-finish' : 'quiz-next'), exact: true }).click();
             }
-            const main = page.getByRole('main');
-            assert.ok(await main.getByRole('heading', { level: 1 }).isVisible(), 'the guide title prints');
-            for (const heading of guideHeadings) {
-              assert.ok(await main.getByRole('heading', { level: 2, name: heading, exact: true }).isVisible(), `"${heading}" prints`);
-            }
-            const firstParagraph = lesson.teacher_guide[0].blocks.find((b) => b.t === 'Paragraph');
-            assert.ok(firstParagraph, 'the guide starts with a paragraph');
-            assert.ok(await main.getByText(plainText(firstParagraph.c), { exact: true }).isVisible(), 'the guide text prints');
+            await expectScreen(page, app.origin, `/lessons/${lesson.id}/result`, m('result-title'));
+            await expectVisibleText(page, m('result-first-try', { right: quiz.length, total: quiz.length }));
+            await expectVisibleText(page, m('result-all-solved'));
+            assert.equal(await page.getByRole('link', { name: m('result-continue') }).count(), 0, 'nothing is left to answer');
+            const keyPoints = page.getByRole('region', { name: m('result-key-points'), exact: true });
+            assert.deepEqual((await keyPoints.getByRole('listitem').allTextContents()).map((s) => s.trim()), lesson.key_points);
+            expectClean(problems);
+          });
+
+          test('the teacher guide, opened from the lesson page: its four sections and the read-aloud scenario', async () => {
+            await page.getByRole('main').getByRole('link', { name: m('back-to-lessons'), exact: true }).click();
+            await expectScreen(page, app.origin, '/', m('course-title'));
+            await page.getByRole('main').getByRole('link', { name: lesson.title, exact: true }).click();
+            await expectScreen(page, app.origin, sectionPath(1), lesson.title);
+            await page.getByRole('main').getByRole('link', { name: m('teacher-guide-link'), exact: true }).click();
+            const title = m('teacher-guide-title', { lesson: lesson.title });
+            await expectScreen(page, app.origin, `/lessons/${lesson.id}/teacher-guide`, title);
+            await expectTitle(page, title);
+            // Teachers are told when a native speaker has not yet checked the text, and only then.
+            const unreviewed = page.getByText(m('translation-unreviewed', { language: language.name }), { exact: true });
+            if (!lesson.reviewed || !language.reviewed) await expectVisibleText(page, m('translation-unreviewed', { language: language.name }));
+            else assert.equal(await unreviewed.count(), 0, 'no "not yet checked" notice on reviewed text');
+
+            // The four sections of lessons/README.md, in order, among the page's headings.
+            assert.equal(guideHeadings.length, 4, `the guide has four sections: ${guideHeadings.join(' | ')}`);
+            const h2s = (await page.getByRole('main').getByRole('heading', { level: 2 }).allTextContents()).map((s) => s.trim());
+            const positions = guideHeadings.map((heading) => h2s.indexOf(heading));
+            assert.ok(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1])),
+              `the guide's headings, in order: ${guideHeadings.join(' | ')}; the page has ${h2s.join(' | ')}`);
+
+            // The script of each scenario: every step, every choice with its outcome, why and where it goes.
             for (const scenario of lesson.scenarios) {
               const heading = m('teacher-guide-script', { title: scenario.title });
-              assert.ok(await main.getByRole('heading', { level: 2, name: heading, exact: true }).isVisible(), `"${heading}" prints`);
+              const script = page.locator('section', { has: page.getByRole('heading', { level: 2, name: heading, exact: true }) });
+              assert.equal(await script.count(), 1, `one "${heading}"`);
+              await script.getByText(scenario.intro, { exact: true }).waitFor();
+              const steps = script.locator(':scope > ol > li');
+              assert.equal(await steps.count(), scenario.steps.length, 'one numbered item per step');
+              const texts = await steps.evaluateAll((items) => items.map((li) => ({
+                text: li.querySelector(':scope > p').textContent.trim(),
+                choices: [...li.querySelectorAll(':scope > ul > li')].map((c) => c.textContent.replace(/\s+/g, ' ').trim()),
+                all: li.textContent.replace(/\s+/g, ' ').trim(),
+              })));
+              const norm = (s) => s.replace(/\s+/g, ' ').trim();
+              scenario.steps.forEach((step, i) => {
+                const shown = texts[i];
+                assert.equal(shown.text, step.text, `step ${i + 1} text`);
+                if (step.choices.length === 0) {
+                  assert.ok(shown.all.endsWith(m('teacher-guide-ending')), `step ${i + 1} is marked as an ending: ${shown.all}`);
+                }
+                assert.equal(shown.choices.length, step.choices.length, `step ${i + 1} lists every choice`);
+                step.choices.forEach((choice, j) => {
+                  const number = scenario.steps.findIndex((s) => s.id === choice.next) + 1;
+                  const want = norm(`${choice.text} ${choice.consequence} ${choice.why} ${m('teacher-guide-goes-to', { number })}`);
+                  assert.equal(shown.choices[j], want, `step ${i + 1}, choice ${j + 1}`);
+                });
+              });
             }
+            expectClean(problems);
+          });
 
-            const pdf = await page.pdf({ format: 'A4' });
-            assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-', 'a PDF file');
-            const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
-            assert.ok(pages >= 1, `the PDF has at least one page (${pages})`);
-            assert.ok(pdf.length > 10_000, `the PDF has content (${pdf.length} bytes, ${pages} pages)`);
-          } finally {
-            await page.emulateMedia({ media: null });
-          }
-          expectClean(problems);
+          test('the teacher guide prints: no header, navigation or buttons; the guide itself; a PDF', async () => {
+            await page.emulateMedia({ media: 'print' });
+            try {
+              const hidden = [
+                ['the header', page.getByRole('banner', { includeHidden: true })],
+                ['the footer', page.getByRole('contentinfo', { includeHidden: true })],
+                ['navigation', page.getByRole('navigation', { includeHidden: true })],
+                ['buttons', page.getByRole('button', { includeHidden: true })],
+                ['the skip link', page.getByRole('link', { name: m('skip-to-content'), includeHidden: true })],
+                ['"Open the lesson"', page.getByRole('link', { name: m('teacher-guide-open-lesson'), includeHidden: true })],
+              ];
+              for (const [what, locator] of hidden) {
+                const count = await locator.count();
+                assert.ok(count >= 1, `the guide page has ${what}`);
+                for (let i = 0; i < count; i++) {
+                  assert.equal(await locator.nth(i).isVisible(), false, `${what} (${i + 1} of ${count}) is hidden in print`);
+                }
+              }
+              const main = page.getByRole('main');
+              assert.ok(await main.getByRole('heading', { level: 1 }).isVisible(), 'the guide title prints');
+              for (const heading of guideHeadings) {
+                assert.ok(await main.getByRole('heading', { level: 2, name: heading, exact: true }).isVisible(), `"${heading}" prints`);
+              }
+              const firstParagraph = lesson.teacher_guide[0].blocks.find((b) => b.t === 'Paragraph');
+              assert.ok(firstParagraph, 'the guide starts with a paragraph');
+              assert.ok(await main.getByText(plainText(firstParagraph.c), { exact: true }).isVisible(), 'the guide text prints');
+              for (const scenario of lesson.scenarios) {
+                const heading = m('teacher-guide-script', { title: scenario.title });
+                assert.ok(await main.getByRole('heading', { level: 2, name: heading, exact: true }).isVisible(), `"${heading}" prints`);
+              }
+
+              const pdf = await page.pdf({ format: 'A4' });
+              assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-', 'a PDF file');
+              const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+              assert.ok(pages >= 1, `the PDF has at least one page (${pages})`);
+              assert.ok(pdf.length > 10_000, `the PDF has content (${pdf.length} bytes, ${pages} pages)`);
+            } finally {
+              await page.emulateMedia({ media: null });
+            }
+            expectClean(problems);
+          });
         });
-      });
-    }
-  });
-}
+      }
+    });
+  }
+});
 
 /** Plays every path of `scenario` from the start to an ending and back; returns the number of paths. */
 async function playEveryPath(page, m, scenario) {
