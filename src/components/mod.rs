@@ -7,3 +7,4 @@ pub mod language_switcher;
 pub mod page;
 pub mod quick_exit;
 pub mod scenario;
+pub mod sources;

@@ -8,6 +8,7 @@ use yew_router::prelude::*;
 use crate::app::{CurriculumState, ProgressAction, Route, use_curriculum, use_l10n, use_progress, use_title};
 use crate::components::blocks::{Blocks, Inlines};
 use crate::components::page::{ContentStatus, Missing, PageHeading};
+use crate::components::sources::SourceList;
 
 #[derive(Properties, PartialEq)]
 pub struct SectionPageProps {
@@ -98,18 +99,7 @@ fn SectionView(props: &SectionViewProps) -> Html {
                 </section>
                 <section class="sources" aria-labelledby="sources-heading">
                     <h2 id="sources-heading">{ l10n.t("lesson-sources") }</h2>
-                    <ol>
-                        { for lesson.sources.iter().map(|source| html! {
-                            <li id={format!("source-{}", source.id)}>
-                                { l10n.t_with("lesson-source-entry", &[
-                                    ("publisher", Arg::from(source.publisher.as_str())),
-                                    ("year", Arg::from(source.year as usize)),
-                                    ("title", Arg::from(source.title.as_str())),
-                                ]) }
-                                { " " }<span class="source-url">{ source.url.clone() }</span>
-                            </li>
-                        }) }
-                    </ol>
+                    <SourceList sources={lesson.sources.clone()} />
                 </section>
             }
             <nav class="pager" aria-label={l10n.t("lesson-pager")}>

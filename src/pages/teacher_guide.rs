@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use aware_core::content::{Curriculum, Lesson, Scenario};
+use aware_core::content::{Curriculum, Scenario};
 use aware_core::l10n::Arg;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -12,6 +12,7 @@ use yew_router::prelude::*;
 use crate::app::{CurriculumState, L10n, Route, use_curriculum, use_l10n, use_title};
 use crate::components::blocks::{Blocks, Inlines};
 use crate::components::page::{ContentStatus, Missing, PageHeading};
+use crate::components::sources::SourceList;
 use crate::platform::document;
 
 #[derive(Properties, PartialEq)]
@@ -81,7 +82,10 @@ fn TeacherGuideView(props: &TeacherGuideViewProps) -> Html {
             { for lesson.scenarios.iter().map(|scenario| scenario_script(&l10n, scenario)) }
             <h2>{ l10n.t("lesson-key-points") }</h2>
             <ul>{ for lesson.key_points.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
-            { sources(&l10n, lesson) }
+            <section class="sources">
+                <h2>{ l10n.t("lesson-sources") }</h2>
+                <SourceList sources={lesson.sources.clone()} />
+            </section>
         </article>
     }
 }
@@ -115,25 +119,5 @@ fn scenario_script(l10n: &L10n, scenario: &Scenario) -> Html {
                 }) }
             </ol>
         </section>
-    }
-}
-
-fn sources(l10n: &L10n, lesson: &Lesson) -> Html {
-    html! {
-        <>
-            <h2>{ l10n.t("lesson-sources") }</h2>
-            <ol class="sources">
-                { for lesson.sources.iter().map(|source| html! {
-                    <li>
-                        { l10n.t_with("lesson-source-entry", &[
-                            ("publisher", Arg::from(source.publisher.as_str())),
-                            ("year", Arg::from(source.year as usize)),
-                            ("title", Arg::from(source.title.as_str())),
-                        ]) }
-                        { " " }<span class="source-url">{ source.url.clone() }</span>
-                    </li>
-                }) }
-            </ol>
-        </>
     }
 }
