@@ -9,5 +9,5 @@ pub mod l10n;
 pub mod progress;
 pub mod quick_exit;
 pub mod quiz;
-pub mod study;
 pub mod stats;
+pub mod study;
