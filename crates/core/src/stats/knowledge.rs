@@ -50,10 +50,43 @@ pub fn mean_percent_correct(scores: &[f64]) -> Option<MeanPercent> {
 /// `None` when either test has no valid scores (see [`mean_percent_correct`]) or when the pre-test
 /// mean is 100 %: a class that already knew everything has no room to gain, and ⟨g⟩ is undefined.
 pub fn normalised_gain(pre_scores: &[f64], post_scores: &[f64]) -> Option<NormalisedGain> {
-    let pre = mean_percent_correct(pre_scores)?;
-    let post = mean_percent_correct(post_scores)?;
-    if pre.mean >= 100.0 {
+    gain_from_means(mean_percent_correct(pre_scores)?, mean_percent_correct(post_scores)?)
+}
+
+/// [`normalised_gain`] from the two class means; `None` when the pre-test mean is 100 %.
+pub fn gain_from_means(pre: MeanPercent, post: MeanPercent) -> Option<NormalisedGain> {
+    if pre.mean >= 100.0 || !(0.0..=100.0).contains(&post.mean) || pre.mean < 0.0 {
         return None;
     }
     Some(NormalisedGain { pre, post, gain: (post.mean - pre.mean) / (100.0 - pre.mean) })
+}
+
+/// Hake's bands for a class's ⟨g⟩, as Hake (1998) defines them: high ⟨g⟩ ≥ 0.7, medium
+/// 0.3 ≤ ⟨g⟩ < 0.7, low below 0.3. (The research brief writes the boundaries the other way round,
+/// g > 0.7 and 0.3 < g; the paper is the source, so its boundaries are used.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GainBand {
+    Low,
+    Medium,
+    High,
+}
+
+impl GainBand {
+    pub fn of(gain: f64) -> GainBand {
+        if gain >= 0.7 {
+            GainBand::High
+        } else if gain >= 0.3 {
+            GainBand::Medium
+        } else {
+            GainBand::Low
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GainBand::Low => "low",
+            GainBand::Medium => "medium",
+            GainBand::High => "high",
+        }
+    }
 }

@@ -80,11 +80,37 @@ pub fn wilcoxon_signed_rank(pairs: &[Pair]) -> Option<WilcoxonSignedRank> {
     if pairs.is_empty() || !all_finite(pairs.iter().flat_map(|pair| [pair.pre, pair.post])) {
         return None;
     }
-    let n = pairs.len();
     let mut changes: Vec<f64> = pairs.iter().map(Pair::difference).filter(|d| *d != 0.0).collect();
-    let zeros = n - changes.len();
-    if changes.is_empty() {
-        return Some(WilcoxonSignedRank {
+    let zeros = pairs.len() - changes.len();
+    changes.sort_by(|a, b| a.abs().total_cmp(&b.abs()));
+    let mut levels: Vec<TieGroup> = Vec::new();
+    let mut start = 0;
+    while start < changes.len() {
+        let size = changes[start..].iter().take_while(|d| d.abs() == changes[start].abs()).count();
+        let positive = changes[start..start + size].iter().filter(|d| **d > 0.0).count();
+        levels.push(TieGroup { positive, negative: size - positive });
+        start += size;
+    }
+    Some(wilcoxon_from_ties(zeros, &levels))
+}
+
+/// The changes of one size |D| in a Wilcoxon ranking: how many rose and how many fell by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TieGroup {
+    pub positive: usize,
+    pub negative: usize,
+}
+
+/// [`wilcoxon_signed_rank`] from its sufficient statistics: the number of zero changes and the
+/// tie groups of the others, ordered by increasing |D| (empty groups are skipped). This is how a
+/// report accumulates a Likert item's changes without keeping them: they are whole numbers from
+/// −4 to 4, so nine counters hold everything the test needs.
+pub fn wilcoxon_from_ties(zeros: usize, groups: &[TieGroup]) -> WilcoxonSignedRank {
+    let groups: Vec<TieGroup> = groups.iter().copied().filter(|g| g.positive + g.negative > 0).collect();
+    let m: usize = groups.iter().map(|g| g.positive + g.negative).sum();
+    let n = m + zeros;
+    if m == 0 {
+        return WilcoxonSignedRank {
             n,
             zeros,
             rank_sum_positive: 0.0,
@@ -92,26 +118,29 @@ pub fn wilcoxon_signed_rank(pairs: &[Pair]) -> Option<WilcoxonSignedRank> {
             statistic: 0.0,
             p: 1.0,
             method: WilcoxonMethod::NoNonzeroDifferences,
-        });
+        };
     }
 
     // Ranks are doubled so that average ranks (k + ½) stay integers: a tie group over positions
     // i..=j (1-based) has the average rank (i + j)/2, doubled i + j.
-    changes.sort_by(|a, b| a.abs().total_cmp(&b.abs()));
-    let m = changes.len();
-    let mut doubled_ranks: Vec<u64> = Vec::with_capacity(m);
+    let mut doubled_ranks: Vec<u64> = Vec::new();
+    let mut doubled_positive: u64 = 0;
     let mut tie_correction = 0.0;
     let mut start = 0;
-    while start < m {
-        let end = start + changes[start..].iter().take_while(|d| d.abs() == changes[start].abs()).count();
-        let size = (end - start) as f64;
-        tie_correction += size * size * size - size;
-        doubled_ranks.extend(std::iter::repeat_n((start + 1 + end) as u64, end - start));
+    let exact = n <= 50;
+    for group in &groups {
+        let size = group.positive + group.negative;
+        let end = start + size;
+        let doubled = (start + 1 + end) as u64;
+        let t = size as f64;
+        tie_correction += t * t * t - t;
+        doubled_positive += doubled * group.positive as u64;
+        if exact {
+            doubled_ranks.extend(std::iter::repeat_n(doubled, size));
+        }
         start = end;
     }
     let has_ties = tie_correction > 0.0;
-    let doubled_positive: u64 =
-        changes.iter().zip(&doubled_ranks).filter(|(d, _)| **d > 0.0).map(|(_, rank)| rank).sum();
     let doubled_total = (m * (m + 1)) as u64;
     let rank_sum_positive = doubled_positive as f64 / 2.0;
     let rank_sum_negative = (doubled_total - doubled_positive) as f64 / 2.0;
@@ -126,7 +155,7 @@ pub fn wilcoxon_signed_rank(pairs: &[Pair]) -> Option<WilcoxonSignedRank> {
         let z = (rank_sum_positive - m * (m + 1.0) / 4.0) / variance.sqrt();
         (2.0 * normal_sf(z.abs()), WilcoxonMethod::Normal { z })
     };
-    Some(WilcoxonSignedRank {
+    WilcoxonSignedRank {
         n,
         zeros,
         rank_sum_positive,
@@ -134,7 +163,7 @@ pub fn wilcoxon_signed_rank(pairs: &[Pair]) -> Option<WilcoxonSignedRank> {
         statistic: rank_sum_positive.min(rank_sum_negative),
         p,
         method,
-    })
+    }
 }
 
 /// Cronbach's α of a scale from its items × respondents matrix (`items[i][j]` is respondent j's
@@ -168,16 +197,26 @@ pub fn cronbach_alpha(items: &[Vec<Option<f64>>]) -> Option<CronbachAlpha> {
         items.iter().map(|item| variance(&complete.iter().filter_map(|&j| item[j]).collect::<Vec<f64>>())).sum();
     let totals: Vec<f64> = complete.iter().map(|&j| items.iter().filter_map(|item| item[j]).sum()).collect();
     let total_variance = variance(&totals);
-    if total_variance <= 1e-12 * item_variances {
+    alpha_from_variances(k, n, respondents - n, item_variances, total_variance)
+}
+
+/// Cronbach's α from the complete cases' variances: Σ s²ᵢ over the `items` items and s²_total
+/// (any common divisor). `None` under the same conditions as [`cronbach_alpha`].
+pub fn alpha_from_variances(
+    items: usize,
+    respondents: usize,
+    excluded: usize,
+    item_variances: f64,
+    total_variance: f64,
+) -> Option<CronbachAlpha> {
+    if items < 2 || respondents < 2 || !item_variances.is_finite() || !total_variance.is_finite() {
         return None;
     }
-    let k = k as f64;
-    Some(CronbachAlpha {
-        items: items.len(),
-        respondents: n,
-        excluded: respondents - n,
-        alpha: k / (k - 1.0) * (1.0 - item_variances / total_variance),
-    })
+    if total_variance <= 1e-12 * item_variances || total_variance <= 0.0 {
+        return None;
+    }
+    let k = items as f64;
+    Some(CronbachAlpha { items, respondents, excluded, alpha: k / (k - 1.0) * (1.0 - item_variances / total_variance) })
 }
 
 /// 2·min(P(R⁺ ≤ r), P(R⁺ ≥ r)), capped at 1, for R⁺ the sum of a random subset of the (doubled)

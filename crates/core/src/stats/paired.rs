@@ -72,16 +72,40 @@ pub fn paired_t_test(pairs: &[Pair]) -> Option<PairedTTest> {
     }
     let differences: Vec<f64> = pairs.iter().map(Pair::difference).collect();
     let mean_difference = mean(&differences)?;
-    let n = pairs.len();
-
-    let scale = pairs.iter().map(|pair| pair.pre.abs().max(pair.post.abs())).fold(0.0, f64::max);
     let (lowest, highest) =
         differences.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), &d| (low.min(d), high.max(d)));
-    if highest - lowest <= NO_VARIATION_TOLERANCE * scale {
-        return Some(PairedTTest { n, mean_difference, outcome: PairedOutcome::NoVariation });
-    }
+    Some(paired_from_summary(DifferenceSummary {
+        n: pairs.len(),
+        mean: mean_difference,
+        sd: sample_variance(&differences, mean_difference).sqrt(),
+        lowest,
+        highest,
+        scale: pairs.iter().map(|pair| pair.pre.abs().max(pair.post.abs())).fold(0.0, f64::max),
+    }))
+}
 
-    let sd_difference = sample_variance(&differences, mean_difference).sqrt();
+/// What the paired test needs to know about the changes D, so that a report can accumulate them
+/// one student at a time (Welford's running mean and variance) instead of keeping them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DifferenceSummary {
+    /// Matched students, at least 2.
+    pub n: usize,
+    pub mean: f64,
+    /// The sample standard deviation (divisor n − 1).
+    pub sd: f64,
+    pub lowest: f64,
+    pub highest: f64,
+    /// The largest |pre| or |post|: changes that differ by less than 10⁻¹² of it are rounding
+    /// noise, and count as no variation.
+    pub scale: f64,
+}
+
+/// [`paired_t_test`] from a [`DifferenceSummary`]. `n` must be at least 2.
+pub fn paired_from_summary(summary: DifferenceSummary) -> PairedTTest {
+    let DifferenceSummary { n, mean: mean_difference, sd: sd_difference, lowest, highest, scale } = summary;
+    if highest - lowest <= NO_VARIATION_TOLERANCE * scale || n < 2 || sd_difference <= 0.0 {
+        return PairedTTest { n, mean_difference, outcome: PairedOutcome::NoVariation };
+    }
     let root_n = (n as f64).sqrt();
     let df = n - 1;
     let t = mean_difference / (sd_difference / root_n);
@@ -98,8 +122,7 @@ pub fn paired_t_test(pairs: &[Pair]) -> Option<PairedTTest> {
         g_z: hedges_j * d_z,
         d_z_ci: Interval { lower: d_z - Z_975 * se, upper: d_z + Z_975 * se },
     };
-    Some(PairedTTest { n, mean_difference, outcome: PairedOutcome::Varied(statistics) })
+    PairedTTest { n, mean_difference, outcome: PairedOutcome::Varied(statistics) }
 }
 
-/// Changes whose range is within this fraction of the largest score count as equal.
 const NO_VARIATION_TOLERANCE: f64 = 1e-12;
