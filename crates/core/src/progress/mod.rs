@@ -21,7 +21,12 @@ pub const STORAGE_KEY: &str = "aware.progress";
 /// The key under which unreadable progress is kept. A second unreadable document gets `.2`,
 /// then `.3`, so an earlier backup is never overwritten.
 pub fn backup_key(is_taken: impl Fn(&str) -> bool) -> String {
-    let base = format!("{STORAGE_KEY}.backup");
+    backup_key_for(STORAGE_KEY, is_taken)
+}
+
+/// The same rule for any other stored document (study results, a teacher's studies).
+pub fn backup_key_for(key: &str, is_taken: impl Fn(&str) -> bool) -> String {
+    let base = format!("{key}.backup");
     if !is_taken(&base) {
         return base;
     }

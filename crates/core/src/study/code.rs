@@ -108,6 +108,11 @@ impl Code {
     pub fn compact(&self) -> String {
         compact(&self.0)
     }
+
+    /// The value (0–22) of the first character: uniformly random, see [`super::Design`].
+    pub(crate) fn first_value(&self) -> u8 {
+        self.0[0]
+    }
 }
 
 impl StudyId {
@@ -123,6 +128,10 @@ impl StudyId {
 
     pub fn compact(&self) -> String {
         compact(&self.0)
+    }
+
+    pub(crate) fn first_value(&self) -> u8 {
+        self.0[0]
     }
 }
 

@@ -13,12 +13,16 @@
 //! English for the command line).
 
 pub mod code;
+mod design;
+pub mod device;
 pub mod export;
 pub mod file;
 pub mod record;
 pub mod suppression;
 
 pub use code::{Code, ParseError, Sheet, SheetError, StudyId};
+pub use design::Design;
+pub use device::{Participant, StudyEntry, TeacherStudies};
 pub use file::{ImportError, MergeReport, ResultsFile};
 pub use record::{Answer, Date, Form, Id, Likert, Locale, Phase, Record, RecordError, RecordKey, Response};
 pub use suppression::{MinGroupSize, Table};

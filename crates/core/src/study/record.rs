@@ -46,7 +46,7 @@ pub enum Phase {
 }
 
 /// Parallel forms of the test, so the post-test need not repeat the pre-test's exact items.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Form {
     A,
     B,

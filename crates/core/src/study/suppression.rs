@@ -56,13 +56,15 @@ pub enum TableError {
 }
 
 /// A cell as the report may show it. A hidden cell carries no value, only why it is hidden.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Cell {
     Shown(u64),
     Hidden(Reason),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Reason {
     /// Fewer than `k` in the whole table: nothing is shown.
     TableTooSmall,
@@ -83,7 +85,8 @@ pub struct SuppressedTable {
 }
 
 /// A percentage as shown, rounded to whole percent (halves up) and top/bottom coded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Percent {
     AtMost5,
     Exact(u8),
