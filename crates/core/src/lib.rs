@@ -4,10 +4,12 @@
 //! reads lesson files and is only built with the `compile` feature). That keeps it testable with
 //! plain `cargo test`, fuzzable, and shared by the browser app and the `aware` command line.
 
+pub mod assessment;
 pub mod content;
 pub mod l10n;
 pub mod progress;
 pub mod quick_exit;
 pub mod quiz;
+pub mod report;
 pub mod stats;
 pub mod study;

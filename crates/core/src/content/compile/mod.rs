@@ -4,6 +4,7 @@
 //! Every problem becomes a [`Diagnostic`] (`path:line: message`); all are collected so an author
 //! fixes a file in one pass. The rules are those of `lessons/README.md`; change both together.
 
+mod assessment;
 mod diagnostic;
 mod markdown;
 mod phone_numbers;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
+pub use assessment::compile_assessment;
 pub use diagnostic::Diagnostic;
 use diagnostic::SourceFile;
 use scenario::ScenarioSpec;

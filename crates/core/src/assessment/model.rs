@@ -1,0 +1,138 @@
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::study::Form;
+
+/// Bumped whenever `assessment.json` changes shape (not when its content changes: that is
+/// [`Assessment::version`]).
+pub const ASSESSMENT_FORMAT: u32 = 1;
+
+/// Texts of one thing, by locale tag.
+pub type Texts = BTreeMap<String, String>;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub format: u32,
+    /// The content version recorded with every attempt; reports only compare attempts at the
+    /// version they score.
+    pub version: u32,
+    /// In the order the compiler found them; every text below exists in each.
+    pub locales: Vec<String>,
+    /// Wording shared by all items, per locale.
+    pub labels: BTreeMap<String, Labels>,
+    pub scales: Vec<Scale>,
+    pub knowledge: Vec<KnowledgeItem>,
+    pub likert: Vec<LikertItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Labels {
+    /// Strongly disagree … strongly agree, for answers 1 to 5.
+    pub likert: [String; 5],
+    pub declined: String,
+    #[serde(rename = "true")]
+    pub true_: String,
+    #[serde(rename = "false")]
+    pub false_: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scale {
+    pub id: String,
+    pub name: Texts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KnowledgeItem {
+    pub id: String,
+    pub version: u32,
+    /// The concept this item tests; its twin on the other form has the same pair.
+    pub pair: String,
+    pub form: Form,
+    pub true_false: bool,
+    /// For true/false items, `true` and `false`, whose texts are the [`Labels`].
+    pub options: Vec<KnowledgeOption>,
+    pub prompt: Texts,
+    /// Shown once the student has handed in.
+    pub explanation: Texts,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KnowledgeOption {
+    pub id: String,
+    pub correct: bool,
+    /// Empty for true/false items (see [`Labels`]).
+    pub text: Texts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LikertItem {
+    pub id: String,
+    pub version: u32,
+    pub scale: String,
+    /// Agreeing is the attitude the lessons argue against, so the score is `6 − answer`.
+    pub reversed: bool,
+    pub statement: Texts,
+}
+
+/// Why `assessment.json` could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssessmentDecodeError {
+    Malformed(String),
+    WrongFormat { found: u32 },
+}
+
+impl std::fmt::Display for AssessmentDecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AssessmentDecodeError::Malformed(detail) => write!(f, "the assessment file is damaged: {detail}"),
+            AssessmentDecodeError::WrongFormat { found } => {
+                write!(f, "the assessment file has format {found}, this app reads format {ASSESSMENT_FORMAT}")
+            }
+        }
+    }
+}
+
+impl Assessment {
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).expect("the assessment model always serialises")
+    }
+
+    pub fn decode(json: &str) -> Result<Assessment, AssessmentDecodeError> {
+        #[derive(Deserialize)]
+        struct Header {
+            format: u32,
+        }
+        let header: Header = serde_json::from_str(json).map_err(|e| AssessmentDecodeError::Malformed(e.to_string()))?;
+        if header.format != ASSESSMENT_FORMAT {
+            return Err(AssessmentDecodeError::WrongFormat { found: header.format });
+        }
+        serde_json::from_str(json).map_err(|e| AssessmentDecodeError::Malformed(e.to_string()))
+    }
+
+    /// The knowledge items of one form, in the order students see them.
+    pub fn knowledge_on(&self, form: Form) -> impl Iterator<Item = &KnowledgeItem> {
+        self.knowledge.iter().filter(move |item| item.form == form)
+    }
+
+    /// Concepts in the order of form A: the rows of the report's per-item table.
+    pub fn pairs(&self) -> Vec<&str> {
+        self.knowledge_on(Form::A).map(|item| item.pair.as_str()).collect()
+    }
+
+    pub fn likert_in<'a>(&'a self, scale: &'a str) -> impl Iterator<Item = &'a LikertItem> {
+        self.likert.iter().filter(move |item| item.scale == scale)
+    }
+
+    /// The text in `locale`, or in the first locale that has it (the compiler guarantees every
+    /// locale has every text, so the fallback only guards a hand-edited file).
+    pub fn text<'a>(&self, texts: &'a Texts, locale: &str) -> &'a str {
+        texts.get(locale).or_else(|| self.locales.iter().find_map(|l| texts.get(l))).map_or("", String::as_str)
+    }
+
+    pub fn labels(&self, locale: &str) -> Option<&Labels> {
+        self.labels.get(locale).or_else(|| self.locales.first().and_then(|l| self.labels.get(l)))
+    }
+}

@@ -1,0 +1,457 @@
+use std::collections::{HashMap, HashSet};
+
+use super::model::*;
+use crate::assessment::Assessment;
+use crate::assessment::score::{AttemptScore, score};
+use crate::stats::{
+    DifferenceSummary, GainBand, McNemarMethod, MeanPercent, PairedOutcome, TieGroup, WilcoxonMethod,
+    alpha_from_variances, gain_from_means, holm, mcnemar, paired_from_summary, wilcoxon_from_ties,
+};
+use crate::study::suppression::{MinGroupSize, Percent, Table};
+use crate::study::{Code, Phase, Record, StudyId};
+
+/// Accumulates records into a [`Report`] (see the module documentation).
+pub struct ReportBuilder<'a> {
+    assessment: &'a Assessment,
+    /// For each form, the concept index of each of its knowledge items, in form order.
+    concept_of: [Vec<usize>; 2],
+    waiting: HashMap<(StudyId, Code), Waiting>,
+    /// Participants whose two phases have been folded in.
+    done: HashSet<(StudyId, Code)>,
+    pre: u64,
+    post: u64,
+    not_scored: u64,
+    repeated: u64,
+    sums: Sums,
+}
+
+#[derive(Default)]
+struct Waiting {
+    pre: Option<Attempt>,
+    post: Option<Attempt>,
+}
+
+/// An attempt reduced to what the report needs.
+struct Attempt {
+    percent: f64,
+    /// Bit i: concept i answered correctly.
+    concepts: u64,
+    likert: Vec<Option<u8>>,
+}
+
+struct Sums {
+    pre: Running,
+    post: Running,
+    change: Running,
+    /// Largest |pre| or |post| score, for the paired test's no-variation tolerance.
+    scale: f64,
+    concepts: Vec<ConceptCounts>,
+    bands: [u32; 4],
+    statements: Vec<LikertSums>,
+    scales: Vec<ScaleSums>,
+}
+
+/// Welford's running mean and variance: stable, and one pass.
+#[derive(Clone, Copy)]
+struct Running {
+    n: u64,
+    mean: f64,
+    m2: f64,
+    lowest: f64,
+    highest: f64,
+}
+
+#[derive(Clone, Copy, Default)]
+struct ConceptCounts {
+    pre_right: u64,
+    post_right: u64,
+    right_to_wrong: u32,
+    wrong_to_right: u32,
+}
+
+/// One Likert statement, or one scale's summed score: changes are whole numbers, so a histogram
+/// holds them exactly.
+#[derive(Clone)]
+struct LikertSums {
+    n: u64,
+    pre_total: u64,
+    post_total: u64,
+    /// Index `d + offset` counts changes of `d`.
+    changes: Vec<usize>,
+    offset: i64,
+}
+
+#[derive(Clone)]
+struct ScaleSums {
+    items: Vec<usize>,
+    score: LikertSums,
+    alpha_pre: AlphaSums,
+    alpha_post: AlphaSums,
+}
+
+/// Integer sums for Cronbach's α over complete answers: exact, so the variances are too.
+#[derive(Clone, Default)]
+struct AlphaSums {
+    n: u64,
+    incomplete: u64,
+    item_sum: Vec<u64>,
+    item_squares: Vec<u64>,
+    total_sum: u64,
+    total_squares: u64,
+}
+
+impl<'a> ReportBuilder<'a> {
+    pub fn new(assessment: &'a Assessment) -> ReportBuilder<'a> {
+        let pairs = assessment.pairs();
+        let concept_of = crate::study::Form::ALL.map(|form| {
+            assessment
+                .knowledge_on(form)
+                .map(|item| pairs.iter().position(|pair| *pair == item.pair).unwrap_or(0))
+                .collect::<Vec<usize>>()
+        });
+        let scale_of: Vec<usize> = assessment
+            .likert
+            .iter()
+            .map(|item| assessment.scales.iter().position(|scale| scale.id == item.scale).unwrap_or(0))
+            .collect();
+        let scales = (0..assessment.scales.len())
+            .map(|scale| {
+                let items: Vec<usize> = (0..scale_of.len()).filter(|&i| scale_of[i] == scale).collect();
+                let m = items.len();
+                ScaleSums {
+                    score: LikertSums::new(4 * m as i64),
+                    alpha_pre: AlphaSums::new(m),
+                    alpha_post: AlphaSums::new(m),
+                    items,
+                }
+            })
+            .collect();
+        ReportBuilder {
+            assessment,
+            concept_of,
+            waiting: HashMap::new(),
+            done: HashSet::new(),
+            pre: 0,
+            post: 0,
+            not_scored: 0,
+            repeated: 0,
+            sums: Sums {
+                pre: Running::new(),
+                post: Running::new(),
+                change: Running::new(),
+                scale: 0.0,
+                concepts: vec![ConceptCounts::default(); pairs.len()],
+                bands: [0; 4],
+                statements: vec![LikertSums::new(4); assessment.likert.len()],
+                scales,
+            },
+        }
+    }
+
+    pub fn add(&mut self, record: &Record) {
+        let key = (record.study, record.code);
+        if self.done.contains(&key) {
+            self.repeated += 1;
+            return;
+        }
+        let scored = match score(self.assessment, record) {
+            Ok(scored) => scored,
+            Err(_) => {
+                self.not_scored += 1;
+                return;
+            }
+        };
+        let attempt = self.reduce(&scored);
+        let waiting = self.waiting.entry(key).or_default();
+        let slot = match record.phase {
+            Phase::Pre => &mut waiting.pre,
+            Phase::Post => &mut waiting.post,
+        };
+        if slot.is_some() {
+            self.repeated += 1;
+            return;
+        }
+        *slot = Some(attempt);
+        match record.phase {
+            Phase::Pre => self.pre += 1,
+            Phase::Post => self.post += 1,
+        }
+        if waiting.pre.is_some() && waiting.post.is_some() {
+            let Waiting { pre: Some(pre), post: Some(post) } = self.waiting.remove(&key).unwrap_or_default() else {
+                return;
+            };
+            self.done.insert(key);
+            self.sums.fold(&pre, &post);
+        }
+    }
+
+    fn reduce(&self, scored: &AttemptScore) -> Attempt {
+        let form = match scored.form {
+            crate::study::Form::A => 0,
+            crate::study::Form::B => 1,
+        };
+        let concepts = scored
+            .correct
+            .iter()
+            .zip(&self.concept_of[form])
+            .filter(|(correct, _)| **correct)
+            .fold(0u64, |bits, (_, &concept)| bits | 1 << concept);
+        Attempt { percent: scored.percent, concepts, likert: scored.likert.clone() }
+    }
+
+    pub fn finish(self, k: MinGroupSize) -> Report {
+        let sums = self.sums;
+        let counts = Counts {
+            pre: self.pre,
+            post: self.post,
+            matched: sums.change.n,
+            not_scored: self.not_scored,
+            repeated: self.repeated,
+        };
+        let results = k.allows(counts.matched).then(|| sums.results(self.assessment, k));
+        Report {
+            format: REPORT_FORMAT,
+            assessment_version: self.assessment.version,
+            min_group_size: k.get(),
+            counts,
+            results,
+        }
+    }
+}
+
+impl Sums {
+    fn fold(&mut self, pre: &Attempt, post: &Attempt) {
+        self.pre.push(pre.percent);
+        self.post.push(post.percent);
+        let change = post.percent - pre.percent;
+        self.change.push(change);
+        self.scale = self.scale.max(pre.percent.abs()).max(post.percent.abs());
+        self.bands[ChangeBand::ALL.iter().position(|band| *band == ChangeBand::of(change)).unwrap_or(0)] += 1;
+        for (i, counts) in self.concepts.iter_mut().enumerate() {
+            let (before, after) = (pre.concepts >> i & 1 == 1, post.concepts >> i & 1 == 1);
+            counts.pre_right += u64::from(before);
+            counts.post_right += u64::from(after);
+            match (before, after) {
+                (true, false) => counts.right_to_wrong += 1,
+                (false, true) => counts.wrong_to_right += 1,
+                _ => {}
+            }
+        }
+        for (i, statement) in self.statements.iter_mut().enumerate() {
+            if let (Some(before), Some(after)) = (pre.likert[i], post.likert[i]) {
+                statement.push(u64::from(before), u64::from(after));
+            }
+        }
+        for scale in &mut self.scales {
+            let before = scale.alpha_pre.push(&scale.items, &pre.likert);
+            let after = scale.alpha_post.push(&scale.items, &post.likert);
+            if let (Some(before), Some(after)) = (before, after) {
+                scale.score.push(before, after);
+            }
+        }
+    }
+
+    fn results(&self, assessment: &Assessment, k: MinGroupSize) -> Results {
+        let n = self.change.n;
+        let pre = MeanPercent { n: n as usize, mean: self.pre.mean, sd: self.pre.sd() };
+        let post = MeanPercent { n: n as usize, mean: self.post.mean, sd: self.post.sd() };
+        let gain = gain_from_means(pre, post).map(|gain| gain.gain);
+        let paired = match paired_from_summary(DifferenceSummary {
+            n: n as usize,
+            mean: self.change.mean,
+            sd: self.change.sd().unwrap_or(0.0),
+            lowest: self.change.lowest,
+            highest: self.change.highest,
+            scale: self.scale,
+        })
+        .outcome
+        {
+            PairedOutcome::Varied(s) => Some(Paired {
+                sd_change: s.sd_difference,
+                t: s.t,
+                df: s.df as u64,
+                p: s.p,
+                d_z: s.d_z,
+                hedges_j: s.hedges_j,
+                g_z: s.g_z,
+                d_z_ci_lower: s.d_z_ci.lower,
+                d_z_ci_upper: s.d_z_ci.upper,
+            }),
+            PairedOutcome::NoVariation => None,
+        };
+        let knowledge = Knowledge {
+            n,
+            pre_mean: self.pre.mean,
+            pre_sd: self.pre.sd().unwrap_or(0.0),
+            post_mean: self.post.mean,
+            post_sd: self.post.sd().unwrap_or(0.0),
+            mean_change: self.change.mean,
+            gain,
+            gain_band: gain.map(|gain| GainBand::of(gain).as_str()),
+            paired,
+        };
+
+        let tests: Vec<_> = self.concepts.iter().map(|c| mcnemar(c.right_to_wrong, c.wrong_to_right)).collect();
+        let raw: Vec<f64> = tests.iter().map(|test| test.p).collect();
+        let adjusted = holm(&raw).unwrap_or_else(|| vec![1.0; raw.len()]);
+        let form_a: Vec<&str> = assessment.knowledge_on(crate::study::Form::A).map(|i| i.id.as_str()).collect();
+        let items = assessment
+            .pairs()
+            .iter()
+            .enumerate()
+            .map(|(i, pair)| ItemChange {
+                pair: (*pair).to_owned(),
+                item_a: form_a.get(i).copied().unwrap_or_default().to_owned(),
+                item_b: assessment
+                    .knowledge_on(crate::study::Form::B)
+                    .find(|item| item.pair == *pair)
+                    .map_or_else(String::new, |item| item.id.clone()),
+                pre: percent(self.concepts[i].pre_right, n),
+                post: percent(self.concepts[i].post_right, n),
+                p: tests[i].p,
+                method: match tests[i].method {
+                    McNemarMethod::NoDiscordantPairs => "no-change",
+                    McNemarMethod::ExactBinomial => "exact-binomial",
+                    McNemarMethod::ChiSquare { .. } => "chi-square-corrected",
+                },
+                p_holm: adjusted[i],
+            })
+            .collect();
+
+        let bands = Table::new(vec![self.bands.to_vec()]).map(|table| table.suppress(k));
+        let changes = match bands {
+            Ok(table) => (0..ChangeBand::ALL.len()).map(|c| table.cell(0, c)).collect(),
+            Err(_) => Vec::new(),
+        };
+
+        let scales = assessment
+            .scales
+            .iter()
+            .zip(&self.scales)
+            .map(|(scale, sums)| {
+                let m = sums.items.len() as f64;
+                ScaleChange {
+                    id: scale.id.clone(),
+                    score: sums.score.change(k, m),
+                    alpha_pre: sums.alpha_pre.alpha(k),
+                    alpha_post: sums.alpha_post.alpha(k),
+                    statements: sums
+                        .items
+                        .iter()
+                        .map(|&i| StatementChange {
+                            id: assessment.likert[i].id.clone(),
+                            reversed: assessment.likert[i].reversed,
+                            change: self.statements[i].change(k, 1.0),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        Results { knowledge, items, changes, scales }
+    }
+}
+
+fn percent(part: u64, whole: u64) -> Percent {
+    Percent::of(part, whole).unwrap_or(Percent::AtMost5)
+}
+
+impl Running {
+    fn new() -> Running {
+        Running { n: 0, mean: 0.0, m2: 0.0, lowest: f64::INFINITY, highest: f64::NEG_INFINITY }
+    }
+
+    fn push(&mut self, x: f64) {
+        self.n += 1;
+        let delta = x - self.mean;
+        self.mean += delta / self.n as f64;
+        self.m2 += delta * (x - self.mean);
+        self.lowest = self.lowest.min(x);
+        self.highest = self.highest.max(x);
+    }
+
+    fn sd(&self) -> Option<f64> {
+        (self.n >= 2).then(|| (self.m2.max(0.0) / (self.n - 1) as f64).sqrt())
+    }
+}
+
+impl LikertSums {
+    /// Changes range over `-span..=span`.
+    fn new(span: i64) -> LikertSums {
+        LikertSums { n: 0, pre_total: 0, post_total: 0, changes: vec![0; 2 * span as usize + 1], offset: span }
+    }
+
+    fn push(&mut self, pre: u64, post: u64) {
+        self.n += 1;
+        self.pre_total += pre;
+        self.post_total += post;
+        let index = (post as i64 - pre as i64 + self.offset) as usize;
+        self.changes[index] += 1;
+    }
+
+    /// `per_score`: how many statement scores one value sums (a scale's score is their mean).
+    fn change(&self, k: MinGroupSize, per_score: f64) -> Option<LikertChange> {
+        if !k.allows(self.n) {
+            return None;
+        }
+        let zeros = self.changes[self.offset as usize];
+        let groups: Vec<TieGroup> = (1..=self.offset as usize)
+            .map(|d| TieGroup {
+                positive: self.changes[self.offset as usize + d],
+                negative: self.changes[self.offset as usize - d],
+            })
+            .collect();
+        let test = wilcoxon_from_ties(zeros, &groups);
+        let n = self.n as f64;
+        Some(LikertChange {
+            n: self.n,
+            pre_mean: self.pre_total as f64 / n / per_score,
+            post_mean: self.post_total as f64 / n / per_score,
+            statistic: test.statistic,
+            p: test.p,
+            method: match test.method {
+                WilcoxonMethod::NoNonzeroDifferences => "no-change",
+                WilcoxonMethod::Exact => "exact",
+                WilcoxonMethod::ExactConditional => "exact-conditional",
+                WilcoxonMethod::Normal { .. } => "normal",
+            },
+        })
+    }
+}
+
+impl AlphaSums {
+    fn new(items: usize) -> AlphaSums {
+        AlphaSums { item_sum: vec![0; items], item_squares: vec![0; items], ..AlphaSums::default() }
+    }
+
+    /// Adds one participant's answers to the scale's statements; returns their summed score when
+    /// every statement was answered.
+    fn push(&mut self, items: &[usize], likert: &[Option<u8>]) -> Option<u64> {
+        let values: Option<Vec<u64>> = items.iter().map(|&i| likert[i].map(u64::from)).collect();
+        let Some(values) = values else {
+            self.incomplete += 1;
+            return None;
+        };
+        self.n += 1;
+        for (j, value) in values.iter().enumerate() {
+            self.item_sum[j] += value;
+            self.item_squares[j] += value * value;
+        }
+        let total: u64 = values.iter().sum();
+        self.total_sum += total;
+        self.total_squares += total * total;
+        Some(total)
+    }
+
+    /// n(n − 1)·s² is exact in integers: n·Σx² − (Σx)².
+    fn alpha(&self, k: MinGroupSize) -> Option<f64> {
+        if !k.allows(self.n) {
+            return None;
+        }
+        let n = i128::from(self.n);
+        let scaled = |sum: u64, squares: u64| (n * i128::from(squares) - i128::from(sum) * i128::from(sum)) as f64;
+        let items: f64 = self.item_sum.iter().zip(&self.item_squares).map(|(&s, &q)| scaled(s, q)).sum();
+        let total = scaled(self.total_sum, self.total_squares);
+        alpha_from_variances(self.item_sum.len(), self.n as usize, self.incomplete as usize, items, total)
+            .map(|alpha| alpha.alpha)
+    }
+}
