@@ -8,7 +8,7 @@ use crate::stats::{
     alpha_from_variances, gain_from_means, holm, mcnemar, paired_from_summary, wilcoxon_from_ties,
 };
 use crate::study::suppression::{MinGroupSize, Percent, Table};
-use crate::study::{Code, Phase, Record, StudyId};
+use crate::study::{Code, Design, Phase, Record, StudyId};
 
 /// Accumulates records into a [`Report`] (see the module documentation).
 pub struct ReportBuilder<'a> {
@@ -33,32 +33,35 @@ struct Waiting {
 
 /// An attempt reduced to what the report needs.
 struct Attempt {
-    percent: f64,
+    /// Knowledge items answered correctly, of [`Sums::items`] (both forms have as many).
+    right: u64,
     /// Bit i: concept i answered correctly.
     concepts: u64,
     likert: Vec<Option<u8>>,
 }
 
+/// Knowledge scores are kept as whole numbers of right answers, so every sum is exact and the
+/// report is the same whatever order the records arrive in; they become percentages at the end.
 struct Sums {
-    pre: Running,
-    post: Running,
-    change: Running,
-    /// Largest |pre| or |post| score, for the paired test's no-variation tolerance.
-    scale: f64,
+    /// Knowledge items per form.
+    items: u64,
+    pairs: u64,
+    pre: IntegerMoments,
+    post: IntegerMoments,
+    change: IntegerMoments,
     concepts: Vec<ConceptCounts>,
     bands: [u32; 4],
     statements: Vec<LikertSums>,
     scales: Vec<ScaleSums>,
 }
 
-/// Welford's running mean and variance: stable, and one pass.
+/// Σx, Σx², min and max of whole numbers: exact, and independent of order.
 #[derive(Clone, Copy)]
-struct Running {
-    n: u64,
-    mean: f64,
-    m2: f64,
-    lowest: f64,
-    highest: f64,
+struct IntegerMoments {
+    sum: i64,
+    squares: i64,
+    lowest: i64,
+    highest: i64,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -136,10 +139,11 @@ impl<'a> ReportBuilder<'a> {
             not_scored: 0,
             repeated: 0,
             sums: Sums {
-                pre: Running::new(),
-                post: Running::new(),
-                change: Running::new(),
-                scale: 0.0,
+                items: assessment.knowledge_on(crate::study::Form::A).count() as u64,
+                pairs: 0,
+                pre: IntegerMoments::new(),
+                post: IntegerMoments::new(),
+                change: IntegerMoments::new(),
                 concepts: vec![ConceptCounts::default(); pairs.len()],
                 bands: [0; 4],
                 statements: vec![LikertSums::new(4); assessment.likert.len()],
@@ -150,17 +154,19 @@ impl<'a> ReportBuilder<'a> {
 
     pub fn add(&mut self, record: &Record) {
         let key = (record.study, record.code);
-        if self.done.contains(&key) {
-            self.repeated += 1;
-            return;
-        }
+        // Whether a record can be scored depends on the record alone, so it is decided first:
+        // the counts then do not depend on the order records arrive in.
         let scored = match score(self.assessment, record) {
-            Ok(scored) => scored,
-            Err(_) => {
+            Ok(scored) if Design::of(record.study).form(record.code, record.phase) == record.form => scored,
+            _ => {
                 self.not_scored += 1;
                 return;
             }
         };
+        if self.done.contains(&key) {
+            self.repeated += 1;
+            return;
+        }
         let attempt = self.reduce(&scored);
         let waiting = self.waiting.entry(key).or_default();
         let slot = match record.phase {
@@ -196,7 +202,7 @@ impl<'a> ReportBuilder<'a> {
             .zip(&self.concept_of[form])
             .filter(|(correct, _)| **correct)
             .fold(0u64, |bits, (_, &concept)| bits | 1 << concept);
-        Attempt { percent: scored.percent, concepts, likert: scored.likert.clone() }
+        Attempt { right: scored.correct.iter().filter(|&&c| c).count() as u64, concepts, likert: scored.likert.clone() }
     }
 
     pub fn finish(self, k: MinGroupSize) -> Report {
@@ -204,7 +210,7 @@ impl<'a> ReportBuilder<'a> {
         let counts = Counts {
             pre: self.pre,
             post: self.post,
-            matched: sums.change.n,
+            matched: sums.pairs,
             not_scored: self.not_scored,
             repeated: self.repeated,
         };
@@ -221,12 +227,13 @@ impl<'a> ReportBuilder<'a> {
 
 impl Sums {
     fn fold(&mut self, pre: &Attempt, post: &Attempt) {
-        self.pre.push(pre.percent);
-        self.post.push(post.percent);
-        let change = post.percent - pre.percent;
+        self.pairs += 1;
+        let change = post.right as i64 - pre.right as i64;
+        self.pre.push(pre.right as i64);
+        self.post.push(post.right as i64);
         self.change.push(change);
-        self.scale = self.scale.max(pre.percent.abs()).max(post.percent.abs());
-        self.bands[ChangeBand::ALL.iter().position(|band| *band == ChangeBand::of(change)).unwrap_or(0)] += 1;
+        let band = ChangeBand::of_items(change, self.items);
+        self.bands[ChangeBand::ALL.iter().position(|b| *b == band).unwrap_or(0)] += 1;
         for (i, counts) in self.concepts.iter_mut().enumerate() {
             let (before, after) = (pre.concepts >> i & 1 == 1, post.concepts >> i & 1 == 1);
             counts.pre_right += u64::from(before);
@@ -252,17 +259,20 @@ impl Sums {
     }
 
     fn results(&self, assessment: &Assessment, k: MinGroupSize) -> Results {
-        let n = self.change.n;
-        let pre = MeanPercent { n: n as usize, mean: self.pre.mean, sd: self.pre.sd() };
-        let post = MeanPercent { n: n as usize, mean: self.post.mean, sd: self.post.sd() };
+        let n = self.pairs;
+        // Percentage points per right answer.
+        let unit = 100.0 / self.items.max(1) as f64;
+        let pre = MeanPercent { n: n as usize, mean: self.pre.mean(n) * unit, sd: self.pre.sd(n).map(|sd| sd * unit) };
+        let post =
+            MeanPercent { n: n as usize, mean: self.post.mean(n) * unit, sd: self.post.sd(n).map(|sd| sd * unit) };
         let gain = gain_from_means(pre, post).map(|gain| gain.gain);
         let paired = match paired_from_summary(DifferenceSummary {
             n: n as usize,
-            mean: self.change.mean,
-            sd: self.change.sd().unwrap_or(0.0),
-            lowest: self.change.lowest,
-            highest: self.change.highest,
-            scale: self.scale,
+            mean: self.change.mean(n) * unit,
+            sd: self.change.sd(n).unwrap_or(0.0) * unit,
+            lowest: self.change.lowest as f64 * unit,
+            highest: self.change.highest as f64 * unit,
+            scale: self.pre.highest.max(self.post.highest) as f64 * unit,
         })
         .outcome
         {
@@ -281,11 +291,11 @@ impl Sums {
         };
         let knowledge = Knowledge {
             n,
-            pre_mean: self.pre.mean,
-            pre_sd: self.pre.sd().unwrap_or(0.0),
-            post_mean: self.post.mean,
-            post_sd: self.post.sd().unwrap_or(0.0),
-            mean_change: self.change.mean,
+            pre_mean: pre.mean,
+            pre_sd: pre.sd.unwrap_or(0.0),
+            post_mean: post.mean,
+            post_sd: post.sd.unwrap_or(0.0),
+            mean_change: self.change.mean(n) * unit,
             gain,
             gain_band: gain.map(|gain| GainBand::of(gain).as_str()),
             paired,
@@ -355,22 +365,29 @@ fn percent(part: u64, whole: u64) -> Percent {
     Percent::of(part, whole).unwrap_or(Percent::AtMost5)
 }
 
-impl Running {
-    fn new() -> Running {
-        Running { n: 0, mean: 0.0, m2: 0.0, lowest: f64::INFINITY, highest: f64::NEG_INFINITY }
+impl IntegerMoments {
+    fn new() -> IntegerMoments {
+        IntegerMoments { sum: 0, squares: 0, lowest: i64::MAX, highest: i64::MIN }
     }
 
-    fn push(&mut self, x: f64) {
-        self.n += 1;
-        let delta = x - self.mean;
-        self.mean += delta / self.n as f64;
-        self.m2 += delta * (x - self.mean);
+    fn push(&mut self, x: i64) {
+        self.sum += x;
+        self.squares += x * x;
         self.lowest = self.lowest.min(x);
         self.highest = self.highest.max(x);
     }
 
-    fn sd(&self) -> Option<f64> {
-        (self.n >= 2).then(|| (self.m2.max(0.0) / (self.n - 1) as f64).sqrt())
+    fn mean(&self, n: u64) -> f64 {
+        if n == 0 { 0.0 } else { self.sum as f64 / n as f64 }
+    }
+
+    /// The sample standard deviation, from n(n − 1)·s² = n·Σx² − (Σx)², exact in integers.
+    fn sd(&self, n: u64) -> Option<f64> {
+        let n = i128::from(n);
+        (n >= 2).then(|| {
+            let scaled = n * i128::from(self.squares) - i128::from(self.sum) * i128::from(self.sum);
+            (scaled.max(0) as f64 / (n * (n - 1)) as f64).sqrt()
+        })
     }
 }
 

@@ -104,13 +104,16 @@ impl ChangeBand {
     pub const ALL: [ChangeBand; 4] =
         [ChangeBand::Fell, ChangeBand::Same, ChangeBand::RoseUpTo25, ChangeBand::RoseMoreThan25];
 
-    /// `change` in percentage points.
-    pub fn of(change: f64) -> ChangeBand {
-        if change < 0.0 {
+    /// The band of a change of `change` right answers on forms of `items` items, decided in whole
+    /// numbers: 25 points is a quarter of the items, and 3 of 12 is exactly that, not a rounding
+    /// error above it.
+    pub fn of_items(change: i64, items: u64) -> ChangeBand {
+        let items = items as i64;
+        if change < 0 {
             ChangeBand::Fell
-        } else if change == 0.0 {
+        } else if change == 0 {
             ChangeBand::Same
-        } else if change <= 25.0 {
+        } else if 4 * change <= items {
             ChangeBand::RoseUpTo25
         } else {
             ChangeBand::RoseMoreThan25

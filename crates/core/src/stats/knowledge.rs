@@ -1,7 +1,8 @@
 //! Knowledge scores of a whole class: the mean percentage correct and Hake's normalised gain.
 //!
-//! These use every student who took a test, matched or not, because ⟨g⟩ is defined on class
-//! averages; the matched-pairs statistics are in `paired.rs`.
+//! ⟨g⟩ is defined on class averages. Which students make up the class is the caller's choice: the
+//! class report uses the matched students only, so that the gain, the paired t-test and d_z all
+//! describe the same group (an unmatched student's score would move one mean but not the other).
 
 use super::{mean, sample_variance};
 

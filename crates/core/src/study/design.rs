@@ -25,7 +25,7 @@ impl Design {
     pub const ALL: [Design; 2] = [Design::Parallel, Design::Crossover];
 
     pub fn of(study: StudyId) -> Design {
-        if study.first_value() % 2 == 0 { Design::Parallel } else { Design::Crossover }
+        if study.first_value().is_multiple_of(2) { Design::Parallel } else { Design::Crossover }
     }
 
     /// A new study id with this design. Half of all ids fit, so this draws twice on average;
@@ -37,7 +37,7 @@ impl Design {
     pub fn form(self, code: Code, phase: Phase) -> Form {
         let first = match self {
             Design::Parallel => Form::A,
-            Design::Crossover if code.first_value() % 2 == 0 => Form::A,
+            Design::Crossover if code.first_value().is_multiple_of(2) => Form::A,
             Design::Crossover => Form::B,
         };
         match (phase, first) {

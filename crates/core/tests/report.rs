@@ -1,0 +1,1144 @@
+//! The class report ([`ReportBuilder`] → [`Report`]) against reference reports it had no part in
+//! computing, and against its own building blocks.
+//!
+//! - **Fixtures** (`fixtures/report/`, written by `generate.py` there): classes drawn in Python as
+//!   results files, and their reports computed with numpy, scipy and statsmodels from the scoring
+//!   rules of `assessment/README.md`. Each is decoded here with [`ResultsFile::decode`], fed to the
+//!   builder, and every number compared to 1e-9 (relative; 1e-12 absolute where the expected value
+//!   is 0). The fixtures are drawn for the items of `assessment/assessment.toml`, and the tests
+//!   compile the assessment from `assessment/`: regenerate them when the assessment changes.
+//! - **Edge cases** built here: no records, only pre-tests, no variation, a pre-test at 100 %,
+//!   ties and zeros, no discordant pairs, suppression below k, repeated and unscorable records,
+//!   and the order of records.
+//! - **Agreement**: on a few hundred pseudo-random classes, the builder's running sums give the
+//!   same paired t-test, Wilcoxon tests, α, McNemar and Holm as the slice-based functions of
+//!   [`aware_core::stats`] (themselves tested against scipy in `tests/stats.rs`).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use aware_core::assessment::Assessment;
+use aware_core::content::compile::compile_assessment;
+use aware_core::report::{ChangeBand, LikertChange, Report, ReportBuilder};
+use aware_core::stats::{self, Pair, PairedOutcome};
+use aware_core::study::code::RANDOM_BYTES;
+use aware_core::study::suppression::{Cell, MinGroupSize, Percent, Reason};
+use aware_core::study::{
+    Answer, Code, Date, Design, Form, Id, Likert, Locale, Phase, Record, Response, ResultsFile, StudyId,
+};
+
+/// The scipy the fixtures must come from (the Wilcoxon method rule of scipy 1.17.1 is encoded in them).
+const SCIPY: &str = "1.17.1";
+
+const CLASS_30_RESULTS: &str = include_str!("fixtures/report/class-30.results.json");
+const CLASS_30_EXPECTED: &str = include_str!("fixtures/report/class-30.expected.json");
+const CLASS_6_RESULTS: &str = include_str!("fixtures/report/class-6.results.json");
+const CLASS_6_EXPECTED: &str = include_str!("fixtures/report/class-6.expected.json");
+
+/// The assessment as the app ships it, compiled once from `assessment/` (tests run in `crates/core`).
+fn assessment() -> &'static Assessment {
+    static ASSESSMENT: OnceLock<Assessment> = OnceLock::new();
+    ASSESSMENT.get_or_init(|| {
+        compile_assessment(Path::new("../../assessment"), Path::new("../../lessons"))
+            .unwrap_or_else(|problems| panic!("assessment/ does not compile: {problems:?}"))
+    })
+}
+
+fn k(value: u32) -> MinGroupSize {
+    MinGroupSize::new(value).expect("k is at least the floor")
+}
+
+// --- Comparing numbers ------------------------------------------------------------------------------
+
+/// Relative error at most 1e-9, or absolute at most 1e-12 when the expected value is 0.
+fn close(actual: f64, expected: f64) -> bool {
+    if expected == 0.0 { actual.abs() <= 1e-12 } else { ((actual - expected) / expected).abs() <= 1e-9 }
+}
+
+#[track_caller]
+fn assert_close(what: &str, actual: f64, expected: f64) {
+    assert!(close(actual, expected), "{what} is {actual:e}, expected {expected:e}");
+}
+
+/// [`assert_close`], or within `absolute`: for values that are rounding noise around 0 when the
+/// two sides sum in different orders (a gain or a mean change of a class that did not change).
+#[track_caller]
+fn assert_near(what: &str, actual: f64, expected: f64, absolute: f64) {
+    assert!(
+        close(actual, expected) || (actual - expected).abs() <= absolute,
+        "{what} is {actual:e}, expected {expected:e}"
+    );
+}
+
+#[track_caller]
+fn assert_close_option(what: &str, actual: Option<f64>, expected: Option<f64>) {
+    match (actual, expected) {
+        (Some(actual), Some(expected)) => assert_close(what, actual, expected),
+        (None, None) => {}
+        _ => panic!("{what} is {actual:?}, expected {expected:?}"),
+    }
+}
+
+/// Two JSON documents equal up to 1e-9 in their numbers: for reports whose running means were
+/// summed in another order.
+fn assert_json_close(path: &str, actual: &Value, expected: &Value) {
+    match (actual, expected) {
+        (Value::Number(a), Value::Number(e)) => {
+            let (a, e) = (a.as_f64().unwrap_or(f64::NAN), e.as_f64().unwrap_or(f64::NAN));
+            assert!(close(a, e), "{path} is {a:e}, expected {e:e}");
+        }
+        (Value::Array(a), Value::Array(e)) => {
+            assert_eq!(a.len(), e.len(), "{path} has another length");
+            for (i, (a, e)) in a.iter().zip(e).enumerate() {
+                assert_json_close(&format!("{path}[{i}]"), a, e);
+            }
+        }
+        (Value::Object(a), Value::Object(e)) => {
+            assert_eq!(a.keys().collect::<Vec<_>>(), e.keys().collect::<Vec<_>>(), "{path} has other fields");
+            for (key, a) in a {
+                assert_json_close(&format!("{path}.{key}"), a, &e[key]);
+            }
+        }
+        _ => assert_eq!(actual, expected, "{path} differs"),
+    }
+}
+
+fn percent_json(percent: Percent) -> Value {
+    match percent {
+        Percent::AtMost5 => Value::from("at_most_5"),
+        Percent::Exact(value) => Value::from(value),
+        Percent::AtLeast95 => Value::from("at_least_95"),
+    }
+}
+
+// --- The fixtures ----------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+struct Fixture {
+    versions: Versions,
+    input: Input,
+    reports: Vec<ExpectedReport>,
+}
+
+#[derive(Deserialize)]
+struct Versions {
+    scipy: String,
+}
+
+#[derive(Deserialize)]
+struct Input {
+    records: usize,
+    study: String,
+    /// The 8 random bytes the study id was made from, in hex.
+    study_random: String,
+    design: String,
+    participants: Vec<Participant>,
+}
+
+#[derive(Deserialize)]
+struct Participant {
+    code: String,
+    random: String,
+    pre: Option<Attempt>,
+    post: Option<Attempt>,
+}
+
+#[derive(Deserialize)]
+struct Attempt {
+    form: String,
+    right: usize,
+    of: usize,
+}
+
+#[derive(Deserialize)]
+struct ExpectedReport {
+    format: u32,
+    assessment_version: u32,
+    min_group_size: u32,
+    counts: ExpectedCounts,
+    results: Option<ExpectedResults>,
+}
+
+#[derive(Deserialize)]
+struct ExpectedCounts {
+    pre: u64,
+    post: u64,
+    matched: u64,
+    not_scored: u64,
+    repeated: u64,
+}
+
+#[derive(Deserialize)]
+struct ExpectedResults {
+    knowledge: ExpectedKnowledge,
+    items: Vec<ExpectedItem>,
+    /// As serde writes [`Cell`]: `{"shown": 13}` or `{"hidden": "small_count"}`.
+    changes: Vec<Value>,
+    scales: Vec<ExpectedScale>,
+}
+
+#[derive(Deserialize)]
+struct ExpectedKnowledge {
+    n: u64,
+    pre_mean: f64,
+    pre_sd: f64,
+    post_mean: f64,
+    post_sd: f64,
+    mean_change: f64,
+    gain: Option<f64>,
+    gain_band: Option<String>,
+    paired: Option<ExpectedPaired>,
+}
+
+#[derive(Deserialize)]
+struct ExpectedPaired {
+    sd_change: f64,
+    t: f64,
+    df: u64,
+    p: f64,
+    d_z: f64,
+    hedges_j: f64,
+    g_z: f64,
+    d_z_ci_lower: f64,
+    d_z_ci_upper: f64,
+}
+
+#[derive(Deserialize)]
+struct ExpectedItem {
+    pair: String,
+    item_a: String,
+    item_b: String,
+    /// A whole percent, or "at_most_5" / "at_least_95".
+    pre: Value,
+    post: Value,
+    p: f64,
+    method: String,
+    p_holm: f64,
+}
+
+#[derive(Deserialize)]
+struct ExpectedScale {
+    id: String,
+    score: Option<ExpectedLikert>,
+    alpha_pre: Option<f64>,
+    alpha_post: Option<f64>,
+    statements: Vec<ExpectedStatement>,
+}
+
+#[derive(Deserialize)]
+struct ExpectedStatement {
+    id: String,
+    reversed: bool,
+    change: Option<ExpectedLikert>,
+}
+
+#[derive(Deserialize)]
+struct ExpectedLikert {
+    n: u64,
+    pre_mean: f64,
+    post_mean: f64,
+    statistic: f64,
+    p: f64,
+    method: String,
+}
+
+fn load(name: &str, json: &str) -> Fixture {
+    let fixture: Fixture = serde_json::from_str(json).unwrap_or_else(|error| panic!("{name}: {error}"));
+    assert_eq!(fixture.versions.scipy, SCIPY, "{name} was generated with another scipy");
+    fixture
+}
+
+fn decode(name: &str, json: &str) -> ResultsFile {
+    ResultsFile::decode(json.as_bytes()).unwrap_or_else(|error| panic!("{name}: {error}"))
+}
+
+fn build<'a>(records: impl IntoIterator<Item = &'a Record>, min: MinGroupSize) -> Report {
+    let mut builder = ReportBuilder::new(assessment());
+    for record in records {
+        builder.add(record);
+    }
+    builder.finish(min)
+}
+
+/// Which parts of a report to compare with a fixture.
+#[derive(Clone, Copy, PartialEq)]
+enum Parts {
+    All,
+    AllButChanges,
+    OnlyChanges,
+}
+
+fn check_report(name: &str, actual: &Report, expected: &ExpectedReport, parts: Parts) {
+    assert_eq!(actual.format, expected.format, "{name}: format");
+    assert_eq!(actual.assessment_version, expected.assessment_version, "{name}: assessment version");
+    assert_eq!(actual.min_group_size, expected.min_group_size, "{name}: k");
+    let (counts, want) = (&actual.counts, &expected.counts);
+    assert_eq!(
+        (counts.pre, counts.post, counts.matched, counts.not_scored, counts.repeated),
+        (want.pre, want.post, want.matched, want.not_scored, want.repeated),
+        "{name}: counts (pre, post, matched, not scored, repeated)"
+    );
+    let (results, want) = match (&actual.results, &expected.results) {
+        (Some(results), Some(want)) => (results, want),
+        (None, None) => return,
+        (actual, _) => panic!("{name}: results are {}", if actual.is_some() { "shown" } else { "hidden" }),
+    };
+
+    if parts != Parts::AllButChanges {
+        let cells: Vec<Value> = results.changes.iter().map(|cell| serde_json::to_value(cell).unwrap()).collect();
+        assert_eq!(cells, want.changes, "{name}: change bands {:?}", ChangeBand::ALL.map(ChangeBand::as_str));
+    }
+    if parts == Parts::OnlyChanges {
+        return;
+    }
+
+    let (knowledge, want_k) = (&results.knowledge, &want.knowledge);
+    let what = |field: &str| format!("{name}: knowledge {field}");
+    assert_eq!(knowledge.n, want_k.n, "{}", what("n"));
+    assert_close(&what("pre mean"), knowledge.pre_mean, want_k.pre_mean);
+    assert_close(&what("pre sd"), knowledge.pre_sd, want_k.pre_sd);
+    assert_close(&what("post mean"), knowledge.post_mean, want_k.post_mean);
+    assert_close(&what("post sd"), knowledge.post_sd, want_k.post_sd);
+    assert_close(&what("mean change"), knowledge.mean_change, want_k.mean_change);
+    assert_close_option(&what("gain"), knowledge.gain, want_k.gain);
+    assert_eq!(knowledge.gain_band, want_k.gain_band.as_deref(), "{}", what("gain band"));
+    match (&knowledge.paired, &want_k.paired) {
+        (Some(paired), Some(want_p)) => {
+            assert_close(&what("sd of changes"), paired.sd_change, want_p.sd_change);
+            assert_close(&what("t"), paired.t, want_p.t);
+            assert_eq!(paired.df, want_p.df, "{}", what("df"));
+            assert_close(&what("p"), paired.p, want_p.p);
+            assert_close(&what("d_z"), paired.d_z, want_p.d_z);
+            assert_close(&what("Hedges' J"), paired.hedges_j, want_p.hedges_j);
+            assert_close(&what("g_z"), paired.g_z, want_p.g_z);
+            assert_close(&what("d_z CI lower"), paired.d_z_ci_lower, want_p.d_z_ci_lower);
+            assert_close(&what("d_z CI upper"), paired.d_z_ci_upper, want_p.d_z_ci_upper);
+        }
+        (None, None) => {}
+        (paired, _) => panic!("{}: {paired:?}", what("paired test")),
+    }
+
+    assert_eq!(results.items.len(), want.items.len(), "{name}: items");
+    for (item, want_i) in results.items.iter().zip(&want.items) {
+        let what = |field: &str| format!("{name}: item {} {field}", want_i.pair);
+        assert_eq!((&item.pair, &item.item_a, &item.item_b), (&want_i.pair, &want_i.item_a, &want_i.item_b));
+        assert_eq!(percent_json(item.pre), want_i.pre, "{}", what("pre"));
+        assert_eq!(percent_json(item.post), want_i.post, "{}", what("post"));
+        assert_close(&what("p"), item.p, want_i.p);
+        assert_eq!(item.method, want_i.method, "{}", what("method"));
+        assert_close(&what("Holm p"), item.p_holm, want_i.p_holm);
+    }
+
+    assert_eq!(results.scales.len(), want.scales.len(), "{name}: scales");
+    for (scale, want_s) in results.scales.iter().zip(&want.scales) {
+        assert_eq!(scale.id, want_s.id, "{name}: scale order");
+        let what = |field: &str| format!("{name}: scale {} {field}", scale.id);
+        check_likert(&what("score"), scale.score.as_ref(), want_s.score.as_ref());
+        assert_close_option(&what("alpha pre"), scale.alpha_pre, want_s.alpha_pre);
+        assert_close_option(&what("alpha post"), scale.alpha_post, want_s.alpha_post);
+        assert_eq!(scale.statements.len(), want_s.statements.len(), "{}", what("statements"));
+        for (statement, want_st) in scale.statements.iter().zip(&want_s.statements) {
+            assert_eq!((&statement.id, statement.reversed), (&want_st.id, want_st.reversed), "{}", what("statement"));
+            check_likert(
+                &what(&format!("statement {}", statement.id)),
+                statement.change.as_ref(),
+                want_st.change.as_ref(),
+            );
+        }
+    }
+}
+
+fn check_likert(what: &str, actual: Option<&LikertChange>, expected: Option<&ExpectedLikert>) {
+    let (actual, expected) = match (actual, expected) {
+        (Some(actual), Some(expected)) => (actual, expected),
+        (None, None) => return,
+        (actual, _) => panic!("{what} is {actual:?}"),
+    };
+    assert_eq!(actual.n, expected.n, "{what}: n");
+    assert_close(&format!("{what}: pre mean"), actual.pre_mean, expected.pre_mean);
+    assert_close(&format!("{what}: post mean"), actual.post_mean, expected.post_mean);
+    assert_close(&format!("{what}: statistic"), actual.statistic, expected.statistic);
+    assert_close(&format!("{what}: p"), actual.p, expected.p);
+    assert_eq!(actual.method, expected.method, "{what}: method");
+}
+
+fn random_bytes(hex: &str) -> [u8; RANDOM_BYTES] {
+    let mut bytes = [0u8; RANDOM_BYTES];
+    assert_eq!(hex.len(), 2 * RANDOM_BYTES, "{hex} is not 8 bytes");
+    for (i, byte) in bytes.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).expect("hex");
+    }
+    bytes
+}
+
+#[test]
+fn class_30_matches_the_reference() {
+    let fixture = load("class-30.expected.json", CLASS_30_EXPECTED);
+    let file = decode("class-30.results.json", CLASS_30_RESULTS);
+    assert_eq!(file.len(), fixture.input.records);
+    let [expected] = &fixture.reports[..] else { panic!("class-30 has one report, for k = 10") };
+    let report = build(file.records(), MinGroupSize::DEFAULT);
+    check_report("class-30", &report, expected, Parts::AllButChanges);
+}
+
+/// The bands include the boundary case of `a_rise_of_exactly_25_points_rose_up_to_25`.
+#[test]
+fn class_30_change_bands_match_the_reference() {
+    let fixture = load("class-30.expected.json", CLASS_30_EXPECTED);
+    let file = decode("class-30.results.json", CLASS_30_RESULTS);
+    let report = build(file.records(), MinGroupSize::DEFAULT);
+    check_report("class-30", &report, &fixture.reports[0], Parts::OnlyChanges);
+}
+
+#[test]
+fn class_6_shows_only_counts_at_k_10_and_suppresses_small_parts_at_k_5() {
+    let fixture = load("class-6.expected.json", CLASS_6_EXPECTED);
+    let file = decode("class-6.results.json", CLASS_6_RESULTS);
+    assert_eq!(file.len(), fixture.input.records);
+    assert_eq!(fixture.reports.len(), 2, "class-6 has reports for k = 10 and k = 5");
+    for expected in &fixture.reports {
+        let report = build(file.records(), k(expected.min_group_size));
+        check_report(&format!("class-6, k = {}", expected.min_group_size), &report, expected, Parts::All);
+    }
+    assert!(fixture.reports[0].results.is_none() && fixture.reports[1].results.is_some());
+}
+
+/// The fixtures' study ids, codes, forms and scores were made in Python from the rules of
+/// `study/code.rs`, `study/design.rs` and `assessment/score.rs`; they must be what the crate makes.
+#[test]
+fn fixture_ids_forms_and_scores_follow_the_crate() {
+    for (name, results, expected) in
+        [("class-30", CLASS_30_RESULTS, CLASS_30_EXPECTED), ("class-6", CLASS_6_RESULTS, CLASS_6_EXPECTED)]
+    {
+        let fixture = load(name, expected);
+        let file = decode(name, results);
+        let study = StudyId::generate(&random_bytes(&fixture.input.study_random));
+        assert_eq!(study.compact(), fixture.input.study, "{name}: study id");
+        assert_eq!(Design::of(study).as_str(), fixture.input.design, "{name}: design");
+        let mut seen = 0;
+        for participant in &fixture.input.participants {
+            let code = Code::generate(&random_bytes(&participant.random));
+            assert_eq!(code.compact(), participant.code, "{name}: code from {}", participant.random);
+            for (phase, attempt) in [(Phase::Pre, &participant.pre), (Phase::Post, &participant.post)] {
+                let Some(attempt) = attempt else { continue };
+                let form = Design::of(study).form(code, phase);
+                assert_eq!(form.as_str(), attempt.form, "{name}: form of {code} at {}", phase.as_str());
+                let record = file
+                    .records()
+                    .find(|r| r.study == study && r.code == code && r.phase == phase)
+                    .unwrap_or_else(|| panic!("{name}: no {} record for {code}", phase.as_str()));
+                assert_eq!(record.form, form);
+                let scored = aware_core::assessment::score::score(assessment(), record).expect("scorable");
+                let right = scored.correct.iter().filter(|&&c| c).count();
+                assert_eq!((right, scored.correct.len()), (attempt.right, attempt.of), "{name}: score of {code}");
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, file.len(), "{name}: every record belongs to a listed participant");
+    }
+}
+
+// --- Building classes ---------------------------------------------------------------------------------
+
+/// SplitMix64: deterministic test data, so every failure can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            items.swap(i, self.below(i + 1));
+        }
+    }
+}
+
+fn new_study(rng: &mut Rng, design: Design) -> StudyId {
+    design.new_study(&mut || rng.next().to_le_bytes()).expect("a working random source")
+}
+
+fn distinct_codes(rng: &mut Rng, n: usize) -> Vec<Code> {
+    let mut codes: Vec<Code> = Vec::new();
+    while codes.len() < n {
+        let code = Code::generate(&rng.next().to_le_bytes());
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    codes
+}
+
+fn id(text: &str) -> Id {
+    Id::new(text).expect("a valid id")
+}
+
+/// What a student did with one item.
+#[derive(Clone, Copy, Debug)]
+enum Did {
+    Right,
+    Wrong,
+    LeftOut,
+    Declined,
+}
+
+/// An attempt in the phase's form (as the design decides). `concepts[i]` is what the student did
+/// with the item of concept `i` (in the order of `Assessment::pairs`; missing entries are wrong);
+/// `likert[i]` is the raw answer 1–5 to statement `i`, `None` for "prefer not to answer" (missing
+/// entries are left out).
+fn attempt(study: StudyId, code: Code, phase: Phase, concepts: &[Did], likert: &[Option<u8>]) -> Record {
+    let a = assessment();
+    let form = Design::of(study).form(code, phase);
+    let pairs = a.pairs();
+    let mut answers = BTreeMap::new();
+    for item in a.knowledge_on(form) {
+        let concept = pairs.iter().position(|pair| *pair == item.pair).expect("every item has a concept");
+        let chosen = |correct: bool| {
+            let option = item.options.iter().find(|o| o.correct == correct).expect("a right and a wrong option");
+            Response::Chose(BTreeSet::from([id(&option.id)]))
+        };
+        let response = match concepts.get(concept).copied().unwrap_or(Did::Wrong) {
+            Did::Right => chosen(true),
+            Did::Wrong => chosen(false),
+            Did::LeftOut => continue,
+            Did::Declined => Response::Declined,
+        };
+        answers.insert(id(&item.id), Answer { version: item.version, response });
+    }
+    for (item, answer) in a.likert.iter().zip(likert) {
+        let response = answer.map_or(Response::Declined, |value| Response::Likert(Likert::new(value).expect("1-5")));
+        answers.insert(id(&item.id), Answer { version: item.version, response });
+    }
+    let date = match phase {
+        Phase::Pre => Date::new(2026, 11, 2),
+        Phase::Post => Date::new(2026, 11, 27),
+    };
+    let record = Record {
+        study,
+        code,
+        phase,
+        form,
+        locale: Locale::new("en").expect("a language tag"),
+        content_version: a.version,
+        date: date.expect("a date"),
+        answers,
+    };
+    record.validate().expect("a valid record");
+    record
+}
+
+/// The first `right` concepts right, the others wrong.
+fn first_right(right: usize) -> Vec<Did> {
+    (0..assessment().pairs().len()).map(|i| if i < right { Did::Right } else { Did::Wrong }).collect()
+}
+
+fn items_per_form() -> usize {
+    let a = assessment();
+    let per_form = a.knowledge_on(Form::A).count();
+    assert_eq!(per_form, a.knowledge_on(Form::B).count(), "the forms are parallel");
+    per_form
+}
+
+/// A crossover class whose student i scores `pre[i]` then `post[i]` items right; Likert all 3.
+fn class_of(seed: u64, pre: &[usize], post: &[usize]) -> Vec<Record> {
+    let mut rng = Rng(seed);
+    let study = new_study(&mut rng, Design::Crossover);
+    let likert = vec![Some(3); assessment().likert.len()];
+    let codes = distinct_codes(&mut rng, pre.len());
+    let mut records = Vec::new();
+    for ((code, &before), &after) in codes.iter().zip(pre).zip(post) {
+        records.push(attempt(study, *code, Phase::Pre, &first_right(before), &likert));
+        records.push(attempt(study, *code, Phase::Post, &first_right(after), &likert));
+    }
+    records
+}
+
+fn cells(report: &Report) -> Vec<Cell> {
+    report.results.as_ref().expect("results shown").changes.clone()
+}
+
+// --- Edge cases ----------------------------------------------------------------------------------------
+
+#[test]
+fn no_records_give_zero_counts_and_no_results() {
+    let report = build([], MinGroupSize::DEFAULT);
+    assert_eq!(report.format, 1);
+    assert_eq!(report.assessment_version, assessment().version);
+    assert_eq!(report.min_group_size, 10);
+    let c = &report.counts;
+    assert_eq!((c.pre, c.post, c.matched, c.not_scored, c.repeated), (0, 0, 0, 0, 0));
+    assert_eq!(report.results, None);
+    // The aggregate export says so too.
+    let json: Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(json["results"], Value::Null);
+    assert_eq!(json["counts"]["matched"], 0);
+}
+
+#[test]
+fn only_pre_tests_match_nobody() {
+    let records: Vec<Record> =
+        class_of(1, &[3; 12], &[5; 12]).into_iter().filter(|record| record.phase == Phase::Pre).collect();
+    let report = build(&records, k(5));
+    let c = &report.counts;
+    assert_eq!((c.pre, c.post, c.matched), (12, 0, 0));
+    assert_eq!(report.results, None);
+}
+
+#[test]
+fn everyone_changing_by_the_same_amount_has_no_paired_test() {
+    let m = items_per_form();
+    // Pre scores 0..9 of m, each +2: the float changes differ in their last bits, which is rounding.
+    let pre: Vec<usize> = (0..10).collect();
+    let post: Vec<usize> = pre.iter().map(|p| p + 2).collect();
+    let report = build(&class_of(2, &pre, &post), MinGroupSize::DEFAULT);
+    let knowledge = &report.results.as_ref().expect("10 matched").knowledge;
+    assert_eq!(knowledge.paired, None);
+    assert_close("mean change", knowledge.mean_change, 200.0 / m as f64);
+    assert_close("pre mean", knowledge.pre_mean, 450.0 / m as f64);
+    assert!(knowledge.gain.is_some());
+    assert_eq!(cells(&report), [Cell::Shown(0), Cell::Shown(0), Cell::Shown(10), Cell::Shown(0)]);
+
+    // Nobody changed at all.
+    let report = build(&class_of(3, &pre, &pre), MinGroupSize::DEFAULT);
+    let knowledge = &report.results.as_ref().expect("10 matched").knowledge;
+    assert_eq!(knowledge.paired, None);
+    assert_eq!(knowledge.mean_change, 0.0);
+    assert_eq!(knowledge.gain, Some(0.0));
+    assert_eq!(knowledge.gain_band, Some("low"));
+    assert_eq!(cells(&report), [Cell::Shown(0), Cell::Shown(10), Cell::Shown(0), Cell::Shown(0)]);
+}
+
+#[test]
+fn a_pre_test_at_100_percent_has_no_gain() {
+    let m = items_per_form();
+    let pre = vec![m; 10];
+    let post: Vec<usize> = (0..10).map(|i| m - i % 3).collect();
+    let report = build(&class_of(4, &pre, &post), MinGroupSize::DEFAULT);
+    let knowledge = &report.results.as_ref().expect("10 matched").knowledge;
+    assert_eq!((knowledge.pre_mean, knowledge.pre_sd), (100.0, 0.0));
+    assert_eq!((knowledge.gain, knowledge.gain_band), (None, None));
+    let paired = knowledge.paired.expect("the changes vary");
+    assert!(paired.t < 0.0 && paired.d_z < 0.0);
+    // Every item right before: McNemar can only see losses.
+    for item in &report.results.as_ref().unwrap().items {
+        assert_eq!(item.pre, Percent::AtLeast95);
+    }
+}
+
+/// The Wilcoxon reference: scipy.stats.wilcoxon(post, pre, zero_method="wilcox", correction=False,
+/// method="auto") with pre = [3,3,3,2,2,3,4,4,1,2,5,3], post = [3,3,3,3,3,4,5,3,3,4,3,4] gives
+/// statistic 11.5 and p = 0.24609375 (= 126/512: the exhaustive permutation test over the 9 changes).
+#[test]
+fn likert_ties_zero_changes_declines_and_reverse_coding() {
+    let a = assessment();
+    let n_likert = a.likert.len();
+    let plain = a.likert.iter().position(|item| !item.reversed).expect("a statement that is not reversed");
+    let reversed = a.likert.iter().position(|item| item.reversed).expect("a reversed statement");
+    let same = (0..n_likert).find(|&i| i != plain && i != reversed).expect("a third statement");
+    let declined = (0..n_likert).find(|&i| ![plain, reversed, same].contains(&i)).expect("a fourth statement");
+    let pre_scores = [3, 3, 3, 2, 2, 3, 4, 4, 1, 2, 5, 3];
+    let post_scores = [3, 3, 3, 3, 3, 4, 5, 3, 3, 4, 3, 4];
+
+    let mut rng = Rng(5);
+    let study = new_study(&mut rng, Design::Crossover);
+    let mut records = Vec::new();
+    for (i, code) in distinct_codes(&mut rng, 12).into_iter().enumerate() {
+        for (phase, score) in [(Phase::Pre, pre_scores[i]), (Phase::Post, post_scores[i])] {
+            let mut likert = vec![Some(4); n_likert];
+            likert[plain] = Some(score);
+            likert[reversed] = Some(6 - score); // so that its score is `score` too
+            likert[same] = Some(2);
+            // Three students prefer not to answer it after: 9 answered both times.
+            likert[declined] = if phase == Phase::Post && i < 3 { None } else { Some(5) };
+            records.push(attempt(study, code, phase, &first_right(4 + i % 3), &likert));
+        }
+    }
+    let report = build(&records, MinGroupSize::DEFAULT);
+    let results = report.results.as_ref().expect("12 matched");
+    let statement = |index: usize| {
+        results
+            .scales
+            .iter()
+            .flat_map(|scale| &scale.statements)
+            .find(|statement| statement.id == a.likert[index].id)
+            .expect("every statement is in its scale")
+    };
+    for index in [plain, reversed] {
+        let change = statement(index).change.expect("12 answered both times");
+        assert_eq!(change.n, 12, "zero changes count in n");
+        assert_close("pre mean", change.pre_mean, 35.0 / 12.0);
+        assert_close("post mean", change.post_mean, 41.0 / 12.0);
+        assert_eq!(change.statistic, 11.5);
+        assert_close("p", change.p, 0.24609375);
+        assert_eq!(change.method, "exact-conditional");
+    }
+    assert!(statement(reversed).reversed && !statement(plain).reversed);
+    let unchanged = statement(same).change.expect("12 answered both times");
+    assert_eq!((unchanged.n, unchanged.statistic, unchanged.p, unchanged.method), (12, 0.0, 1.0, "no-change"));
+    let scored_same = if a.likert[same].reversed { 4.0 } else { 2.0 };
+    assert_eq!((unchanged.pre_mean, unchanged.post_mean), (scored_same, scored_same));
+    assert_eq!(statement(declined).change, None, "9 answered both times, below k = 10");
+    // The declining students have no complete scale score after.
+    let scale = results.scales.iter().find(|s| s.id == a.likert[declined].scale).expect("its scale");
+    assert_eq!(scale.score, None, "9 complete both times");
+}
+
+#[test]
+fn nobody_changing_an_answer_gives_p_1() {
+    let a = assessment();
+    let concepts = a.pairs().len();
+    let mut rng = Rng(6);
+    let study = new_study(&mut rng, Design::Crossover);
+    let likert = vec![Some(3); a.likert.len()];
+    let mut records = Vec::new();
+    for (i, code) in distinct_codes(&mut rng, 10).into_iter().enumerate() {
+        // Concept 0 always right, concept 1 always wrong, the last one right only after (for i < 8).
+        let mut before = vec![Did::Wrong; concepts];
+        before[0] = Did::Right;
+        let mut after = before.clone();
+        after[concepts - 1] = if i < 8 { Did::Right } else { Did::Wrong };
+        records.push(attempt(study, code, Phase::Pre, &before, &likert));
+        records.push(attempt(study, code, Phase::Post, &after, &likert));
+    }
+    let report = build(&records, MinGroupSize::DEFAULT);
+    let items = &report.results.as_ref().expect("10 matched").items;
+    assert_eq!(items.len(), concepts);
+    assert_eq!(
+        (items[0].pre, items[0].post, items[0].p, items[0].method),
+        (Percent::AtLeast95, Percent::AtLeast95, 1.0, "no-change")
+    );
+    assert_eq!(
+        (items[1].pre, items[1].post, items[1].p, items[1].method),
+        (Percent::AtMost5, Percent::AtMost5, 1.0, "no-change")
+    );
+    let last = &items[concepts - 1];
+    assert_eq!((last.pre, last.post, last.method), (Percent::AtMost5, Percent::Exact(80), "exact-binomial"));
+    assert_close("p", last.p, 2.0 / 256.0); // 2·P(X ≤ 0), X ~ Binomial(8, ½)
+    // Holm: one test of `concepts` carries the family; the others stay at 1.
+    assert_close("Holm p", last.p_holm, (concepts as f64 * 2.0 / 256.0).min(1.0));
+    assert!(items[..concepts - 1].iter().all(|item| item.p_holm == 1.0));
+}
+
+#[test]
+fn fewer_than_k_matched_show_counts_only() {
+    // Twelve sat the pre-test; nine of them and two others the post-test.
+    let mut rng = Rng(7);
+    let study = new_study(&mut rng, Design::Crossover);
+    let likert = vec![Some(3); assessment().likert.len()];
+    let codes = distinct_codes(&mut rng, 14);
+    let mut records = Vec::new();
+    for (i, &code) in codes.iter().enumerate() {
+        if i < 12 {
+            records.push(attempt(study, code, Phase::Pre, &first_right(4), &likert));
+        }
+        if !(9..12).contains(&i) {
+            records.push(attempt(study, code, Phase::Post, &first_right(8), &likert));
+        }
+    }
+    let report = build(&records, MinGroupSize::DEFAULT);
+    let c = &report.counts;
+    assert_eq!((c.pre, c.post, c.matched), (12, 11, 9));
+    assert_eq!(report.results, None);
+
+    // The tenth match shows the results.
+    records.push(attempt(study, codes[9], Phase::Post, &first_right(8), &likert));
+    let report = build(&records, MinGroupSize::DEFAULT);
+    assert_eq!((report.counts.matched, report.counts.post), (10, 12));
+    assert_eq!(report.results.as_ref().expect("10 matched").knowledge.n, 10);
+}
+
+#[test]
+fn a_custom_minimum_group_size_of_5() {
+    assert!(MinGroupSize::new(4).is_err(), "k cannot go below 5");
+    let a = assessment();
+    let first_scale: Vec<usize> = (0..a.likert.len()).filter(|&i| a.likert[i].scale == a.scales[0].id).collect();
+    let mut rng = Rng(8);
+    let study = new_study(&mut rng, Design::Crossover);
+    let mut records = Vec::new();
+    for (i, code) in distinct_codes(&mut rng, 6).into_iter().enumerate() {
+        for phase in Phase::ALL {
+            let mut likert: Vec<Option<u8>> = (0..a.likert.len()).map(|j| Some(1 + ((i + j) % 5) as u8)).collect();
+            // Two students decline the first scale's first statement before: 4 answered it both times.
+            if phase == Phase::Pre && i < 2 {
+                likert[first_scale[0]] = None;
+            }
+            // Changes: one fell, one stayed, four rose by 2 items: bands 1, 1, 4, 0.
+            let right = match (phase, i) {
+                (Phase::Pre, _) => 3 + i,
+                (Phase::Post, 4) => 2 + i,
+                (Phase::Post, 5) => 3 + i,
+                (Phase::Post, _) => 5 + i,
+            };
+            records.push(attempt(study, code, phase, &first_right(right), &likert));
+        }
+    }
+    assert_eq!(build(&records, MinGroupSize::DEFAULT).results, None);
+    let report = build(&records, k(5));
+    assert_eq!(report.min_group_size, 5);
+    let results = report.results.as_ref().expect("6 matched, k = 5");
+    assert_eq!(results.knowledge.n, 6);
+    let scale = &results.scales[0];
+    assert_eq!(scale.statements[0].change, None, "4 answered both times");
+    assert_eq!(scale.statements[1].change.map(|c| c.n), Some(6));
+    assert_eq!((scale.score, scale.alpha_pre), (None, None), "4 complete before");
+    assert!(scale.alpha_post.is_some(), "6 complete after");
+    // Bands of 6 people with k = 5: every count from 1 to 4 hidden, zero shown.
+    let small = Cell::Hidden(Reason::SmallCount);
+    assert_eq!(results.changes, [small, small, small, Cell::Shown(0)]);
+}
+
+#[test]
+fn repeated_records_are_counted_and_ignored() {
+    let mut rng = Rng(9);
+    let pre: Vec<usize> = (0..10).map(|_| rng.below(8)).collect();
+    let post: Vec<usize> = pre.iter().map(|p| p + rng.below(5)).collect();
+    let records = class_of(10, &pre, &post);
+    let clean = build(&records, MinGroupSize::DEFAULT);
+    assert_eq!(clean.counts.repeated, 0);
+
+    let mut builder = ReportBuilder::new(assessment());
+    let mut changed = records[0].clone(); // participant 0's pre-test, with other answers
+    assert_eq!(changed.phase, Phase::Pre);
+    changed.answers = attempt(changed.study, changed.code, Phase::Pre, &first_right(11), &[]).answers;
+    builder.add(&records[0]);
+    builder.add(&changed); // while waiting for the post-test: the first one is kept
+    builder.add(&records[0]); // the same record again
+    for record in &records[1..] {
+        builder.add(record);
+    }
+    for record in &records {
+        builder.add(record); // every record again, after matching
+    }
+    let report = builder.finish(MinGroupSize::DEFAULT);
+    assert_eq!(report.counts.repeated, 2 + records.len() as u64);
+    assert_eq!((report.counts.pre, report.counts.post, report.counts.matched), (10, 10, 10));
+    assert_eq!(report.results, clean.results);
+}
+
+#[test]
+fn records_that_cannot_be_scored_are_counted_apart() {
+    let a = assessment();
+    let mut records = class_of(11, &[3; 10], &[7; 10]);
+    let clean = build(&records, MinGroupSize::DEFAULT);
+    let extra = class_of(12, &[2; 3], &[9; 3]);
+    // Another version of the assessment, an item at another version, an item of the other form.
+    let mut other_version = extra[0].clone();
+    other_version.content_version += 1;
+    let mut item_version = extra[1].clone();
+    item_version.answers.values_mut().next().expect("answers").version += 1;
+    let mut other_form = extra[2].clone();
+    let foreign = a.knowledge.iter().find(|item| item.form != other_form.form).expect("an item of the other form");
+    other_form.answers.insert(id(&foreign.id), Answer { version: foreign.version, response: Response::Declined });
+    records.extend([other_version, item_version, other_form, extra[3].clone()]);
+    let report = build(&records, MinGroupSize::DEFAULT);
+    let c = &report.counts;
+    assert_eq!((c.not_scored, c.repeated), (3, 0));
+    // extra[3] is participant 1's post-test; their pre-test (extra[2]) was not scored.
+    assert_eq!((c.pre, c.post, c.matched), (10, 11, 10));
+    assert_eq!(report.results, clean.results);
+}
+
+/// An unscorable record counts as "not scored" only if its participant's two phases have not
+/// been matched yet; afterwards the same record counts as "repeated". The counts then depend on
+/// the order of the records.
+#[test]
+fn a_record_of_another_version_is_not_scored_whatever_its_position() {
+    let records = class_of(13, &[3; 10], &[7; 10]);
+    let mut stray = records[0].clone();
+    stray.content_version += 1;
+    let before: Vec<Record> = std::iter::once(stray.clone()).chain(records.iter().cloned()).collect();
+    let after: Vec<Record> = records.iter().cloned().chain(std::iter::once(stray)).collect();
+    for (order, records) in [("first", before), ("last", after)] {
+        let c = build(&records, MinGroupSize::DEFAULT).counts;
+        assert_eq!((c.not_scored, c.repeated), (1, 0), "the stray record {order}");
+    }
+}
+
+/// In floating point, 100·8/12 − 100·5/12 = 25.000000000000007: the band must be decided on
+/// whole numbers of answers (`ChangeBand::of_items`), not on the difference of two percentages.
+#[test]
+fn a_rise_of_exactly_25_points_rose_up_to_25() {
+    let m = items_per_form();
+    assert_eq!(m % 4, 0, "this case needs a form whose quarter is whole items");
+    let step = m / 4;
+    // Every start from which a rise of a quarter of the items stays on the form.
+    let pre: Vec<usize> = (0..10).map(|i| i % (m - step + 1)).collect();
+    let post: Vec<usize> = pre.iter().map(|p| p + step).collect();
+    let report = build(&class_of(14, &pre, &post), MinGroupSize::DEFAULT);
+    assert_eq!(cells(&report), [Cell::Shown(0), Cell::Shown(0), Cell::Shown(10), Cell::Shown(0)]);
+}
+
+#[test]
+fn the_order_of_records_and_files_does_not_change_the_report() {
+    let file = decode("class-30.results.json", CLASS_30_RESULTS);
+    let reference = build(file.records(), MinGroupSize::DEFAULT);
+    let reference_json = serde_json::to_value(&reference).unwrap();
+    let mut rng = Rng(15);
+    let mut records: Vec<Record> = file.records().cloned().collect();
+    for round in 0..20 {
+        rng.shuffle(&mut records);
+        // Three files, each written and read back, fed one after the other.
+        let cut1 = rng.below(records.len());
+        let cut2 = cut1 + rng.below(records.len() - cut1);
+        let mut builder = ReportBuilder::new(assessment());
+        let mut merged = ResultsFile::default();
+        for part in [&records[..cut1], &records[cut1..cut2], &records[cut2..]] {
+            let part_file = ResultsFile::new(part.to_vec()).expect("distinct records");
+            let read = ResultsFile::decode(part_file.encode().expect("small").as_bytes()).expect("round trip");
+            for record in read.records() {
+                builder.add(record);
+            }
+            merged.merge(read).expect("no conflicts");
+        }
+        let report = builder.finish(MinGroupSize::DEFAULT);
+        // The knowledge means are running sums in another order: equal to 1e-9. Everything
+        // else is built from whole counts and must be identical.
+        assert_json_close(&format!("round {round}"), &serde_json::to_value(&report).unwrap(), &reference_json);
+        let (results, want) = (report.results.as_ref().unwrap(), reference.results.as_ref().unwrap());
+        assert_eq!(report.counts, reference.counts, "round {round}");
+        assert_eq!((&results.items, &results.changes, &results.scales), (&want.items, &want.changes, &want.scales));
+        // Merging the files into one gives the same report as the file did.
+        assert_eq!(merged, file);
+    }
+}
+
+// --- Agreement with the slice-based statistics -------------------------------------------------------
+
+/// A few hundred random classes (5 to 40 matched, plus unmatched students, declines and items left
+/// out); the builder must give what `stats::*` gives on the same data, to 1e-9.
+#[test]
+fn the_builder_agrees_with_the_slice_based_statistics() {
+    let a = assessment();
+    let m = items_per_form() as f64;
+    let concepts = a.pairs().len();
+    let n_likert = a.likert.len();
+    let min = k(5);
+    let mut rng = Rng(16);
+    let (mut paired_seen, mut wilcoxon_seen, mut alpha_seen, mut exact_seen) = (0, 0, 0, 0);
+    for trial in 0..300 {
+        let matched = 5 + rng.below(36);
+        let unmatched = rng.below(4);
+        let study = new_study(&mut rng, Design::Crossover);
+        let codes = distinct_codes(&mut rng, matched + unmatched);
+        let (level, learning) = (rng.below(90) as f64 / 100.0, rng.below(60) as f64 / 100.0);
+        let missing = [0.0, 0.05, 0.3][rng.below(3)];
+        let keeps = rng.below(80) as f64 / 100.0;
+        let mut records = Vec::new();
+        // What the oracle sees, computed here from the answers given, not from the crate.
+        let mut scores: Vec<Pair> = Vec::new();
+        let mut statement_scores: Vec<Vec<Pair>> = vec![Vec::new(); n_likert];
+        let mut item_scores: [Vec<Vec<Option<f64>>>; 2] = [vec![Vec::new(); n_likert], vec![Vec::new(); n_likert]];
+        let mut discordant = vec![(0u32, 0u32); concepts];
+        for (i, &code) in codes.iter().enumerate() {
+            let mut right = [0usize; 2];
+            let mut correct = [vec![false; concepts], vec![false; concepts]];
+            let mut raw: [Vec<Option<u8>>; 2] = [Vec::new(), Vec::new()];
+            for (p, phase) in Phase::ALL.into_iter().enumerate() {
+                let chance = (level + learning * p as f64).min(1.0);
+                let did: Vec<Did> = (0..concepts)
+                    .map(|_| match rng.below(100) {
+                        0..2 => Did::LeftOut,
+                        2..4 => Did::Declined,
+                        _ if rng.chance(chance) => Did::Right,
+                        _ => Did::Wrong,
+                    })
+                    .collect();
+                for (c, d) in did.iter().enumerate() {
+                    correct[p][c] = matches!(d, Did::Right);
+                }
+                right[p] = correct[p].iter().filter(|&&c| c).count();
+                raw[p] = (0..n_likert)
+                    .map(|j| {
+                        if rng.chance(missing) {
+                            None
+                        } else if p == 1 && rng.chance(keeps) {
+                            raw[0][j]
+                        } else {
+                            Some(1 + rng.below(5) as u8)
+                        }
+                    })
+                    .collect();
+                let only = if i < matched { None } else { Some(if i % 2 == 0 { Phase::Pre } else { Phase::Post }) };
+                if only.is_none_or(|only| only == phase) {
+                    records.push(attempt(study, code, phase, &did, &raw[p]));
+                }
+            }
+            if i >= matched {
+                continue;
+            }
+            scores.push(Pair { pre: 100.0 * right[0] as f64 / m, post: 100.0 * right[1] as f64 / m });
+            let score =
+                |j: usize, answer: Option<u8>| answer.map(|value| if a.likert[j].reversed { 6 - value } else { value });
+            for j in 0..n_likert {
+                let (before, after) = (score(j, raw[0][j]), score(j, raw[1][j]));
+                if let (Some(before), Some(after)) = (before, after) {
+                    statement_scores[j].push(Pair { pre: f64::from(before), post: f64::from(after) });
+                }
+                item_scores[0][j].push(before.map(f64::from));
+                item_scores[1][j].push(after.map(f64::from));
+            }
+            for c in 0..concepts {
+                match (correct[0][c], correct[1][c]) {
+                    (true, false) => discordant[c].0 += 1,
+                    (false, true) => discordant[c].1 += 1,
+                    _ => {}
+                }
+            }
+        }
+        rng.shuffle(&mut records);
+        let report = build(&records, min);
+        let case = format!("trial {trial} ({matched} matched)");
+        assert_eq!(report.counts.matched, matched as u64, "{case}");
+        assert_eq!(report.counts.pre + report.counts.post, (2 * matched + unmatched) as u64, "{case}");
+        let results = report.results.as_ref().unwrap_or_else(|| panic!("{case}: results hidden"));
+
+        // Knowledge.
+        let knowledge = &results.knowledge;
+        let pre: Vec<f64> = scores.iter().map(|s| s.pre).collect();
+        let post: Vec<f64> = scores.iter().map(|s| s.post).collect();
+        let (pre_mean, post_mean) =
+            (stats::mean_percent_correct(&pre).unwrap(), stats::mean_percent_correct(&post).unwrap());
+        assert_near(&format!("{case}: pre mean"), knowledge.pre_mean, pre_mean.mean, 1e-10);
+        assert_near(&format!("{case}: pre sd"), knowledge.pre_sd, pre_mean.sd.unwrap(), 1e-10);
+        assert_near(&format!("{case}: post mean"), knowledge.post_mean, post_mean.mean, 1e-10);
+        assert_near(&format!("{case}: post sd"), knowledge.post_sd, post_mean.sd.unwrap(), 1e-10);
+        let gain = stats::normalised_gain(&pre, &post).map(|g| g.gain);
+        assert_eq!(knowledge.gain.is_some(), gain.is_some(), "{case}: gain");
+        if let (Some(actual), Some(want)) = (knowledge.gain, gain) {
+            assert_near(&format!("{case}: gain"), actual, want, 1e-12);
+        }
+        let paired = stats::paired_t_test(&scores).unwrap();
+        assert_near(&format!("{case}: mean change"), knowledge.mean_change, paired.mean_difference, 1e-10);
+        match (knowledge.paired, paired.outcome) {
+            (Some(actual), PairedOutcome::Varied(want)) => {
+                paired_seen += 1;
+                assert_near(&format!("{case}: sd change"), actual.sd_change, want.sd_difference, 1e-10);
+                assert_near(&format!("{case}: t"), actual.t, want.t, 1e-10);
+                assert_eq!(actual.df, want.df as u64, "{case}: df");
+                assert_close(&format!("{case}: p"), actual.p, want.p);
+                assert_near(&format!("{case}: d_z"), actual.d_z, want.d_z, 1e-10);
+                assert_near(&format!("{case}: J"), actual.hedges_j, want.hedges_j, 1e-10);
+                assert_near(&format!("{case}: g_z"), actual.g_z, want.g_z, 1e-10);
+                assert_near(&format!("{case}: CI lower"), actual.d_z_ci_lower, want.d_z_ci.lower, 1e-10);
+                assert_near(&format!("{case}: CI upper"), actual.d_z_ci_upper, want.d_z_ci.upper, 1e-10);
+            }
+            (None, PairedOutcome::NoVariation) => {}
+            (actual, want) => panic!("{case}: paired test {actual:?}, slices give {want:?}"),
+        }
+
+        // McNemar and Holm.
+        let raw_p: Vec<f64> = discordant.iter().map(|&(b, c)| stats::mcnemar(b, c).p).collect();
+        let holm = stats::holm(&raw_p).unwrap();
+        for (c, item) in results.items.iter().enumerate() {
+            assert_close(&format!("{case}: McNemar p of {}", item.pair), item.p, raw_p[c]);
+            assert_close(&format!("{case}: Holm p of {}", item.pair), item.p_holm, holm[c]);
+        }
+
+        // Likert statements, scale scores and α.
+        for (s, scale) in results.scales.iter().enumerate() {
+            let members: Vec<usize> = (0..n_likert).filter(|&j| a.likert[j].scale == a.scales[s].id).collect();
+            for (statement, &j) in scale.statements.iter().zip(&members) {
+                assert_eq!(statement.id, a.likert[j].id, "{case}: statement order");
+                let what = format!("{case}: statement {}", statement.id);
+                check_wilcoxon(&what, statement.change, &statement_scores[j], 1.0, min, &mut exact_seen);
+                wilcoxon_seen += usize::from(statement.change.is_some());
+            }
+            let sums: Vec<Pair> = (0..matched)
+                .filter_map(|i| {
+                    let before: Option<f64> = members.iter().map(|&j| item_scores[0][j][i]).sum();
+                    let after: Option<f64> = members.iter().map(|&j| item_scores[1][j][i]).sum();
+                    Some(Pair { pre: before?, post: after? })
+                })
+                .collect();
+            let what = format!("{case}: scale {}", scale.id);
+            check_wilcoxon(&what, scale.score, &sums, members.len() as f64, min, &mut exact_seen);
+            for (phase, alpha) in [(0, scale.alpha_pre), (1, scale.alpha_post)] {
+                let items: Vec<Vec<Option<f64>>> = members.iter().map(|&j| item_scores[phase][j].clone()).collect();
+                let complete = (0..matched).filter(|&i| items.iter().all(|item| item[i].is_some())).count();
+                let want =
+                    if min.allows(complete as u64) { stats::cronbach_alpha(&items).map(|a| a.alpha) } else { None };
+                assert_close_option(&format!("{what}: alpha {}", ["pre", "post"][phase]), alpha, want);
+                alpha_seen += usize::from(alpha.is_some());
+            }
+        }
+    }
+    // The trials reach every branch they are meant to compare.
+    assert!(paired_seen > 250, "{paired_seen} paired tests compared");
+    assert!(wilcoxon_seen > 1000, "{wilcoxon_seen} statements compared");
+    assert!(alpha_seen > 200, "{alpha_seen} alphas compared");
+    assert!(exact_seen > 0, "no exact or exact-conditional Wilcoxon compared");
+}
+
+fn check_wilcoxon(
+    what: &str,
+    actual: Option<LikertChange>,
+    pairs: &[Pair],
+    per_score: f64,
+    min: MinGroupSize,
+    exact_seen: &mut usize,
+) {
+    if !min.allows(pairs.len() as u64) {
+        assert_eq!(actual, None, "{what}: {} answered both times, below k", pairs.len());
+        return;
+    }
+    let actual = actual.unwrap_or_else(|| panic!("{what}: hidden with {} answers", pairs.len()));
+    let want = stats::wilcoxon_signed_rank(pairs).expect("pairs");
+    assert_eq!(actual.n, pairs.len() as u64, "{what}: n");
+    let mean = |f: fn(&Pair) -> f64| pairs.iter().map(f).sum::<f64>() / pairs.len() as f64 / per_score;
+    assert_close(&format!("{what}: pre mean"), actual.pre_mean, mean(|p| p.pre));
+    assert_close(&format!("{what}: post mean"), actual.post_mean, mean(|p| p.post));
+    assert_close(&format!("{what}: statistic"), actual.statistic, want.statistic);
+    assert_close(&format!("{what}: p"), actual.p, want.p);
+    let method = match want.method {
+        stats::WilcoxonMethod::NoNonzeroDifferences => "no-change",
+        stats::WilcoxonMethod::Exact => "exact",
+        stats::WilcoxonMethod::ExactConditional => "exact-conditional",
+        stats::WilcoxonMethod::Normal { .. } => "normal",
+    };
+    assert_eq!(actual.method, method, "{what}: method");
+    *exact_seen += usize::from(method.starts_with("exact"));
+}
+
+#[test]
+fn an_attempt_at_the_form_its_design_does_not_give_is_not_scored() {
+    let records = class_of(21, &[4; 10], &[8; 10]);
+    let clean = build(&records, MinGroupSize::DEFAULT);
+    // The same participant's pre-test again, on the other form, with the other form's items
+    // answered: a valid record that a student could only have made by choosing their own form.
+    let first = &records[0];
+    let other_form = match first.form {
+        Form::A => Form::B,
+        Form::B => Form::A,
+    };
+    let mut wrong = first.clone();
+    wrong.form = other_form;
+    wrong.answers = assessment()
+        .knowledge_on(other_form)
+        .map(|item| (id(&item.id), Answer { version: item.version, response: Response::Declined }))
+        .collect();
+    for order in [vec![wrong.clone()], vec![]] {
+        let mut all: Vec<Record> = order.clone();
+        all.extend(records.iter().cloned());
+        all.extend(if order.is_empty() { vec![wrong.clone()] } else { vec![] });
+        let report = build(&all, MinGroupSize::DEFAULT);
+        assert_eq!((report.counts.not_scored, report.counts.repeated), (1, 0));
+        assert_eq!(report.results, clean.results);
+    }
+}
