@@ -36,6 +36,14 @@ fn main() {
     let exit_url = text("exit_url");
     assert!(exit_url.starts_with("https://"), "deployment.toml: exit_url must start with https://");
     let default_locale = text("default_locale");
+    let min_group_size = deployment
+        .get("min_group_size")
+        .and_then(|v| v.as_integer())
+        .and_then(|k| u32::try_from(k).ok())
+        .unwrap_or_else(|| panic!("deployment.toml: `min_group_size` (a whole number) is required"));
+    if let Err(err) = aware_core::study::MinGroupSize::new(min_group_size) {
+        panic!("deployment.toml: min_group_size: {err}");
+    }
 
     let locales = read_table("locales/locales.toml");
     let mut entries = String::new();
@@ -59,7 +67,7 @@ fn main() {
     );
 
     let code = format!(
-        "pub const EXIT_URL: &str = {exit_url:?};\npub const DEFAULT_LOCALE: &str = {default_locale:?};\npub const LOCALES: &[Locale] = &[\n{entries}];\n"
+        "pub const EXIT_URL: &str = {exit_url:?};\npub const DEFAULT_LOCALE: &str = {default_locale:?};\npub const MIN_GROUP_SIZE: u32 = {min_group_size};\npub const LOCALES: &[Locale] = &[\n{entries}];\n"
     );
     std::fs::write(Path::new(&out_dir).join("deployment.rs"), code).expect("write deployment.rs");
 }

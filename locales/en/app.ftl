@@ -127,3 +127,228 @@ help-privacy = The "Exit this page" button takes you to a weather website straig
 ## Not found
 not-found-title = Page not found
 not-found-body = There is no page at this address.
+
+## Navigation to the pre/post awareness check and the teacher's screens
+nav-check = Awareness check
+nav-teacher = For teachers
+
+## Awareness check (pre-test and post-test), as students take it
+check-title = Awareness check
+check-loading = Loading the awareness check…
+check-failed = The awareness check could not be loaded. Check your connection and try again. ({ $reason })
+check-intro = Your class takes this check before the lessons and again after them, so your teacher can see what the class learned. It is not a test of you.
+check-promise-no-names = No names: you type only the code from your card.
+check-promise-no-timer = No timer: take as long as you need.
+check-promise-skip = You can leave out any question, and say "prefer not to answer" to any statement.
+check-study-id = Study ID
+check-study-id-hint = Your teacher gives it to the class. It has 10 letters and numbers.
+check-code = Your code
+check-code-hint = It is on your card: 6 letters and numbers. Keep the card for the second check.
+check-which = Which check is this?
+check-phase-pre = Before the lessons
+check-phase-pre-hint = The first time you take the check.
+check-phase-post = After the lessons
+check-phase-post-hint = The second time, with the same code.
+check-remember = Remember my code on this device
+check-remember-hint = Untick this on a shared computer.
+check-begin = Start the check
+check-error-summary = There is a problem
+check-error-empty = Type the { $field }.
+check-error-length = The { $field } should have { $expected } characters, but it has { $found }.
+check-error-character = The { $field } never uses "{ $character }" (character { $position }). Check your card.
+check-error-typo = The { $field } has a typo: a character is wrong or two are swapped. Check your card.
+check-error-pre-taken = This code has already taken the check before the lessons on this device. Choose "After the lessons", or check your code.
+check-error-post-taken = This code has already taken the check after the lessons on this device.
+check-test-title-pre = Awareness check: before the lessons
+check-test-title-post = Awareness check: after the lessons
+check-you-are = Code { $code }
+check-test-intro = Answer what you think. You will see the answers after you hand in.
+check-part-knowledge = Part 1: What do you know?
+check-part-knowledge-hint = Choose one answer for each question.
+check-part-statements = Part 2: What do you think?
+check-part-statements-hint = There are no right or wrong answers. Say how much you agree, or choose "prefer not to answer".
+check-question-number = Question { $number } of { $total }
+check-hand-in = Hand in
+check-hand-in-anyway = Hand in anyway
+check-cancel = Stop without handing in
+check-missing = { $missing ->
+    [one] You left 1 question without an answer. You can go back to it, or hand in anyway.
+   *[other] You left { $missing } questions without an answer. You can go back to them, or hand in anyway.
+}
+check-nothing-answered = Answer at least one question before you hand in.
+check-done-title = Thank you
+check-done-saved = Your answers are saved on this device.
+check-done-score = In part 1, you answered { $right } of { $total } questions correctly.
+check-file-title = Your results file
+check-file-intro = If you took the check on your own device, save your results file and give it to your teacher. It holds your code and your answers, never your name.
+check-file-save = Save my results file
+check-file-saved = Saved. Give the file to your teacher.
+check-file-failed = The file could not be saved on this device. Tell your teacher.
+check-next-student = Next student
+check-review-title = The answers to part 1
+check-review-right = Right
+check-review-not-right = Not quite
+check-review-no-answer = You did not answer this one.
+check-review-your-answer = Your answer: { $answer }
+check-review-right-answer = The right answer: { $answer }
+
+## Teacher's screens: studies, code cards, import, export
+teacher-title = Measure what your class learned
+teacher-intro = Give your class the awareness check before and after the lessons, and see how their knowledge and attitudes changed. Students use codes, never names, and everything stays on this device.
+teacher-step-create = Create a study and print the code cards.
+teacher-step-pre = Hand the cards out at random. Each student takes the awareness check "before the lessons" with their code.
+teacher-step-teach = Teach the lessons.
+teacher-step-post = Students take the check "after the lessons" with the same code.
+teacher-step-report = Import the students' results files and open the class report.
+teacher-create-title = Create a study
+teacher-label = Name for your own list (optional)
+teacher-label-hint = For example "Class 8B, autumn". Do not write any student's name. The name stays on this device and is never exported.
+teacher-design = Which question set does each student get?
+teacher-design-crossover = Half and half (recommended)
+teacher-design-crossover-hint = Half the class takes set A first and set B after; the other half the other way round. Differences between the two sets cancel out.
+teacher-design-parallel = Everyone the same
+teacher-design-parallel-hint = Everyone takes set A before the lessons and set B after.
+teacher-cards = Number of code cards
+teacher-cards-hint = One per student, and a few spare.
+teacher-cards-invalid = Enter a number from 1 to { $max }.
+teacher-no-randomness = This browser cannot make safe random codes. Try another browser.
+teacher-create = Create the study
+teacher-import-title = Import results files
+teacher-import-intro = Choose or drop the files your students saved. Files already imported, and records already on this device, are skipped.
+teacher-studies-title = Your studies
+teacher-no-studies = No studies on this device yet.
+teacher-study-name = Study { $id }
+teacher-study-imported = Found in imported results.
+teacher-study-counts = Before the lessons: { $pre }. After the lessons: { $post }.
+teacher-study-created = Created { $date }
+teacher-study-not-found = We couldn't find that study.
+teacher-tell-class-title = What to tell your class
+teacher-tell-class = Students open Aware, choose "Awareness check", and type this study ID and the code on their card:
+teacher-print-cards = Print code cards
+teacher-open-check = Open the awareness check
+teacher-results-title = Results on this device
+teacher-open-report = Open the class report
+cards-title = Code cards
+cards-intro = { $count } cards. Print, cut along the lines, and hand them out at random. Keep no list of who got which card.
+cards-print = Print the cards
+cards-back = Back to the study
+cards-not-here = The cards of a study can be printed only on the device that created it.
+cards-card-title = Aware – awareness check
+cards-card-note = Keep this card for the second check. Do not write your name on it.
+import-choose = Choose results files
+import-hint = You can choose many files at once, or drop them here.
+import-busy = Importing…
+import-summary = { $files ->
+    [one] 1 file read
+   *[other] { $files } files read
+}{ $refused ->
+    [0] .
+    [one] , 1 could not be imported:
+   *[other] , { $refused } could not be imported:
+}
+import-added = { $added } new records, { $duplicates } already here.
+import-conflicts = { $conflicts ->
+    [one] 1 record has the same code and check as one already here but different answers; the first one was kept.
+   *[other] { $conflicts } records have the same code and check as ones already here but different answers; the first ones were kept.
+}
+import-other-studies = { $count } of its records belong to other studies.
+import-unreadable = the file could not be read ({ $reason }).
+import-too-large = the file is too large to be a results file.
+import-not-json = this is not a results file (it is damaged or another kind of file; line { $line }, column { $column }).
+import-not-results = this is not an Aware results file.
+import-newer-version = this file was made by a newer version of Aware (file version { $version }). Update Aware, then import it again.
+import-damaged = the file is damaged ({ $detail }).
+import-too-many = the file has more than { $max } records.
+import-bad-record = record { $record } is damaged: { $detail }.
+import-duplicate-record = record { $record } repeats record { $same }, so the file was not imported.
+export-title = Export
+export-intro = Exports hold codes and answers only: no names, no times, no device details.
+export-aggregate = Report summary (JSON)
+export-aggregate-hint = Only class-level numbers, with small groups hidden. Safe to share beyond the school.
+export-results-csv = Results for a spreadsheet (CSV)
+export-results-csv-hint = One row per student and check, one column per question. For your programme's evaluator, not for sharing widely.
+export-results-json = Results file (JSON)
+export-results-json-hint = All records of this study, to import on another device.
+export-codebook = Codebook (CSV)
+export-codebook-hint = What each column and value of the results means, in every language.
+export-saved = The file was saved.
+export-failed = The file could not be saved on this device.
+study-storage-unavailable = Awareness-check results can't be saved on this device, so they will be lost when you close this page. Save results files before you close it.
+study-storage-write-failed = The latest awareness-check results could not be saved on this device (it may be full). Save results files before you close this page.
+study-storage-unreadable = Some saved awareness-check data could not be read, so it was set aside. Nothing was deleted: it is kept on this device.
+
+## Class report
+report-title = Class report
+report-print = Print the report
+report-counts-title = Who took part
+report-count-pre = Took the check before the lessons
+report-count-post = Took the check after the lessons
+report-count-matched = Took both (their change can be measured)
+report-match-rate = Share of students who took both
+report-ignored = Left out: { $other } from another version of the check, { $repeated } repeated.
+report-hidden-title = Results are hidden
+report-hidden = Only { $matched } students took both checks. Results are shown when at least { $k } have.
+report-hidden-why = With fewer students, a result could show what one student answered. Nothing is hidden forever: import more results files and the report appears.
+report-summary-title = Summary
+report-summary-knowledge = { $direction ->
+    [rose] Knowledge rose from { $pre } to { $post } of answers correct, among the { $n } students who took both checks.
+    [fell] Knowledge fell from { $pre } to { $post } of answers correct, among the { $n } students who took both checks.
+   *[same] Knowledge stayed at { $pre } of answers correct, among the { $n } students who took both checks.
+}
+report-summary-gain = The class gained { $gain } of what it could still learn (normalised gain: { $band }).
+report-band-gain-low = low
+report-band-gain-medium = medium
+report-band-gain-high = high
+report-summary-chance = { $chance ->
+    [unlikely] A change this large is unlikely to be chance (p = { $p }).
+   *[possible] This change could be chance (p = { $p }).
+}
+report-summary-effect = Effect size: { $g } ({ $size }).
+report-effect-negligible = negligible
+report-effect-small = small
+report-effect-medium = medium
+report-effect-large = large
+report-summary-no-variation = Every student changed by the same amount, so no test or effect size can be computed.
+report-summary-scale = { $scale }: average { $pre } before and { $post } after, out of 5 (higher is better). { $chance ->
+    [unlikely] The change is unlikely to be chance.
+   *[possible] The change could be chance.
+}
+report-summary-scale-hidden = { $scale }: hidden, because too few students answered every statement both times.
+report-knowledge-title = Knowledge: details for evaluators
+report-k-n = Students who took both checks
+report-k-pre = Mean % correct before
+report-k-post = Mean % correct after
+report-k-change = Mean change (percentage points)
+report-k-gain = Normalised gain ⟨g⟩ (Hake)
+report-k-t = Paired t-test
+report-k-dz = Effect size d_z
+report-k-gz = Effect size g_z (Hedges' correction)
+report-k-dz-ci = 95 % confidence interval of d_z
+report-not-defined = not defined
+report-items-title = Each question
+report-items-hint = Each row is one question and its parallel question in the other set.
+report-items-chart = Share of students who answered each question correctly, before and after
+report-before = Before
+report-after = After
+report-col-question = Question (set A wording)
+report-col-p = p
+report-col-p-holm = p (Holm)
+report-col-statement = Statement
+report-col-n = Students
+report-items-method = McNemar's test on the students who changed their answer (exact when fewer than 25 did), with Holm's adjustment for testing many questions. Shares of 5 % or less and 95 % or more are shown as "≤ 5 %" and "≥ 95 %".
+report-changes-title = How individual scores changed
+report-changes-chart = Number of students whose score fell, stayed the same, or rose
+report-band-fell = Fell
+report-band-same = Stayed the same
+report-band-rose-up-to-25 = Rose by up to 25 points
+report-band-rose-more-than-25 = Rose by more than 25 points
+report-cell-hidden = hidden
+report-cells-hidden = Some numbers are hidden: counts below { $k } are not shown, and neither is any number that would let a hidden one be worked out.
+report-scales-title = Attitudes and help-seeking
+report-scales-hint = Scores from 1 to 5 after reverse coding, so a higher score is always the attitude the lessons aim for. Wilcoxon signed-rank test.
+report-reversed = (reverse-coded)
+report-scale-score = Scale score (students who answered every statement)
+report-statement-hidden = Hidden: fewer than { $k } students answered this both times.
+report-alpha = Internal consistency (Cronbach's α): { $pre } before, { $post } after.
+report-privacy-title = Why some results may be hidden
+report-privacy = This report shows results only for groups of at least { $k } students, and hides numbers that could reveal what one student answered. The students' codes and answers never appear in it.

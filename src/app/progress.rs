@@ -31,6 +31,15 @@ impl StorageNotice {
             StorageNotice::Migrated => "storage-migrated",
         }
     }
+
+    /// The same situations for the results and studies kept for pre/post tests.
+    pub fn study_message_id(self) -> &'static str {
+        match self {
+            StorageNotice::Unavailable => "study-storage-unavailable",
+            StorageNotice::WriteFailed => "study-storage-write-failed",
+            StorageNotice::Unreadable | StorageNotice::Migrated => "study-storage-unreadable",
+        }
+    }
 }
 
 #[derive(Clone, PartialEq)]

@@ -19,6 +19,17 @@ pub enum Route {
     TeacherGuide { id: String },
     #[at("/help")]
     Help,
+    /// The pre/post awareness check, as students take it.
+    #[at("/check")]
+    Check,
+    #[at("/teacher")]
+    Teacher,
+    #[at("/teacher/studies/:id")]
+    Study { id: String },
+    #[at("/teacher/studies/:id/cards")]
+    CodeCards { id: String },
+    #[at("/teacher/studies/:id/report")]
+    Report { id: String },
     #[not_found]
     #[at("/not-found")]
     NotFound,
@@ -38,6 +49,11 @@ pub fn switch(route: Route) -> Html {
         Route::Result { id } => html! { <pages::result::ResultPage {id} /> },
         Route::TeacherGuide { id } => html! { <pages::teacher_guide::TeacherGuidePage {id} /> },
         Route::Help => html! { <pages::help::HelpPage /> },
+        Route::Check => html! { <pages::check::CheckPage /> },
+        Route::Teacher => html! { <pages::teacher::TeacherPage /> },
+        Route::Study { id } => html! { <pages::teacher::study::StudyPage {id} /> },
+        Route::CodeCards { id } => html! { <pages::teacher::cards::CodeCardsPage {id} /> },
+        Route::Report { id } => html! { <pages::teacher::report::ReportPage {id} /> },
         Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
     }
 }

@@ -7,7 +7,7 @@ use yew_router::prelude::*;
 
 use super::language_switcher::LanguageSwitcher;
 use super::quick_exit::QuickExit;
-use crate::app::{ProgressAction, Route, use_l10n, use_progress};
+use crate::app::{ProgressAction, Route, StudyAction, use_l10n, use_progress, use_study};
 use crate::platform::{document, history};
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +20,7 @@ pub struct FrameProps {
 pub fn Frame(props: &FrameProps) -> Html {
     let l10n = use_l10n();
     let progress = use_progress();
+    let study = use_study();
     let location = use_location();
     let first_screen = use_mut_ref(|| true);
     {
@@ -49,6 +50,18 @@ pub fn Frame(props: &FrameProps) -> Html {
             </div>
         }
     });
+    let study_notice = study.notice.map(|notice| {
+        let dismiss = {
+            let study = study.clone();
+            Callback::from(move |_| study.dispatch(StudyAction::DismissNotice))
+        };
+        html! {
+            <div class="notice">
+                <p>{ l10n.t(notice.study_message_id()) }</p>
+                <button type="button" class="button secondary" onclick={dismiss}>{ l10n.t("notice-dismiss") }</button>
+            </div>
+        }
+    });
     html! {
         <>
             <a class="skip-link" href="#main" onclick={skip}>{ l10n.t("skip-to-content") }</a>
@@ -57,13 +70,15 @@ pub fn Frame(props: &FrameProps) -> Html {
                     <Link<Route> to={Route::Course} classes="brand">{ l10n.t("app-name") }</Link<Route>>
                     <nav class="site-nav" aria-label={l10n.t("app-name")}>
                         <Link<Route> to={Route::Course}>{ l10n.t("nav-lessons") }</Link<Route>>
+                        <Link<Route> to={Route::Check}>{ l10n.t("nav-check") }</Link<Route>>
+                        <Link<Route> to={Route::Teacher}>{ l10n.t("nav-teacher") }</Link<Route>>
                         <Link<Route> to={Route::Help} classes="help-link">{ l10n.t("nav-get-help") }</Link<Route>>
                     </nav>
                     <QuickExit />
                     <LanguageSwitcher />
                 </div>
             </header>
-            <div class="notices" role="status">{ for notice }</div>
+            <div class="notices" role="status">{ for notice }{ for study_notice }</div>
             <main id="main" tabindex="-1">{ props.children.clone() }</main>
             <footer class="site-footer"><p>{ l10n.t("footer-privacy") }</p></footer>
         </>

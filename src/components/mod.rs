@@ -1,6 +1,8 @@
 //! Reusable widgets, one per file.
 
 pub mod blocks;
+pub mod charts;
+pub mod file_import;
 pub mod frame;
 pub mod help_contacts;
 pub mod language_switcher;

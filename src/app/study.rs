@@ -1,0 +1,173 @@
+//! Everything a device keeps about pre/post studies, as app state: the results taken or imported
+//! here, the teacher's studies, and the participant a student's device remembers.
+//!
+//! Loading follows the progress store's rule: a stored value that cannot be decoded is copied
+//! to a backup key and reported, never overwritten; if the copy fails the store stays in memory.
+
+use std::rc::Rc;
+
+use aware_core::progress::backup_key_for;
+use aware_core::study::{Participant, Record, ResultsFile, StudyEntry, TeacherStudies};
+use yew::prelude::*;
+
+use super::progress::StorageNotice;
+use crate::platform::storage::LocalStore;
+
+const RESULTS_KEY: &str = "aware.results";
+const STUDIES_KEY: &str = "aware.studies";
+const PARTICIPANT_KEY: &str = "aware.participant";
+
+#[derive(Clone, PartialEq)]
+pub struct StudyState {
+    /// Every attempt taken on this device or imported into it.
+    pub results: Rc<ResultsFile>,
+    pub studies: Rc<TeacherStudies>,
+    pub participant: Option<Participant>,
+    pub notice: Option<StorageNotice>,
+    store: Option<Store>,
+}
+
+#[derive(Clone)]
+struct Store(LocalStore);
+
+impl PartialEq for Store {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+pub enum StudyAction {
+    /// A finished attempt. A second attempt for the same code and phase replaces nothing: the
+    /// first one stands, as in an import.
+    AddRecord(Record),
+    /// The results after an import (merged by the caller, who reports what happened).
+    SetResults(ResultsFile),
+    CreateStudy(StudyEntry),
+    Remember(Option<Participant>),
+    DismissNotice,
+}
+
+impl StudyState {
+    fn load() -> StudyState {
+        let mut state =
+            StudyState { results: Rc::default(), studies: Rc::default(), participant: None, notice: None, store: None };
+        let Some(store) = LocalStore::open() else {
+            state.notice = Some(StorageNotice::Unavailable);
+            return state;
+        };
+        let mut kept_aside = false;
+        let mut usable = true;
+        let mut read = |key: &str, valid: &dyn Fn(&str) -> bool| -> Option<String> {
+            let raw = match store.get(key) {
+                Ok(raw) => raw?,
+                Err(_) => {
+                    usable = false;
+                    return None;
+                }
+            };
+            if valid(&raw) {
+                return Some(raw);
+            }
+            let backup = backup_key_for(key, |candidate| store.has(candidate));
+            if store.set(&backup, &raw).is_ok() && store.remove(key).is_ok() {
+                kept_aside = true;
+            } else {
+                usable = false;
+            }
+            None
+        };
+        let results = read(RESULTS_KEY, &|raw| ResultsFile::decode(raw.as_bytes()).is_ok());
+        let studies = read(STUDIES_KEY, &|raw| TeacherStudies::decode(raw).is_ok());
+        let participant = read(PARTICIPANT_KEY, &|raw| Participant::decode(raw).is_some());
+        state.results = Rc::new(results.and_then(|raw| ResultsFile::decode(raw.as_bytes()).ok()).unwrap_or_default());
+        state.studies = Rc::new(studies.and_then(|raw| TeacherStudies::decode(&raw).ok()).unwrap_or_default());
+        state.participant = participant.and_then(|raw| Participant::decode(&raw));
+        state.notice = if !usable {
+            Some(StorageNotice::Unavailable)
+        } else if kept_aside {
+            Some(StorageNotice::Unreadable)
+        } else {
+            None
+        };
+        if usable {
+            state.store = Some(Store(store));
+        }
+        state
+    }
+
+    fn write(&mut self, key: &str, value: Option<String>) {
+        let Some(Store(store)) = &self.store else { return };
+        let written = match value {
+            Some(value) => store.set(key, &value),
+            None => store.remove(key),
+        };
+        if written.is_err() {
+            self.notice = Some(StorageNotice::WriteFailed);
+        }
+    }
+}
+
+impl Reducible for StudyState {
+    type Action = StudyAction;
+
+    fn reduce(self: Rc<Self>, action: StudyAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            StudyAction::AddRecord(record) => {
+                let Ok(single) = ResultsFile::new(vec![record]) else { return self };
+                let mut results = (*self.results).clone();
+                if results.merge(single).map(|report| report.added).unwrap_or(0) == 0 {
+                    return self;
+                }
+                next.results = Rc::new(results);
+                next.save_results();
+            }
+            StudyAction::SetResults(results) => {
+                next.results = Rc::new(results);
+                next.save_results();
+            }
+            StudyAction::CreateStudy(entry) => {
+                let mut studies = (*self.studies).clone();
+                studies.studies.insert(0, entry);
+                next.studies = Rc::new(studies);
+                next.write(STUDIES_KEY, Some(next.studies.encode()));
+            }
+            StudyAction::Remember(participant) => {
+                next.participant = participant;
+                next.write(PARTICIPANT_KEY, participant.map(|p| p.encode()));
+            }
+            StudyAction::DismissNotice => next.notice = None,
+        }
+        Rc::new(next)
+    }
+}
+
+impl StudyState {
+    fn save_results(&mut self) {
+        match self.results.encode() {
+            Ok(text) => self.write(RESULTS_KEY, Some(text)),
+            Err(_) => self.notice = Some(StorageNotice::WriteFailed),
+        }
+    }
+}
+
+pub type StudyContext = UseReducerHandle<StudyState>;
+
+#[derive(Properties, PartialEq)]
+pub struct StudyProviderProps {
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[component]
+pub fn StudyProvider(props: &StudyProviderProps) -> Html {
+    let state = use_reducer(StudyState::load);
+    html! {
+        <ContextProvider<StudyContext> context={state}>{ props.children.clone() }</ContextProvider<StudyContext>>
+    }
+}
+
+#[hook]
+pub fn use_study() -> StudyContext {
+    use_context::<StudyContext>().expect("use_study is called inside StudyProvider")
+}

@@ -1,0 +1,172 @@
+//! Importing students' results files: pick several at once or drop them here. Each file is
+//! decoded on its own, so a bad file is named with its problem while the good ones are imported.
+
+use aware_core::l10n::Arg;
+use aware_core::study::file::ImportError;
+use aware_core::study::{ResultsFile, StudyId};
+use yew::prelude::*;
+
+use crate::app::{L10n, StudyAction, use_l10n, use_study};
+use crate::platform::files::{self, PickedFile};
+
+/// What happened to one file.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    Imported { added: usize, duplicates: usize, conflicts: usize, other_studies: usize },
+    Refused(String),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FileImportProps {
+    /// The study whose page this is: records of other studies are still imported, and counted.
+    #[prop_or_default]
+    pub study: Option<StudyId>,
+}
+
+#[component]
+pub fn FileImport(props: &FileImportProps) -> Html {
+    let l10n = use_l10n();
+    let study = use_study();
+    let outcomes = use_state(Vec::<(String, Outcome)>::new);
+    let busy = use_state(|| false);
+    let dragging = use_state(|| false);
+
+    let import = {
+        let study = study.clone();
+        let outcomes = outcomes.clone();
+        let busy = busy.clone();
+        let l10n = l10n.clone();
+        let this_study = props.study;
+        Callback::from(move |picked: Vec<web_sys::File>| {
+            if picked.is_empty() {
+                return;
+            }
+            let (study, outcomes, busy, l10n) = (study.clone(), outcomes.clone(), busy.clone(), l10n.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = files::read_all(picked).await;
+                let mut results = (*study.results).clone();
+                let mut report = Vec::new();
+                for PickedFile { name, bytes } in read {
+                    let outcome = match bytes {
+                        Err(reason) => {
+                            Outcome::Refused(l10n.t_with("import-unreadable", &[("reason", Arg::from(reason))]))
+                        }
+                        Ok(bytes) => match ResultsFile::decode(&bytes) {
+                            Err(error) => Outcome::Refused(import_error(&l10n, &error)),
+                            Ok(file) => {
+                                let other_studies =
+                                    this_study.map_or(0, |id| file.records().filter(|r| r.study != id).count());
+                                match results.merge(file) {
+                                    Ok(merged) => Outcome::Imported {
+                                        added: merged.added,
+                                        duplicates: merged.duplicates_skipped,
+                                        conflicts: merged.conflicts.len(),
+                                        other_studies,
+                                    },
+                                    Err(error) => Outcome::Refused(import_error(&l10n, &error)),
+                                }
+                            }
+                        },
+                    };
+                    report.push((name, outcome));
+                }
+                study.dispatch(StudyAction::SetResults(results));
+                outcomes.set(report);
+                busy.set(false);
+            });
+        })
+    };
+    let on_pick = {
+        let import = import.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            import.emit(files::list(input.files()));
+            // The same file picked again later is a new import (and then a duplicate).
+            input.set_value("");
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_drop = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging.set(false);
+            import.emit(files::list(event.data_transfer().and_then(|transfer| transfer.files())));
+        })
+    };
+
+    let rows = outcomes.iter().map(|(name, outcome)| match outcome {
+        Outcome::Imported { added, duplicates, conflicts, other_studies } => html! {
+            <li class="import-ok">
+                <strong>{ name.clone() }</strong>{ ": " }
+                { l10n.t_with("import-added", &[("added", Arg::from(*added)), ("duplicates", Arg::from(*duplicates))]) }
+                if *conflicts > 0 {
+                    { " " }{ l10n.t_with("import-conflicts", &[("conflicts", Arg::from(*conflicts))]) }
+                }
+                if *other_studies > 0 {
+                    { " " }{ l10n.t_with("import-other-studies", &[("count", Arg::from(*other_studies))]) }
+                }
+            </li>
+        },
+        Outcome::Refused(reason) => html! {
+            <li class="import-refused">
+                <strong>{ name.clone() }</strong>{ ": " }{ reason.clone() }
+            </li>
+        },
+    });
+    let refused = outcomes.iter().filter(|(_, o)| matches!(o, Outcome::Refused(_))).count();
+
+    html! {
+        <div class="file-import">
+            <div class={classes!("drop-zone", dragging.then_some("dragging"))}
+                ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+                <label for="results-files">{ l10n.t("import-choose") }</label>
+                <p class="hint" id="results-files-hint">{ l10n.t("import-hint") }</p>
+                <input id="results-files" type="file" multiple=true accept=".json,application/json"
+                    aria-describedby="results-files-hint" onchange={on_pick} />
+            </div>
+            <div role="status" aria-live="polite">
+                if *busy {
+                    <p>{ l10n.t("import-busy") }</p>
+                } else if !outcomes.is_empty() {
+                    <p class={classes!(if refused > 0 { "error-message" } else { "import-summary" })}>
+                        { l10n.t_with("import-summary", &[("files", Arg::from(outcomes.len())), ("refused", Arg::from(refused))]) }
+                    </p>
+                    <ul class="import-results">{ for rows }</ul>
+                }
+            </div>
+        </div>
+    }
+}
+
+/// An import problem in the teacher's language.
+fn import_error(l10n: &L10n, error: &ImportError) -> String {
+    match error {
+        ImportError::TooLarge { .. } => l10n.t("import-too-large"),
+        ImportError::NotJson { line, column } => {
+            l10n.t_with("import-not-json", &[("line", Arg::from(*line)), ("column", Arg::from(*column))])
+        }
+        ImportError::NotAResultsFile => l10n.t("import-not-results"),
+        ImportError::UnsupportedVersion { found } => {
+            l10n.t_with("import-newer-version", &[("version", Arg::from(*found as usize))])
+        }
+        ImportError::Malformed { detail } => l10n.t_with("import-damaged", &[("detail", Arg::from(detail.as_str()))]),
+        ImportError::TooManyRecords { max, .. } => l10n.t_with("import-too-many", &[("max", Arg::from(*max))]),
+        ImportError::BadRecord { record, problem } => l10n
+            .t_with("import-bad-record", &[("record", Arg::from(*record)), ("detail", Arg::from(problem.to_string()))]),
+        ImportError::DuplicateRecord { record, same_as } => {
+            l10n.t_with("import-duplicate-record", &[("record", Arg::from(*record)), ("same", Arg::from(*same_as))])
+        }
+    }
+}

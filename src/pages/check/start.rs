@@ -1,0 +1,206 @@
+//! Step 1: the study id and the participant code, and which test this is.
+
+use aware_core::l10n::Arg;
+use aware_core::study::{Code, ParseError, Participant, Phase, StudyId};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::Sitting;
+use crate::app::{L10n, StudyAction, use_l10n, use_study};
+use crate::components::page::PageHeading;
+
+#[derive(Properties, PartialEq)]
+pub struct StartProps {
+    pub on_start: Callback<Sitting>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Problem {
+    Study(ParseError),
+    Code(ParseError),
+    AlreadyTaken(Phase),
+}
+
+#[component]
+pub fn Start(props: &StartProps) -> Html {
+    let l10n = use_l10n();
+    let study = use_study();
+    let remembered = study.participant;
+    let study_text = use_state(|| remembered.map(|p| p.study.to_string()).unwrap_or_default());
+    let code_text = use_state(|| remembered.map(|p| p.code.to_string()).unwrap_or_default());
+    let remember = use_state(|| true);
+    // Before the lessons, unless this device already holds this participant's pre-test.
+    let taken = |participant: Option<Participant>, phase: Phase| {
+        participant.is_some_and(|p| {
+            study.results.records().any(|r| r.study == p.study && r.code == p.code && r.phase == phase)
+        })
+    };
+    let phase = use_state(|| if taken(remembered, Phase::Pre) { Phase::Post } else { Phase::Pre });
+    let problems = use_state(Vec::<Problem>::new);
+
+    let text_input = |handle: UseStateHandle<String>| {
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            handle.set(input.value());
+        })
+    };
+    let on_phase = {
+        let phase = phase.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            phase.set(if input.value() == "post" { Phase::Post } else { Phase::Pre });
+        })
+    };
+    let on_remember = {
+        let remember = remember.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            remember.set(input.checked());
+        })
+    };
+    let on_submit = {
+        let (study_text, code_text, phase, remember, problems) =
+            (study_text.clone(), code_text.clone(), phase.clone(), remember.clone(), problems.clone());
+        let study = study.clone();
+        let on_start = props.on_start.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let parsed_study = StudyId::parse(&study_text);
+            let parsed_code = Code::parse(&code_text);
+            let mut found = Vec::new();
+            if let Err(problem) = &parsed_study {
+                found.push(Problem::Study(problem.clone()));
+            }
+            if let Err(problem) = &parsed_code {
+                found.push(Problem::Code(problem.clone()));
+            }
+            if let (Ok(study_id), Ok(code)) = (parsed_study, parsed_code) {
+                let participant = Participant { study: study_id, code };
+                let already =
+                    study.results.records().any(|r| r.study == study_id && r.code == code && r.phase == *phase);
+                if already {
+                    found.push(Problem::AlreadyTaken(*phase));
+                } else {
+                    study.dispatch(StudyAction::Remember(remember.then_some(participant)));
+                    on_start.emit(Sitting { participant, phase: *phase });
+                    return;
+                }
+            }
+            problems.set(found);
+            crate::platform::document::focus("start-errors");
+        })
+    };
+
+    let study_problem = problems.iter().find_map(|p| match p {
+        Problem::Study(e) => Some(e.clone()),
+        _ => None,
+    });
+    let code_problem = problems.iter().find_map(|p| match p {
+        Problem::Code(e) => Some(e.clone()),
+        _ => None,
+    });
+    let already = problems.iter().find_map(|p| match p {
+        Problem::AlreadyTaken(phase) => Some(*phase),
+        _ => None,
+    });
+    let phase_radio = |value: Phase, label: &str, hint: &str| {
+        let id = format!("phase-{}", value.as_str());
+        html! {
+            <div class="choice">
+                <input type="radio" id={id.clone()} name="phase" value={value.as_str()}
+                    checked={*phase == value} onchange={on_phase.clone()} />
+                <label for={id}>{ l10n.t(label) }<span class="hint block">{ l10n.t(hint) }</span></label>
+            </div>
+        }
+    };
+
+    html! {
+        <article class="check-start">
+            <PageHeading text={l10n.t("check-title")} />
+            <p class="lead">{ l10n.t("check-intro") }</p>
+            <ul class="plain-list">
+                <li>{ l10n.t("check-promise-no-names") }</li>
+                <li>{ l10n.t("check-promise-no-timer") }</li>
+                <li>{ l10n.t("check-promise-skip") }</li>
+            </ul>
+            <form onsubmit={on_submit} novalidate=true>
+                <div id="start-errors" tabindex="-1">
+                    if !problems.is_empty() {
+                        <div class="error-summary" role="alert">
+                            <h2>{ l10n.t("check-error-summary") }</h2>
+                            <ul>
+                                if let Some(problem) = &study_problem {
+                                    <li><a href="#study-id">{ parse_message(&l10n, "check-study-id", problem) }</a></li>
+                                }
+                                if let Some(problem) = &code_problem {
+                                    <li><a href="#code">{ parse_message(&l10n, "check-code", problem) }</a></li>
+                                }
+                                if let Some(phase) = already {
+                                    <li><a href={format!("#phase-{}", phase.as_str())}>{ l10n.t(match phase {
+                                        Phase::Pre => "check-error-pre-taken",
+                                        Phase::Post => "check-error-post-taken",
+                                    }) }</a></li>
+                                }
+                            </ul>
+                        </div>
+                    }
+                </div>
+                <div class="field">
+                    <label for="study-id">{ l10n.t("check-study-id") }</label>
+                    <p class="hint" id="study-id-hint">{ l10n.t("check-study-id-hint") }</p>
+                    if let Some(problem) = &study_problem {
+                        <p class="error-message" id="study-id-error">{ parse_message(&l10n, "check-study-id", problem) }</p>
+                    }
+                    <input id="study-id" class="code-input" type="text" autocomplete="off" autocapitalize="characters"
+                        spellcheck="false" value={(*study_text).clone()} oninput={text_input(study_text.clone())}
+                        aria-invalid={study_problem.is_some().then_some("true")}
+                        aria-describedby={if study_problem.is_some() { "study-id-hint study-id-error" } else { "study-id-hint" }} />
+                </div>
+                <div class="field">
+                    <label for="code">{ l10n.t("check-code") }</label>
+                    <p class="hint" id="code-hint">{ l10n.t("check-code-hint") }</p>
+                    if let Some(problem) = &code_problem {
+                        <p class="error-message" id="code-error">{ parse_message(&l10n, "check-code", problem) }</p>
+                    }
+                    <input id="code" class="code-input" type="text" autocomplete="off" autocapitalize="characters"
+                        spellcheck="false" value={(*code_text).clone()} oninput={text_input(code_text.clone())}
+                        aria-invalid={code_problem.is_some().then_some("true")}
+                        aria-describedby={if code_problem.is_some() { "code-hint code-error" } else { "code-hint" }} />
+                </div>
+                <fieldset class="field">
+                    <legend>{ l10n.t("check-which") }</legend>
+                    <div class="choices">
+                        { phase_radio(Phase::Pre, "check-phase-pre", "check-phase-pre-hint") }
+                        { phase_radio(Phase::Post, "check-phase-post", "check-phase-post-hint") }
+                    </div>
+                </fieldset>
+                <div class="choice field">
+                    <input type="checkbox" id="remember" checked={*remember} onchange={on_remember} />
+                    <label for="remember">{ l10n.t("check-remember") }<span class="hint block">{ l10n.t("check-remember-hint") }</span></label>
+                </div>
+                <button type="submit" class="button">{ l10n.t("check-begin") }</button>
+            </form>
+        </article>
+    }
+}
+
+/// `field` is the message id of the field's label, used in the message.
+fn parse_message(l10n: &L10n, field: &str, problem: &ParseError) -> String {
+    let field = l10n.t(field);
+    match problem {
+        ParseError::Empty => l10n.t_with("check-error-empty", &[("field", Arg::from(field.as_str()))]),
+        ParseError::WrongLength { expected, found } => l10n.t_with(
+            "check-error-length",
+            &[("field", Arg::from(field.as_str())), ("expected", Arg::from(*expected)), ("found", Arg::from(*found))],
+        ),
+        ParseError::NotInAlphabet { position, found } => l10n.t_with(
+            "check-error-character",
+            &[
+                ("field", Arg::from(field.as_str())),
+                ("position", Arg::from(*position)),
+                ("character", Arg::from(found.to_string().as_str())),
+            ],
+        ),
+        ParseError::CheckFailed => l10n.t_with("check-error-typo", &[("field", Arg::from(field.as_str()))]),
+    }
+}

@@ -1,0 +1,192 @@
+//! The teacher's screens for pre/post studies: create a study and print code cards, import the
+//! students' results files, see the class report, export anonymised data.
+//!
+//! Everything happens on the teacher's device. The study id and the codes are the only link
+//! between attempts; nothing here asks for or shows a name.
+
+pub mod cards;
+pub mod report;
+pub mod study;
+
+use std::collections::BTreeSet;
+
+use aware_core::l10n::Arg;
+use aware_core::study::{Design, Phase, ResultsFile, Sheet, StudyEntry, StudyId};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::{Route, StudyAction, use_l10n, use_study, use_title};
+use crate::components::file_import::FileImport;
+use crate::components::page::PageHeading;
+use crate::platform::{clock, random};
+
+/// Enough cards for the largest class, and a few spare for mistakes.
+const DEFAULT_CARDS: usize = 35;
+
+#[component]
+pub fn TeacherPage() -> Html {
+    let l10n = use_l10n();
+    let study = use_study();
+    use_title(l10n.t("teacher-title"));
+    let ids = known_studies(&study.studies.studies, &study.results);
+    let list = ids.iter().map(|&id| {
+        let entry = study.studies.find(id);
+        let count = |phase| study.results.records().filter(|r| r.study == id && r.phase == phase).count();
+        html! {
+            <li class="study-card">
+                <h3><Link<Route> to={Route::Study { id: id.compact() }}>{ l10n.t_with("teacher-study-name", &[("id", Arg::from(id.to_string()))]) }</Link<Route>></h3>
+                if let Some(entry) = entry {
+                    <p class="study-label">{ entry.label.clone() }</p>
+                } else {
+                    <p class="hint">{ l10n.t("teacher-study-imported") }</p>
+                }
+                <p class="meta">{ l10n.t_with("teacher-study-counts", &[("pre", Arg::from(count(Phase::Pre))), ("post", Arg::from(count(Phase::Post)))]) }</p>
+            </li>
+        }
+    });
+    html! {
+        <article class="teacher">
+            <PageHeading text={l10n.t("teacher-title")} />
+            <p class="lead">{ l10n.t("teacher-intro") }</p>
+            <ol class="steps">
+                <li>{ l10n.t("teacher-step-create") }</li>
+                <li>{ l10n.t("teacher-step-pre") }</li>
+                <li>{ l10n.t("teacher-step-teach") }</li>
+                <li>{ l10n.t("teacher-step-post") }</li>
+                <li>{ l10n.t("teacher-step-report") }</li>
+            </ol>
+            <section aria-labelledby="create-study">
+                <h2 id="create-study">{ l10n.t("teacher-create-title") }</h2>
+                <CreateStudy />
+            </section>
+            <section aria-labelledby="import">
+                <h2 id="import">{ l10n.t("teacher-import-title") }</h2>
+                <p>{ l10n.t("teacher-import-intro") }</p>
+                <FileImport />
+            </section>
+            <section aria-labelledby="studies">
+                <h2 id="studies">{ l10n.t("teacher-studies-title") }</h2>
+                if ids.is_empty() {
+                    <p>{ l10n.t("teacher-no-studies") }</p>
+                } else {
+                    <ul class="study-list">{ for list }</ul>
+                }
+            </section>
+        </article>
+    }
+}
+
+/// Studies created here first (newest first), then any others found in imported results.
+fn known_studies(created: &[StudyEntry], results: &ResultsFile) -> Vec<StudyId> {
+    let mut ids: Vec<StudyId> = created.iter().map(|entry| entry.id).collect();
+    let imported: BTreeSet<StudyId> = results.records().map(|r| r.study).collect();
+    ids.extend(imported.into_iter().filter(|id| !created.iter().any(|entry| entry.id == *id)));
+    ids
+}
+
+#[component]
+fn CreateStudy() -> Html {
+    let l10n = use_l10n();
+    let study = use_study();
+    let navigator = use_navigator();
+    let label = use_state(String::new);
+    let design = use_state(|| Design::Crossover);
+    let cards = use_state(|| DEFAULT_CARDS.to_string());
+    let problem = use_state(|| None::<String>);
+
+    let on_label = {
+        let label = label.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            label.set(input.value());
+        })
+    };
+    let on_cards = {
+        let cards = cards.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            cards.set(input.value());
+        })
+    };
+    let on_design = {
+        let design = design.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            design.set(if input.value() == "parallel" { Design::Parallel } else { Design::Crossover });
+        })
+    };
+    let on_submit = {
+        let (label, design, cards, problem) = (label.clone(), design.clone(), cards.clone(), problem.clone());
+        let l10n = l10n.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let count = cards.trim().parse::<usize>().ok().filter(|n| (1..=Sheet::MAX_CODES).contains(n));
+            let Some(count) = count else {
+                problem.set(Some(l10n.t_with("teacher-cards-invalid", &[("max", Arg::from(Sheet::MAX_CODES))])));
+                crate::platform::document::focus("cards");
+                return;
+            };
+            let mut broken = false;
+            let mut draw = || {
+                random::bytes().unwrap_or_else(|| {
+                    broken = true;
+                    [0; 8]
+                })
+            };
+            let created = design.new_study(&mut draw).and_then(|id| Sheet::generate(id, count, &mut draw).ok());
+            let (Some(sheet), false) = (created, broken) else {
+                problem.set(Some(l10n.t("teacher-no-randomness")));
+                return;
+            };
+            let entry = StudyEntry {
+                id: sheet.study(),
+                label: StudyEntry::clean_label(&label),
+                created: clock::today(),
+                codes: sheet.codes().to_vec(),
+            };
+            let id = entry.id.compact();
+            study.dispatch(StudyAction::CreateStudy(entry));
+            if let Some(navigator) = &navigator {
+                navigator.push(&Route::Study { id });
+            }
+        })
+    };
+    let design_radio = |value: Design, label_id: &str, hint_id: &str| {
+        let id = format!("design-{}", value.as_str());
+        html! {
+            <div class="choice">
+                <input type="radio" id={id.clone()} name="design" value={value.as_str()} checked={*design == value} onchange={on_design.clone()} />
+                <label for={id}>{ l10n.t(label_id) }<span class="hint block">{ l10n.t(hint_id) }</span></label>
+            </div>
+        }
+    };
+    html! {
+        <form onsubmit={on_submit} novalidate=true>
+            <div class="field">
+                <label for="study-label">{ l10n.t("teacher-label") }</label>
+                <p class="hint warning" id="study-label-hint">{ l10n.t("teacher-label-hint") }</p>
+                <input id="study-label" type="text" maxlength={StudyEntry::MAX_LABEL_CHARS.to_string()} autocomplete="off"
+                    value={(*label).clone()} oninput={on_label} aria-describedby="study-label-hint" />
+            </div>
+            <fieldset class="field">
+                <legend>{ l10n.t("teacher-design") }</legend>
+                <div class="choices">
+                    { design_radio(Design::Crossover, "teacher-design-crossover", "teacher-design-crossover-hint") }
+                    { design_radio(Design::Parallel, "teacher-design-parallel", "teacher-design-parallel-hint") }
+                </div>
+            </fieldset>
+            <div class="field">
+                <label for="cards">{ l10n.t("teacher-cards") }</label>
+                <p class="hint" id="cards-hint">{ l10n.t("teacher-cards-hint") }</p>
+                if let Some(problem) = &*problem {
+                    <p class="error-message" id="cards-error" role="alert">{ problem.clone() }</p>
+                }
+                <input id="cards" class="number-input" type="number" min="1" max={Sheet::MAX_CODES.to_string()} inputmode="numeric"
+                    value={(*cards).clone()} oninput={on_cards}
+                    aria-describedby={if problem.is_some() { "cards-hint cards-error" } else { "cards-hint" }} />
+            </div>
+            <button type="submit" class="button">{ l10n.t("teacher-create") }</button>
+        </form>
+    }
+}

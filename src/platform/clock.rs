@@ -1,0 +1,14 @@
+//! Today's date, and nothing finer: records keep the day only (see `aware_core::study::record`).
+
+use aware_core::study::Date;
+
+/// The device's local calendar day.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    let (year, month, day) = (now.get_full_year(), now.get_month() + 1, now.get_date());
+    u16::try_from(year)
+        .ok()
+        .and_then(|year| Date::new(year, month as u8, day as u8))
+        .or_else(|| Date::new(2000, 1, 1))
+        .expect("2000-01-01 is a date")
+}

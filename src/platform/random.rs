@@ -1,0 +1,10 @@
+//! Random bytes from the browser's cryptographic generator, for participant codes and study ids.
+//! `Math.random` would be predictable enough to guess a classmate's code.
+
+/// `None` when the browser has no `crypto.getRandomValues` (then no codes can be made safely).
+pub fn bytes() -> Option<[u8; 8]> {
+    let crypto = web_sys::window()?.crypto().ok()?;
+    let mut bytes = [0u8; 8];
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(bytes)
+}
