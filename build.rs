@@ -3,6 +3,8 @@
 //! - The help directory is compiled from `lessons/help.toml` into the wasm itself, so "Get help"
 //!   works even when the lesson files could not be downloaded. (Lessons themselves are checked and
 //!   compiled by `aware build`, in Trunk's build hook.)
+//! - `assessment/` is checked here too, and its compiled form left in OUT_DIR for the component
+//!   tests (the app downloads its own copy, written by `aware build`).
 //! - `deployment.toml` and `locales/locales.toml` become constants (see `src/deployment.rs`); each
 //!   locale's `app.ftl` is embedded (UI text is small; lesson text is downloaded per locale).
 
@@ -10,7 +12,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    for path in ["lessons/help.toml", "lessons/sources.toml", "deployment.toml", "locales"] {
+    for path in ["lessons/help.toml", "lessons/sources.toml", "deployment.toml", "locales", "assessment"] {
         println!("cargo:rerun-if-changed={path}");
     }
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
@@ -25,6 +27,19 @@ fn main() {
         }
     };
     std::fs::write(Path::new(&out_dir).join("help.json"), help.encode()).expect("write help.json");
+
+    // Not embedded in the app (it downloads content/assessment.json when a screen needs it): the
+    // component tests include this copy, so they exercise the real assessment.
+    match aware_core::content::compile::compile_assessment(Path::new("assessment"), Path::new("lessons")) {
+        Ok(assessment) => std::fs::write(Path::new(&out_dir).join("assessment.json"), assessment.encode())
+            .expect("write assessment.json"),
+        Err(diagnostics) => {
+            for diagnostic in &diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            panic!("{} problem(s) in assessment/ (listed above)", diagnostics.len());
+        }
+    }
 
     let deployment = read_table("deployment.toml");
     let text = |key: &str| {
