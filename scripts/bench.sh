@@ -1,6 +1,87 @@
 #!/usr/bin/env bash
-# Benchmark: builds the release bundle and prints what a student downloads (raw, gzip, brotli).
-source "$(dirname "$0")/env.sh"
-cd "$ROOT"
-wasm trunk build --release >/dev/null 2>&1 || wasm trunk build --release
-cargo run --quiet --release --target-dir target/host-tools -p aware-cli -- size dist
+# Benchmarks. They print figures and assert nothing.
+#   size    builds the release bundle and prints what a student downloads (raw, gzip, brotli);
+#   report  `aware report` pooling synthetic results files: records per second and peak memory.
+# `scripts/bench.sh` runs both; `scripts/bench.sh report` (or `size`) runs one.
+set -euo pipefail
+if [ $# -gt 0 ]; then parts=("$@"); else parts=(size report); fi
+
+for part in "${parts[@]}"; do
+  case "$part" in
+    size)
+      (
+        source "$(dirname "$0")/env.sh"
+        cd "$ROOT"
+        wasm trunk build --release >/dev/null 2>&1 || wasm trunk build --release
+        cargo run --quiet --profile host --target-dir target/host-tools -p aware-cli -- size dist
+      )
+      ;;
+    report)
+      (
+        cd "$(dirname "$0")/.."
+        # The CLI is a host program: the wasm-only cargo settings must not reach it. Its own target
+        # folder (shared with scripts/build-content.sh unless CARGO_TARGET_DIR says otherwise), so it
+        # never waits for the wasm build's lock, and the `host` profile (opt-level 3, not the wasm's "z").
+        unset CARGO_UNSTABLE_BUILD_STD CARGO_BUILD_TARGET
+        target="${CARGO_TARGET_DIR:-target/host-tools}"
+        cargo build --quiet --profile host --target-dir "$target" -p aware-cli
+        aware="$(cd "$target" && pwd)/host/aware"
+        work="$(mktemp -d)"
+        trap 'rm -rf "$work"' EXIT
+        if [ -x /usr/bin/time ] && /usr/bin/time -v true 2>/dev/null; then has_time=1; else has_time=; fi
+
+        # One run: synthesise `participants` (two records each) in `files` files, then time the report.
+        # Files of the same size (2 500 participants, 5 000 records: the most a results file holds)
+        # in both runs, so the difference in memory is what more records cost, not bigger files.
+        # synth puts a participant's post-test in the same file as their pre-test or the next one, so
+        # the report holds only about one file's participants waiting for their other phase; what
+        # still grows is the set of participants already matched (16-byte keys), which lets it
+        # count a record imported twice.
+        run() {
+          local participants=$1 files=$2 dir="$work/$1"
+          "$aware" synth assessment lessons --participants "$participants" --files "$files" --out "$dir" >/dev/null
+          local start end json
+          echo "  load average      $(cut -d' ' -f1 /proc/loadavg) at the start (the machine has $(nproc) CPUs)"
+          start=$(date +%s%N)
+          if [ -n "$has_time" ]; then
+            /usr/bin/time -v -o "$work/time" "$aware" report --json assessment lessons "$dir" >"$work/report.json"
+          else
+            "$aware" report --json assessment lessons "$dir" >"$work/report.json"
+          fi
+          end=$(date +%s%N)
+          json="$work/report.json"
+          local records
+          # Every record read is counted once: pre, post, not scored or repeated.
+          records=$(sed -n '/"counts"/,/}/p' "$json" | sed -n -E 's/^ *"(pre|post|not_scored|repeated)": ([0-9]+),?$/\2/p' |
+            awk '{ s += $1 } END { print s }')
+          local found
+          found=$(find "$dir" -name '*.json' | wc -l)
+          awk -v r="$records" -v f="$found" -v ns="$((end - start))" 'BEGIN {
+            s = ns / 1e9
+            printf "  records           %d\n  files             %d\n  seconds           %.2f\n  records/second    %.0f\n", r, f, s, r / s
+          }'
+          if [ -n "$has_time" ]; then
+            # CPU time as well: on a busy machine wall-clock seconds measure the neighbours too.
+            sed -n -E 's/^.*(User|System) time \(seconds\): ([0-9.]+)$/\2/p' "$work/time" |
+              awk -v r="$records" '{ s += $1 } END { printf "  CPU seconds       %.2f (%.0f records per CPU second)\n", s, r / s }'
+            sed -n -E 's/^.*Maximum resident set size \(kbytes\): ([0-9]+)$/\1/p' "$work/time" |
+              awk '{ printf "  peak memory       %.1f MB (maximum resident set size)\n", $1 / 1024 }'
+          else
+            echo "  peak memory       not measured: /usr/bin/time -v (GNU time) is not installed"
+          fi
+          rm -rf "$dir"
+        }
+
+        echo "aware report over synthetic results files"
+        echo "100 000 records (50 000 participants):"
+        run 50000 20
+        echo "1 000 000 records (500 000 participants):"
+        run 500000 200
+      )
+      ;;
+    *)
+      echo "usage: scripts/bench.sh [size] [report]" >&2
+      exit 2
+      ;;
+  esac
+done

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trunk build hook: checks lessons/ and writes dist/content/<locale>.json.
+# Trunk build hook: checks lessons/ and writes dist/content/<locale>.json and assessment.json.
 # A content error fails the build with `path:line: message`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,4 +7,4 @@ out="${TRUNK_STAGING_DIR:?run by trunk}/content"
 # The CLI is a host program: the wasm-only cargo settings must not reach it.
 unset CARGO_UNSTABLE_BUILD_STD CARGO_BUILD_TARGET
 # Its own target folder, so it never waits for the lock of the wasm build running beside it.
-cargo run --quiet --release --target-dir target/host-tools -p aware-cli -- build lessons --out "$out"
+cargo run --quiet --profile host --target-dir target/host-tools -p aware-cli -- build lessons assessment --out "$out"

@@ -1,0 +1,270 @@
+//! The pooled report in plain English for a terminal: the numbers of `--json`, laid out and named.
+//!
+//! One formatting rule per kind of number: scores and shares of students in percent with one
+//! decimal (or the report's own top/bottom-coded whole percent); t, ⟨g⟩, effect sizes, α and Likert
+//! means with two decimals; p-values with three significant digits, and "< 0.001" below that.
+//! A hidden number is never left blank: it says "hidden" and why.
+
+use std::fmt::{self, Display, Formatter};
+
+use aware_core::report::{ChangeBand, Knowledge, LikertChange, Results, ScaleChange};
+use aware_core::study::suppression::{Cell, Percent, Reason};
+
+use crate::report::Pooled;
+
+pub struct Text<'a>(pub &'a Pooled);
+
+impl Display for Text<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let Pooled { report, files_read, files_skipped } = self.0;
+        let k = report.min_group_size;
+        let counts = &report.counts;
+        writeln!(
+            f,
+            "Aware pooled report: assessment version {}, groups smaller than {k} hidden",
+            report.assessment_version
+        )?;
+        writeln!(f)?;
+        let named = if *files_skipped > 0 { " (each named above with its problem)" } else { "" };
+        writeln!(f, "Files: {files_read} read, {files_skipped} skipped{named}")?;
+        writeln!(f)?;
+        let either = counts.pre + counts.post - counts.matched;
+        let rate = if either > 0 {
+            format!("{:.1} % of the {either} who took either test", 100.0 * counts.matched as f64 / either as f64)
+        } else {
+            "no one took either test".to_owned()
+        };
+        writeln!(f, "Participants")?;
+        writeln!(f, "  took the pre-test      {:>9}", counts.pre)?;
+        writeln!(f, "  took the post-test     {:>9}", counts.post)?;
+        writeln!(f, "  took both (matched)    {:>9}   {rate}", counts.matched)?;
+        writeln!(
+            f,
+            "  records not scored     {:>9}   taken on another assessment version, or answering items it does not have",
+            counts.not_scored
+        )?;
+        writeln!(f, "  records repeated       {:>9}   a second record for a phase already counted", counts.repeated)?;
+        writeln!(f)?;
+        match &report.results {
+            None => writeln!(
+                f,
+                "Fewer than {k} matched participants: statistics are hidden to protect students. \
+                 Only the counts above are shown."
+            ),
+            Some(results) => write_results(f, results, k),
+        }
+    }
+}
+
+fn write_results(f: &mut Formatter<'_>, results: &Results, k: u32) -> fmt::Result {
+    write_knowledge(f, &results.knowledge)?;
+    writeln!(f)?;
+
+    writeln!(
+        f,
+        "Items: share of matched participants right before and after; McNemar's test, Holm-adjusted over all items"
+    )?;
+    let rows: Vec<[String; 8]> = results
+        .items
+        .iter()
+        .map(|item| {
+            [
+                item.pair.clone(),
+                item.item_a.clone(),
+                item.item_b.clone(),
+                item.pre.to_string(),
+                item.post.to_string(),
+                p_value(item.p),
+                p_value(item.p_holm),
+                item.method.to_owned(),
+            ]
+        })
+        .collect();
+    let header = ["concept", "form A", "form B", "pre", "post", "p", "Holm p", "method"].map(str::to_owned);
+    write_table(f, "  ", &header, &rows)?;
+    writeln!(f)?;
+
+    writeln!(f, "Individual changes in knowledge score (matched participants)")?;
+    let matched = results.knowledge.n;
+    for (band, cell) in ChangeBand::ALL.iter().zip(&results.changes) {
+        let label = match band {
+            ChangeBand::Fell => "fell",
+            ChangeBand::Same => "stayed the same",
+            ChangeBand::RoseUpTo25 => "rose by up to 25 points",
+            ChangeBand::RoseMoreThan25 => "rose by more than 25 points",
+        };
+        let shown = match cell {
+            Cell::Shown(n) => match Percent::of(*n, matched) {
+                Some(share) => format!("{n:>9}   {share}"),
+                None => format!("{n:>9}"),
+            },
+            Cell::Hidden(reason) => format!("hidden ({})", hidden_because(*reason, k)),
+        };
+        writeln!(f, "  {label:<29}{shown}")?;
+    }
+
+    if !results.scales.is_empty() {
+        writeln!(f)?;
+        writeln!(
+            f,
+            "Scales: scores 1 to 5 after reverse coding, higher is the attitude the lessons aim for; Wilcoxon's signed-rank test"
+        )?;
+        for scale in &results.scales {
+            write_scale(f, scale, k)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_knowledge(f: &mut Formatter<'_>, knowledge: &Knowledge) -> fmt::Result {
+    writeln!(f, "Knowledge score: percent correct, {} matched participants", knowledge.n)?;
+    writeln!(f, "  pre-test       {:>5.1} %   (sd {:.1})", knowledge.pre_mean, knowledge.pre_sd)?;
+    writeln!(f, "  post-test      {:>5.1} %   (sd {:.1})", knowledge.post_mean, knowledge.post_sd)?;
+    writeln!(f, "  mean change    {:+.1} percentage points", knowledge.mean_change)?;
+    match (knowledge.gain, knowledge.gain_band) {
+        (Some(gain), Some(band)) => writeln!(f, "  Hake's ⟨g⟩     {gain:.2} ({band})")?,
+        _ => writeln!(f, "  Hake's ⟨g⟩     none: the pre-test mean is already 100 %")?,
+    }
+    match &knowledge.paired {
+        Some(paired) => {
+            writeln!(f, "  paired t-test  t({}) = {:.2}, {}", paired.df, paired.t, p_phrase(paired.p))?;
+            writeln!(
+                f,
+                "  effect size    d_z = {:.2} (95 % CI {:.2} to {:.2}, approximate), Hedges' g_z = {:.2}, sd of changes {:.1}",
+                paired.d_z, paired.d_z_ci_lower, paired.d_z_ci_upper, paired.g_z, paired.sd_change
+            )
+        }
+        None => writeln!(f, "  paired t-test  none: every participant's score changed by the same amount"),
+    }
+}
+
+fn write_scale(f: &mut Formatter<'_>, scale: &ScaleChange, k: u32) -> fmt::Result {
+    writeln!(f, "  {}", scale.id)?;
+    match &scale.score {
+        Some(score) => writeln!(
+            f,
+            "    scale score    {:.2} → {:.2}, {} answering every statement both times, Wilcoxon {} ({})",
+            score.pre_mean,
+            score.post_mean,
+            score.n,
+            p_phrase(score.p),
+            score.method
+        )?,
+        None => writeln!(f, "    scale score    hidden (fewer than {k} answered every statement both times)")?,
+    }
+    let alpha = |alpha: Option<f64>| alpha.map_or_else(|| "n/a".to_owned(), |alpha| format!("{alpha:.2}"));
+    writeln!(f, "    Cronbach's α   pre {}, post {}", alpha(scale.alpha_pre), alpha(scale.alpha_post))?;
+    if scale.alpha_pre.is_none() || scale.alpha_post.is_none() {
+        writeln!(f, "                   (n/a: fewer than {k} answered every statement, or the answers do not vary)")?;
+    }
+    let rows: Vec<[String; 6]> = scale
+        .statements
+        .iter()
+        .map(|statement| {
+            let id = if statement.reversed { format!("{} (reversed)", statement.id) } else { statement.id.clone() };
+            match &statement.change {
+                Some(LikertChange { n, pre_mean, post_mean, p, method, .. }) => [
+                    id,
+                    n.to_string(),
+                    format!("{pre_mean:.2}"),
+                    format!("{post_mean:.2}"),
+                    p_value(*p),
+                    (*method).to_owned(),
+                ],
+                None => [
+                    id,
+                    format!("hidden (fewer than {k} answered it both times)"),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ],
+            }
+        })
+        .collect();
+    let header = ["statement", "n", "pre", "post", "p", "method"].map(str::to_owned);
+    write_table(f, "    ", &header, &rows)
+}
+
+/// Columns as wide as their widest cell, left-aligned, two spaces apart. A "hidden (…)" note does
+/// not widen its column: it runs on over the empty cells after it.
+fn write_table<const N: usize>(
+    f: &mut Formatter<'_>,
+    indent: &str,
+    header: &[String; N],
+    rows: &[[String; N]],
+) -> fmt::Result {
+    let mut widths = header.each_ref().map(|cell| cell.chars().count());
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row).filter(|(_, cell)| !cell.starts_with("hidden (")) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    for row in [header].into_iter().chain(rows) {
+        let mut line = String::from(indent);
+        for (i, (cell, width)) in row.iter().zip(widths).enumerate() {
+            if i > 0 {
+                line.push_str("  ");
+            }
+            line.push_str(cell);
+            line.extend(std::iter::repeat_n(' ', width.saturating_sub(cell.chars().count())));
+        }
+        writeln!(f, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+fn hidden_because(reason: Reason, k: u32) -> String {
+    match reason {
+        Reason::TableTooSmall => format!("fewer than {k} in all"),
+        Reason::GroupTooSmall => format!("a group of fewer than {k}"),
+        Reason::SmallCount => format!("fewer than {k}"),
+        Reason::Complementary => "so that another hidden count cannot be worked out from the totals".to_owned(),
+    }
+}
+
+/// Three significant digits, or "< 0.001".
+fn p_value(p: f64) -> String {
+    if !p.is_finite() {
+        return "n/a".to_owned();
+    }
+    if p < 0.001 {
+        return "< 0.001".to_owned();
+    }
+    let magnitude = p.log10().floor() as i32;
+    let decimals = (2 - magnitude).max(0) as usize;
+    let text = format!("{p:.decimals$}");
+    // 0.09996 rounds to 0.1000, a fourth significant digit: drop it.
+    match text.parse::<f64>() {
+        Ok(rounded) if decimals > 0 && rounded.log10().floor() as i32 > magnitude => format!("{p:.0$}", decimals - 1),
+        _ => text,
+    }
+}
+
+fn p_phrase(p: f64) -> String {
+    match p_value(p) {
+        less if less.starts_with('<') => format!("p {less}"),
+        exact => format!("p = {exact}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::p_value;
+
+    #[test]
+    fn p_values_have_three_significant_digits_and_a_floor() {
+        for (p, shown) in [
+            (0.0, "< 0.001"),
+            (0.000_999, "< 0.001"),
+            (0.001, "0.00100"),
+            (0.012_34, "0.0123"),
+            (0.099_96, "0.100"),
+            (0.5, "0.500"),
+            (1.0, "1.00"),
+            (f64::NAN, "n/a"),
+        ] {
+            assert_eq!(p_value(p), shown, "{p}");
+        }
+    }
+}
