@@ -7,6 +7,7 @@
 
 use std::fmt::{self, Display, Formatter};
 
+use aware_core::report::format::{p_phrase, p_value};
 use aware_core::report::{ChangeBand, Knowledge, LikertChange, Results, ScaleChange};
 use aware_core::study::suppression::{Cell, Percent, Reason};
 
@@ -220,51 +221,5 @@ fn hidden_because(reason: Reason, k: u32) -> String {
         Reason::GroupTooSmall => format!("a group of fewer than {k}"),
         Reason::SmallCount => format!("fewer than {k}"),
         Reason::Complementary => "so that another hidden count cannot be worked out from the totals".to_owned(),
-    }
-}
-
-/// Three significant digits, or "< 0.001".
-fn p_value(p: f64) -> String {
-    if !p.is_finite() {
-        return "n/a".to_owned();
-    }
-    if p < 0.001 {
-        return "< 0.001".to_owned();
-    }
-    let magnitude = p.log10().floor() as i32;
-    let decimals = (2 - magnitude).max(0) as usize;
-    let text = format!("{p:.decimals$}");
-    // 0.09996 rounds to 0.1000, a fourth significant digit: drop it.
-    match text.parse::<f64>() {
-        Ok(rounded) if decimals > 0 && rounded.log10().floor() as i32 > magnitude => format!("{p:.0$}", decimals - 1),
-        _ => text,
-    }
-}
-
-fn p_phrase(p: f64) -> String {
-    match p_value(p) {
-        less if less.starts_with('<') => format!("p {less}"),
-        exact => format!("p = {exact}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::p_value;
-
-    #[test]
-    fn p_values_have_three_significant_digits_and_a_floor() {
-        for (p, shown) in [
-            (0.0, "< 0.001"),
-            (0.000_999, "< 0.001"),
-            (0.001, "0.00100"),
-            (0.012_34, "0.0123"),
-            (0.099_96, "0.100"),
-            (0.5, "0.500"),
-            (1.0, "1.00"),
-            (f64::NAN, "n/a"),
-        ] {
-            assert_eq!(p_value(p), shown, "{p}");
-        }
     }
 }

@@ -6,6 +6,12 @@ pub fn p_value(p: f64) -> String {
     if p < 0.001 { "< 0.001".to_owned() } else { format!("{p:.3}") }
 }
 
+/// "p = 0.023", or "p < 0.001".
+pub fn p_phrase(p: f64) -> String {
+    let value = p_value(p);
+    if value.starts_with('<') { format!("p {value}") } else { format!("p = {value}") }
+}
+
 /// A number with `decimals` places; "−" (minus sign) for negatives so screen readers say "minus".
 pub fn fixed(value: f64, decimals: usize) -> String {
     let text = format!("{:.*}", decimals, value.abs());
@@ -39,6 +45,8 @@ mod tests {
         assert_eq!(p_value(0.001), "0.001");
         assert_eq!(p_value(0.04567), "0.046");
         assert_eq!(p_value(1.0), "1.000");
+        assert_eq!(p_phrase(0.000_2), "p < 0.001");
+        assert_eq!(p_phrase(0.04567), "p = 0.046");
     }
 
     #[test]
