@@ -130,7 +130,7 @@ impl Reducible for StudyState {
                 let mut studies = (*self.studies).clone();
                 studies.studies.insert(0, entry);
                 next.studies = Rc::new(studies);
-                next.write(STUDIES_KEY, Some(next.studies.encode()));
+                next.save_studies();
             }
             StudyAction::Remember(participant) => {
                 next.participant = participant;
@@ -143,11 +143,40 @@ impl Reducible for StudyState {
 }
 
 impl StudyState {
+    /// Writes the results, first adding any that another tab of the app saved since this one
+    /// loaded: results are only ever added, so the union loses nothing.
     fn save_results(&mut self) {
+        if let Some(Store(store)) = &self.store
+            && let Ok(Some(raw)) = store.get(RESULTS_KEY)
+            && let Ok(saved) = ResultsFile::decode(raw.as_bytes())
+        {
+            let mut union = (*self.results).clone();
+            if union.merge(saved).is_ok() {
+                self.results = Rc::new(union);
+            }
+        }
         match self.results.encode() {
             Ok(text) => self.write(RESULTS_KEY, Some(text)),
             Err(_) => self.notice = Some(StorageNotice::WriteFailed),
         }
+    }
+
+    /// Likewise for studies: one created in another tab is kept.
+    fn save_studies(&mut self) {
+        if let Some(Store(store)) = &self.store
+            && let Ok(Some(raw)) = store.get(STUDIES_KEY)
+            && let Ok(saved) = TeacherStudies::decode(&raw)
+        {
+            let mut merged = (*self.studies).clone();
+            for entry in saved.studies {
+                if merged.find(entry.id).is_none() {
+                    merged.studies.push(entry);
+                }
+            }
+            self.studies = Rc::new(merged);
+        }
+        let encoded = self.studies.encode();
+        self.write(STUDIES_KEY, Some(encoded));
     }
 }
 

@@ -1,10 +1,13 @@
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use aware::app::{CurriculumState, LocaleProvider, ProgressProvider, Route, switch};
+use aware::app::{AssessmentProvider, CurriculumState, LocaleProvider, ProgressProvider, Route, StudyProvider, switch};
 use aware::components::frame::Frame;
+use aware_core::assessment::Assessment;
 use aware_core::content::Curriculum;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, EventInit, HtmlElement, HtmlInputElement};
+use yew::AppHandle;
 use yew::prelude::*;
 use yew_router::history::{AnyHistory, MemoryHistory};
 use yew_router::prelude::*;
@@ -43,6 +46,19 @@ pub const CURRICULUM: &str = r#"{"format":2,"locale":"en","lessons":[{
   "teacher_guide":[{"heading":[{"t":"Text","c":"Timing and preparation"}],"blocks":[{"t":"Paragraph","c":[{"t":"Text","c":"Ten minutes."}]}]}],
   "sources":[{"id":"un","title":"Protocol","publisher":"United Nations","year":2000,"url":"https://example.org"}]}]}"#;
 
+/// The real assessment, as build.rs compiled it from `assessment/` (the app downloads the same).
+pub const ASSESSMENT: &str = include_str!(concat!(env!("OUT_DIR"), "/assessment.json"));
+
+thread_local! {
+    static DECODED: Rc<Assessment> = Rc::new(Assessment::decode(ASSESSMENT).expect("the built assessment decodes"));
+    /// The app mounted last, removed when the next test mounts its own.
+    static MOUNTED: RefCell<Option<(AppHandle<Harness>, Element)>> = const { RefCell::new(None) };
+}
+
+pub fn assessment() -> Rc<Assessment> {
+    DECODED.with(Rc::clone)
+}
+
 #[derive(Properties, PartialEq)]
 struct HarnessProps {
     path: AttrValue,
@@ -53,25 +69,40 @@ fn Harness(props: &HarnessProps) -> Html {
     let history =
         use_memo(props.path.clone(), |path| AnyHistory::from(MemoryHistory::with_entries(vec![path.to_string()])));
     let curriculum = CurriculumState::Ready(Rc::new(Curriculum::decode(CURRICULUM).expect("test curriculum decodes")));
+    // The providers of `aware::app::App`, in its order, with the curriculum and the assessment
+    // given instead of downloaded.
     html! {
         <LocaleProvider>
             <ProgressProvider>
-                <ContextProvider<CurriculumState> context={curriculum}>
-                    <Router history={(*history).clone()}>
-                        <Frame><Switch<Route> render={switch} /></Frame>
-                    </Router>
-                </ContextProvider<CurriculumState>>
+                <StudyProvider>
+                    <ContextProvider<CurriculumState> context={curriculum}>
+                        <AssessmentProvider preloaded={Some(assessment())}>
+                            <Router history={(*history).clone()}>
+                                <Frame><Switch<Route> render={switch} /></Frame>
+                            </Router>
+                        </AssessmentProvider>
+                    </ContextProvider<CurriculumState>>
+                </StudyProvider>
             </ProgressProvider>
         </LocaleProvider>
     }
 }
 
-/// Renders the app at `path` into a fresh element and waits until it has rendered.
+/// Renders the app at `path` into a fresh element and waits until it has rendered. The app a
+/// previous call mounted is destroyed first, so ids are unique in the document and no earlier
+/// app holds state or listeners.
 pub async fn mount(path: &str) -> Element {
+    if let Some((app, root)) = MOUNTED.with(|mounted| mounted.borrow_mut().take()) {
+        app.destroy();
+        root.remove();
+    }
     let document = gloo_document();
     let root = document.create_element("div").expect("create root");
     document.body().expect("body").append_child(&root).expect("append root");
-    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { path: path.to_owned().into() }).render();
+    let app =
+        yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { path: path.to_owned().into() })
+            .render();
+    MOUNTED.with(|mounted| *mounted.borrow_mut() = Some((app, root.clone())));
     yew::scheduler::flush().await;
     root
 }
@@ -114,4 +145,67 @@ pub async fn click_button(root: &Element, label: &str) {
         }
     }
     panic!("no button labelled {label:?} in: {}", text(root));
+}
+
+/// The text of every element matching `selector`, in document order.
+pub fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let found = root.query_selector_all(selector).expect("query");
+    (0..found.length()).filter_map(|i| found.item(i)).map(|node| node.text_content().unwrap_or_default()).collect()
+}
+
+/// Dispatches a bubbling event of `kind` (the app's listeners are delegated, so it must bubble).
+pub async fn fire(target: &web_sys::EventTarget, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict(kind, &init).expect("event");
+    target.dispatch_event(&event).expect("dispatch");
+    yew::scheduler::flush().await;
+}
+
+/// Types `value` into the input matching `selector`, as one `input` event.
+pub async fn type_into(root: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = find(root, selector).unchecked_into();
+    input.set_value(value);
+    fire(&input, "input").await;
+}
+
+pub fn input(root: &Element, selector: &str) -> HtmlInputElement {
+    find(root, selector).unchecked_into()
+}
+
+/// Clicks the link whose text is `label`.
+pub async fn click_link(root: &Element, label: &str) {
+    let links = root.query_selector_all("a").expect("query links");
+    for i in 0..links.length() {
+        let link: HtmlElement = links.item(i).expect("link").unchecked_into();
+        if link.text_content().unwrap_or_default().trim() == label {
+            link.click();
+            yew::scheduler::flush().await;
+            return;
+        }
+    }
+    panic!("no link labelled {label:?} in: {}", text(root));
+}
+
+/// Lets the browser run timers and promises (file reads) for `ms` milliseconds, then renders.
+pub async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("setTimeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.expect("timer");
+    yew::scheduler::flush().await;
+}
+
+/// Waits (up to two seconds) until `ready` holds, for work the app does asynchronously.
+pub async fn wait_until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if ready() {
+            return;
+        }
+        pause(10).await;
+    }
+    panic!("timed out waiting until {what}");
 }
