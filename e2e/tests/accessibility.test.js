@@ -1,6 +1,6 @@
-// axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every screen and state a student can reach, in
-// every language of the app (the browser asks for it, as a student's would), and the keyboard
-// path through the header. A failure names each rule, the elements, and the fix.
+// axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every screen and state a student or a teacher can
+// reach, in every language of the app (the browser asks for it, as a student's would), and the
+// keyboard path through the header. A failure names each rule, the elements, and the fix.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -9,6 +9,10 @@ import {
   E2E_DIR, LOCALES, WRONG, distDir, eventually, expectClean, expectScreen, startApp, ui, visit, wrongOptions,
 } from '../support/app.js';
 import { builtLessons, loadLesson, loadLocales } from '../support/content.js';
+import {
+  answerPlan, answerTest, compact, download, expectHeading, fixtureClass, formOf, grouped, loadAssessment, readCodeCards,
+  withOneWrongCharacter,
+} from '../support/study.js';
 
 const AXE = join(E2E_DIR, 'node_modules', 'axe-core', 'axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -243,6 +247,100 @@ for (const locale of LOCALES) {
       }
     });
 
+    describe('axe: the awareness check and the teacher\'s screens', () => {
+      const assessment = loadAssessment(locale);
+      let page;
+      let problems;
+      let context;
+      let study;
+      let codes;
+      before(async () => {
+        ({ page, problems, context } = await open());
+      });
+      after(async () => {
+        await context?.close();
+      });
+      const startField = (id) => page.getByLabel(m(id), { exact: true });
+      const begin = () => page.getByRole('button', { name: m('check-begin'), exact: true }).click();
+
+      test('the teacher page (also with an error), a study page and the code cards', async () => {
+        await visit(page, app.origin, '/teacher', m('teacher-title'));
+        await expectNoViolations(page, 'the teacher page');
+        await page.getByLabel(m('teacher-cards'), { exact: true }).fill('0');
+        await page.getByRole('button', { name: m('teacher-create'), exact: true }).click();
+        await page.getByRole('alert').getByText(m('teacher-cards-invalid', { max: 1000 }), { exact: true }).waitFor();
+        await expectNoViolations(page, 'the teacher page with a wrong number of cards');
+        await page.getByLabel(m('teacher-cards'), { exact: true }).fill('3');
+        await page.getByRole('button', { name: m('teacher-create'), exact: true }).click();
+        await page.waitForURL(/\/teacher\/studies\/[^/]+$/);
+        const id = page.url().split('/').pop();
+        await expectScreen(page, app.origin, `/teacher/studies/${id}`, m('teacher-study-name', { id: grouped(id) }));
+        await expectNoViolations(page, 'a study page');
+        await page.getByRole('link', { name: m('teacher-print-cards'), exact: true }).click();
+        await expectScreen(page, app.origin, `/teacher/studies/${id}/cards`, m('cards-title'));
+        ({ study, codes } = await readCodeCards(page, m));
+        await expectNoViolations(page, 'the code cards');
+        expectClean(problems);
+      });
+
+      test('the check: start, its errors, the test, questions left out, the end', async () => {
+        await visit(page, app.origin, '/check', m('check-title'));
+        await startField('check-study-id').waitFor();
+        await expectNoViolations(page, 'the check\'s start');
+        await begin();
+        await page.getByRole('alert').getByText(m('check-error-empty', { field: m('check-study-id') }), { exact: true }).waitFor();
+        await expectNoViolations(page, 'the check\'s start with both fields empty');
+        await startField('check-study-id').fill(study);
+        await startField('check-code').fill(withOneWrongCharacter(codes[0]));
+        await begin();
+        await page.getByRole('alert').getByText(m('check-error-typo', { field: m('check-code') }), { exact: true }).waitFor();
+        await expectNoViolations(page, 'the check\'s start with a typo in the code');
+
+        await startField('check-code').fill(codes[0]);
+        await begin();
+        await expectHeading(page, m('check-test-title-pre'));
+        await expectNoViolations(page, 'the test');
+        const form = formOf(study, codes[0], 'pre');
+        const plan = answerPlan(assessment, form, { right: 5, wrong: 3 });
+        const { total, answered } = await answerTest(page, m, assessment, form, plan);
+        await page.getByRole('button', { name: m('check-hand-in'), exact: true }).click();
+        await page.getByText(m('check-missing', { missing: total - answered }), { exact: true }).waitFor();
+        await expectNoViolations(page, 'the test with questions left out');
+        await page.getByRole('button', { name: m('check-hand-in-anyway'), exact: true }).click();
+        await expectHeading(page, m('check-done-title'));
+        await expectNoViolations(page, 'the end of the check');
+        await download(page, page.getByRole('button', { name: m('check-file-save'), exact: true }));
+        await page.getByText(m('check-file-saved'), { exact: true }).waitFor();
+        await expectNoViolations(page, 'the end of the check, the file saved');
+
+        // The same check again on this device: refused.
+        await page.getByRole('button', { name: m('check-next-student'), exact: true }).click();
+        await expectHeading(page, m('check-title'));
+        await page.getByRole('radio', { name: m('check-phase-pre') }).check();
+        await begin();
+        await page.getByRole('alert').getByText(m('check-error-pre-taken'), { exact: true }).waitFor();
+        await expectNoViolations(page, 'the check\'s start when this check was taken already');
+        expectClean(problems);
+      });
+
+      test('class report: results hidden, an import with a refused file, and results shown', async () => {
+        await visit(page, app.origin, `/teacher/studies/${compact(study)}/report`, m('report-title'));
+        await page.getByRole('note').getByText(m('report-hidden-title'), { exact: true }).waitFor();
+        await expectNoViolations(page, 'the class report with results hidden');
+
+        const class30 = fixtureClass('class-30');
+        await visit(page, app.origin, '/teacher', m('teacher-title'));
+        await page.getByLabel(m('import-choose'), { exact: true }).setInputFiles([class30.path, join(E2E_DIR, 'package.json')]);
+        await page.getByText(m('import-summary', { files: 2, refused: 1 }), { exact: true }).waitFor();
+        await expectNoViolations(page, 'the teacher page after an import with a refused file');
+        const id = class30.expected.input.study;
+        await visit(page, app.origin, `/teacher/studies/${id}/report`, m('report-title'));
+        await page.getByRole('heading', { level: 2, name: m('report-summary-title'), exact: true }).waitFor();
+        await expectNoViolations(page, 'the class report with results');
+        expectClean(problems);
+      });
+    });
+
     describe('axe: states with a notice or an error', () => {
       test('the storage notice (storage blocked)', async () => {
         const { page, problems, context } = await open({
@@ -290,7 +388,7 @@ describe('keyboard', () => {
     ['a question', `/lessons/${lesson1.id}/quiz/1`, lesson1.title],
   ];
   for (const [name, path, heading] of startScreens) {
-    test(`Tab from loading ${name}: skip link, brand, "Lessons", "Get help", "Exit this page", the languages`, async () => {
+    test(`Tab from loading ${name}: skip link, brand, "Lessons", "Awareness check", "For teachers", "Get help", "Exit this page", the languages`, async () => {
       const { page, problems, context } = await app.open();
       await visit(page, app.origin, path, heading);
       const focused = () => page.evaluate(() => {
@@ -301,6 +399,8 @@ describe('keyboard', () => {
         { tag: 'a', text: 'Skip to main content', href: '#main' },
         { tag: 'a', text: 'Aware', href: '/' },
         { tag: 'a', text: 'Lessons', href: '/' },
+        { tag: 'a', text: 'Awareness check', href: '/check' },
+        { tag: 'a', text: 'For teachers', href: '/teacher' },
         { tag: 'a', text: 'Get help', href: '/help' },
         { tag: 'a', text: 'Emergency Exit this page', href: EXIT_URL },
         // Then the language buttons, each named in its own language.

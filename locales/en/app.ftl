@@ -153,10 +153,10 @@ check-remember = Remember my code on this device
 check-remember-hint = Untick this on a shared computer.
 check-begin = Start the check
 check-error-summary = There is a problem
-check-error-empty = Type the { $field }.
-check-error-length = The { $field } should have { $expected } characters, but it has { $found }.
-check-error-character = The { $field } never uses "{ $character }" (character { $position }). Check your card.
-check-error-typo = The { $field } has a typo: a character is wrong or two are swapped. Check your card.
+check-error-empty = Fill in "{ $field }".
+check-error-length = "{ $field }" should have { $expected } characters, but it has { $found }.
+check-error-character = "{ $field }" never uses "{ $character }" (character { $position }). Check your card.
+check-error-typo = "{ $field }" has a typo: a character is wrong or two are swapped. Check your card.
 check-error-pre-taken = This code has already taken the check before the lessons on this device. Choose "After the lessons", or check your code.
 check-error-post-taken = This code has already taken the check after the lessons on this device.
 check-test-title-pre = Awareness check: before the lessons
@@ -246,12 +246,18 @@ import-summary = { $files ->
     [one] , 1 could not be imported:
    *[other] , { $refused } could not be imported:
 }
-import-added = { $added } new records, { $duplicates } already here.
+import-added = { $added ->
+    [one] 1 new record
+   *[other] { $added } new records
+}, { $duplicates } already here.
 import-conflicts = { $conflicts ->
     [one] 1 record has the same code and check as one already here but different answers; the first one was kept.
    *[other] { $conflicts } records have the same code and check as ones already here but different answers; the first ones were kept.
 }
-import-other-studies = { $count } of its records belong to other studies.
+import-other-studies = { $count ->
+    [one] 1 of its records belongs to another study.
+   *[other] { $count } of its records belong to other studies.
+}
 import-unreadable = the file could not be read ({ $reason }).
 import-too-large = the file is too large to be a results file.
 import-not-json = this is not a results file (it is damaged or another kind of file; line { $line }, column { $column }).
@@ -299,9 +305,10 @@ report-summary-gain = The class gained { $gain } of what it could still learn (n
 report-band-gain-low = low
 report-band-gain-medium = medium
 report-band-gain-high = high
+# $p is the p-value with its relation sign: "p = 0.012", or "p < 0.001".
 report-summary-chance = { $chance ->
-    [unlikely] A change this large is unlikely to be chance (p = { $p }).
-   *[possible] This change could be chance (p = { $p }).
+    [unlikely] A change this large is unlikely to be chance ({ $p }).
+   *[possible] This change could be chance ({ $p }).
 }
 report-summary-effect = Effect size: { $g } ({ $size }).
 report-effect-negligible = negligible

@@ -297,9 +297,10 @@ report-summary-gain = Анги өмнө нь мэдээгүй байсан зү�
 report-band-gain-low = бага
 report-band-gain-medium = дунд
 report-band-gain-high = өндөр
+# $p is the p-value with its relation sign: "p = 0.012", or "p < 0.001".
 report-summary-chance = { $chance ->
-    [unlikely] Ийм их өөрчлөлт санамсаргүй тохиолдол байх магадлал бага (p = { $p }).
-   *[possible] Энэ өөрчлөлт санамсаргүй тохиолдол байж болно (p = { $p }).
+    [unlikely] Ийм их өөрчлөлт санамсаргүй тохиолдол байх магадлал бага ({ $p }).
+   *[possible] Энэ өөрчлөлт санамсаргүй тохиолдол байж болно ({ $p }).
 }
 report-summary-effect = Нөлөөллийн хэмжээ: { $g } ({ $size }).
 report-effect-negligible = үл ялиг

@@ -630,7 +630,7 @@ async fn a_dropped_file_reports_duplicates_conflicts_and_other_studies_and_keeps
     assert_eq!(
         texts(&root, ".import-ok"),
         vec![
-            "mixed.json: 2 new records, 1 already here. 1 record has the same code and check as one already here but different answers; the first one was kept. 1 of its records belong to other studies."
+            "mixed.json: 2 new records, 1 already here. 1 record has the same code and check as one already here but different answers; the first one was kept. 1 of its records belongs to another study."
         ]
     );
     assert!(drop.default_prevented(), "the browser does not open the dropped file");

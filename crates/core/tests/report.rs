@@ -107,12 +107,9 @@ fn assert_json_close(path: &str, actual: &Value, expected: &Value) {
     }
 }
 
+/// The share as the report's JSON writes it (the reference writes the same form).
 fn percent_json(percent: Percent) -> Value {
-    match percent {
-        Percent::AtMost5 => Value::from("at_most_5"),
-        Percent::Exact(value) => Value::from(value),
-        Percent::AtLeast95 => Value::from("at_least_95"),
-    }
+    serde_json::to_value(percent).expect("a percent serialises")
 }
 
 // --- The fixtures ----------------------------------------------------------------------------------
@@ -1141,4 +1138,11 @@ fn an_attempt_at_the_form_its_design_does_not_give_is_not_scored() {
         assert_eq!((report.counts.not_scored, report.counts.repeated), (1, 0));
         assert_eq!(report.results, clean.results);
     }
+}
+
+#[test]
+fn coded_shares_are_strings_and_exact_ones_numbers_in_json() {
+    assert_eq!(serde_json::to_string(&Percent::Exact(63)).unwrap(), "63");
+    assert_eq!(serde_json::to_string(&Percent::AtMost5).unwrap(), "\"at_most_5\"");
+    assert_eq!(serde_json::to_string(&Percent::AtLeast95).unwrap(), "\"at_least_95\"");
 }

@@ -63,8 +63,14 @@ struct CheckFlowProps {
 #[component]
 fn CheckFlow(props: &CheckFlowProps) -> Html {
     let step = use_state(|| Step::Start);
-    // Each step starts at its heading, as a new screen would.
-    use_effect_with((*step).clone(), |_| crate::platform::document::focus(crate::components::page::HEADING_ID));
+    // Each later step starts at its heading, as a new screen would; the first is the screen the
+    // frame already arrived at, so the browser's own start position is right (as on every page).
+    let first_step = use_mut_ref(|| true);
+    use_effect_with((*step).clone(), move |_| {
+        if !std::mem::replace(&mut *first_step.borrow_mut(), false) {
+            crate::platform::document::focus(crate::components::page::HEADING_ID);
+        }
+    });
     match &*step {
         Step::Start => {
             let on_start = {

@@ -103,6 +103,14 @@ pub fn Start(props: &StartProps) -> Html {
         Problem::AlreadyTaken(phase) => Some(*phase),
         _ => None,
     });
+    // The summary's links move focus to their field without following the fragment: the page has
+    // a `<base href>`, so "#code" would lead away from this screen (and add a history entry).
+    let focus_link = |target: String| {
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            crate::platform::document::focus(&target);
+        })
+    };
     let phase_radio = |value: Phase, label: &str, hint: &str| {
         let id = format!("phase-{}", value.as_str());
         html! {
@@ -130,13 +138,13 @@ pub fn Start(props: &StartProps) -> Html {
                             <h2>{ l10n.t("check-error-summary") }</h2>
                             <ul>
                                 if let Some(problem) = &study_problem {
-                                    <li><a href="#study-id">{ parse_message(&l10n, "check-study-id", problem) }</a></li>
+                                    <li><a href="#study-id" onclick={focus_link("study-id".to_owned())}>{ parse_message(&l10n, "check-study-id", problem) }</a></li>
                                 }
                                 if let Some(problem) = &code_problem {
-                                    <li><a href="#code">{ parse_message(&l10n, "check-code", problem) }</a></li>
+                                    <li><a href="#code" onclick={focus_link("code".to_owned())}>{ parse_message(&l10n, "check-code", problem) }</a></li>
                                 }
                                 if let Some(phase) = already {
-                                    <li><a href={format!("#phase-{}", phase.as_str())}>{ l10n.t(match phase {
+                                    <li><a href={format!("#phase-{}", phase.as_str())} onclick={focus_link(format!("phase-{}", phase.as_str()))}>{ l10n.t(match phase {
                                         Phase::Pre => "check-error-pre-taken",
                                         Phase::Post => "check-error-post-taken",
                                     }) }</a></li>

@@ -37,7 +37,9 @@ pub fn TeacherPage() -> Html {
             <li class="study-card">
                 <h3><Link<Route> to={Route::Study { id: id.compact() }}>{ l10n.t_with("teacher-study-name", &[("id", Arg::from(id.to_string()))]) }</Link<Route>></h3>
                 if let Some(entry) = entry {
-                    <p class="study-label">{ entry.label.clone() }</p>
+                    if !entry.label.is_empty() {
+                        <p class="study-label">{ entry.label.clone() }</p>
+                    }
                 } else {
                     <p class="hint">{ l10n.t("teacher-study-imported") }</p>
                 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use aware_core::assessment::Assessment;
 use aware_core::l10n::Arg;
-use aware_core::report::format::{effect_words, fixed, p_value, percent};
+use aware_core::report::format::{effect_words, fixed, p_phrase, p_value, percent};
 use aware_core::report::{ChangeBand, Knowledge, LikertChange, Report, ReportBuilder, Results, ScaleChange};
 use aware_core::study::StudyId;
 use aware_core::study::suppression::Cell;
@@ -245,7 +245,7 @@ fn summary(
             let chance = if paired.p < SIGNIFICANCE { "unlikely" } else { "possible" };
             lines.push(l10n.t_with(
                 "report-summary-chance",
-                &[("chance", Arg::from(chance)), ("p", Arg::from(p_value(paired.p)))],
+                &[("chance", Arg::from(chance)), ("p", Arg::from(p_phrase(paired.p)))],
             ));
             lines.push(l10n.t_with(
                 "report-summary-effect",
@@ -300,7 +300,7 @@ fn KnowledgeTable(props: &KnowledgeTableProps) -> Html {
                 { row("report-k-change", fixed(k.mean_change, 1)) }
                 { row("report-k-gain", k.gain.map_or_else(|| l10n.t("report-not-defined"), |g| fixed(g, 2))) }
                 if let Some(p) = &k.paired {
-                    { row("report-k-t", format!("t({}) = {}, p = {}", p.df, fixed(p.t, 2), p_value(p.p))) }
+                    { row("report-k-t", format!("t({}) = {}, {}", p.df, fixed(p.t, 2), p_phrase(p.p))) }
                     { row("report-k-dz", fixed(p.d_z, 2)) }
                     { row("report-k-gz", fixed(p.g_z, 2)) }
                     { row("report-k-dz-ci", format!("[{}; {}]", fixed(p.d_z_ci_lower, 2), fixed(p.d_z_ci_upper, 2))) }

@@ -49,7 +49,9 @@ pub fn StudyPage(props: &StudyPageProps) -> Html {
         <article class="study">
             <PageHeading text={l10n.t_with("teacher-study-name", &[("id", Arg::from(id.to_string()))])} />
             if let Some(entry) = entry {
-                <p class="study-label">{ entry.label.clone() }</p>
+                if !entry.label.is_empty() {
+                    <p class="study-label">{ entry.label.clone() }</p>
+                }
                 <p class="meta">{ l10n.t_with("teacher-study-created", &[("date", Arg::from(entry.created.to_string()))]) }</p>
             }
             <p>{ l10n.t(match design {

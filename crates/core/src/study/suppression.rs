@@ -85,8 +85,7 @@ pub struct SuppressedTable {
 }
 
 /// A percentage as shown, rounded to whole percent (halves up) and top/bottom coded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Percent {
     AtMost5,
     Exact(u8),
@@ -220,6 +219,18 @@ impl Percent {
             95.. => Percent::AtLeast95,
             exact => Percent::Exact(exact as u8),
         })
+    }
+}
+
+/// In JSON, a whole percentage is a number (`63`) and a coded one a string (`"at_most_5"`,
+/// `"at_least_95"`), so a reader cannot mistake a coded share for an exact 5 or 95.
+impl serde::Serialize for Percent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Percent::AtMost5 => serializer.serialize_str("at_most_5"),
+            Percent::Exact(value) => serializer.serialize_u8(*value),
+            Percent::AtLeast95 => serializer.serialize_str("at_least_95"),
+        }
     }
 }
 
