@@ -14,7 +14,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use aware_core::assessment::Assessment;
-use aware_core::study::code::RANDOM_BYTES;
+use aware_core::rng::SplitMix64 as Rng;
 use aware_core::study::{
     Answer, Code, Date, Design, Form, Id, Likert, Locale, Phase, Record, Response, ResultsFile, Sheet, StudyId,
 };
@@ -235,7 +235,7 @@ impl Studies {
     fn get(&mut self, participant: usize) -> Result<(&Study, Code), SynthError> {
         let number = participant / self.size;
         if !self.held.contains_key(&number) {
-            let mut random = Rng::new(self.seed, Stream::Study, number as u64);
+            let mut random = rng(self.seed, Stream::Study, number as u64);
             let mut bytes = || random.bytes();
             // Both designs, alternately, so that forms A and B are both taken first.
             let design = Design::ALL[number % 2];
@@ -336,7 +336,7 @@ impl Items {
     /// One participant's attempt. Their traits come from their own stream and each phase's answers
     /// from another, so the pre- and post-test can be written in different files in any order.
     fn record(&self, seed: u64, participant: usize, study: &Study, code: Code, phase: Phase) -> Record {
-        let mut traits = Rng::new(seed, Stream::Traits, participant as u64);
+        let mut traits = rng(seed, Stream::Traits, participant as u64);
         let ability = traits.unit();
         let locale = self.locales[traits.below(self.locales.len())].clone();
         let attitudes: Vec<f64> = (0..self.scales).map(|_| 1.8 + 2.4 * traits.unit()).collect();
@@ -345,7 +345,7 @@ impl Items {
             Phase::Pre => (Stream::Pre, 3, 0.0),
             Phase::Post => (Stream::Post, 5, 1.0),
         };
-        let mut random = Rng::new(seed, stream, participant as u64);
+        let mut random = rng(seed, stream, participant as u64);
         let form = study.design.form(code, phase);
         let mut answers = BTreeMap::new();
         let before = 0.25 + 0.45 * ability;
@@ -405,41 +405,12 @@ enum Stream {
     Post = 4,
 }
 
-/// SplitMix64 (Steele, Lea and Flood, 2014): tiny, fast, and plenty for made-up answers. Not for
-/// real codes, which the app draws from the browser's cryptographic source.
-struct Rng(u64);
-
-impl Rng {
-    /// An independent stream per (seed, purpose, number).
-    fn new(seed: u64, stream: Stream, number: u64) -> Rng {
-        let mut mixer = Rng(seed);
-        let base = mixer.next();
-        let mut mixer = Rng(base ^ (stream as u64).wrapping_mul(0xD1B5_4A32_D192_ED03));
-        let base = mixer.next();
-        Rng(base ^ number.wrapping_mul(0x9E37_79B9_7F4A_7C15))
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// Uniform in 0..n (the modulo bias is below 10⁻¹⁷ for the small n used here).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn bytes(&mut self) -> [u8; RANDOM_BYTES] {
-        self.next().to_le_bytes()
-    }
+/// An independent stream of made-up answers per (seed, purpose, number). Not for real codes,
+/// which the app draws from the browser's cryptographic source.
+fn rng(seed: u64, stream: Stream, number: u64) -> Rng {
+    let base = Rng(seed).next();
+    let base = Rng(base ^ (stream as u64).wrapping_mul(0xD1B5_4A32_D192_ED03)).next();
+    Rng(base ^ number.wrapping_mul(0x9E37_79B9_7F4A_7C15))
 }
 
 #[cfg(test)]

@@ -11,5 +11,6 @@ pub mod progress;
 pub mod quick_exit;
 pub mod quiz;
 pub mod report;
+pub mod rng;
 pub mod stats;
 pub mod study;

@@ -441,32 +441,8 @@ fn fixture_ids_forms_and_scores_follow_the_crate() {
 
 // --- Building classes ---------------------------------------------------------------------------------
 
-/// SplitMix64: deterministic test data, so every failure can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            items.swap(i, self.below(i + 1));
-        }
-    }
-}
+/// Deterministic test data, so every failure can be replayed.
+use aware_core::rng::SplitMix64 as Rng;
 
 fn new_study(rng: &mut Rng, design: Design) -> StudyId {
     design.new_study(&mut || rng.next().to_le_bytes()).expect("a working random source")

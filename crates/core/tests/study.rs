@@ -10,30 +10,8 @@ use aware_core::study::{
     Answer, Code, Date, Form, Id, Likert, Locale, ParseError, Phase, Record, RecordError, Response, StudyId,
 };
 
-/// SplitMix64: a deterministic source of test data, so every failure can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
-    fn bytes(&mut self) -> [u8; RANDOM_BYTES] {
-        self.next().to_le_bytes()
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
-    }
-}
+/// Deterministic test data, so every failure can be replayed.
+use aware_core::rng::SplitMix64 as Rng;
 
 fn id(text: &str) -> Id {
     Id::new(text).unwrap_or_else(|err| panic!("{text:?} is not an id: {err}"))
@@ -765,7 +743,7 @@ mod file {
         for _ in 0..6000 {
             let mut bytes = valid.clone();
             for _ in 0..=rng.below(3) {
-                let at = rng.below(bytes.len() as u64 + 1) as usize;
+                let at = rng.below(bytes.len() + 1);
                 match rng.below(4) {
                     0 if at < bytes.len() => bytes[at] = rng.next() as u8,
                     1 => bytes.truncate(at),
