@@ -38,29 +38,21 @@ pub fn Frame(props: &FrameProps) -> Html {
         event.prevent_default();
         document::focus("main");
     });
-    let notice = progress.notice.map(|notice| {
-        let dismiss = {
-            let progress = progress.clone();
-            Callback::from(move |_| progress.dispatch(ProgressAction::DismissNotice))
-        };
+    let notice = |message_id: &str, dismiss: Callback<MouseEvent>| {
         html! {
             <div class="notice">
-                <p>{ l10n.t(notice.message_id()) }</p>
+                <p>{ l10n.t(message_id) }</p>
                 <button type="button" class="button secondary" onclick={dismiss}>{ l10n.t("notice-dismiss") }</button>
             </div>
         }
+    };
+    let progress_notice = progress.notice.map(|shown| {
+        let progress = progress.clone();
+        notice(shown.message_id(), Callback::from(move |_| progress.dispatch(ProgressAction::DismissNotice)))
     });
-    let study_notice = study.notice.map(|notice| {
-        let dismiss = {
-            let study = study.clone();
-            Callback::from(move |_| study.dispatch(StudyAction::DismissNotice))
-        };
-        html! {
-            <div class="notice">
-                <p>{ l10n.t(notice.study_message_id()) }</p>
-                <button type="button" class="button secondary" onclick={dismiss}>{ l10n.t("notice-dismiss") }</button>
-            </div>
-        }
+    let study_notice = study.notice.map(|shown| {
+        let study = study.clone();
+        notice(shown.study_message_id(), Callback::from(move |_| study.dispatch(StudyAction::DismissNotice)))
     });
     html! {
         <>
@@ -78,7 +70,7 @@ pub fn Frame(props: &FrameProps) -> Html {
                     <LanguageSwitcher />
                 </div>
             </header>
-            <div class="notices" role="status">{ for notice }{ for study_notice }</div>
+            <div class="notices" role="status">{ for progress_notice }{ for study_notice }</div>
             <main id="main" tabindex="-1">{ props.children.clone() }</main>
             <footer class="site-footer"><p>{ l10n.t("footer-privacy") }</p></footer>
         </>

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::Sitting;
 use crate::app::{L10n, StudyAction, use_l10n, use_study};
+use crate::components::form::{choice_into, text_into};
 use crate::components::page::PageHeading;
 
 #[derive(Properties, PartialEq)]
@@ -38,19 +39,7 @@ pub fn Start(props: &StartProps) -> Html {
     let phase = use_state(|| if taken(remembered, Phase::Pre) { Phase::Post } else { Phase::Pre });
     let problems = use_state(Vec::<Problem>::new);
 
-    let text_input = |handle: UseStateHandle<String>| {
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            handle.set(input.value());
-        })
-    };
-    let on_phase = {
-        let phase = phase.clone();
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            phase.set(if input.value() == "post" { Phase::Post } else { Phase::Pre });
-        })
-    };
+    let on_phase = choice_into(&phase, |value| if value == "post" { Phase::Post } else { Phase::Pre });
     let on_remember = {
         let remember = remember.clone();
         Callback::from(move |event: Event| {
@@ -160,7 +149,7 @@ pub fn Start(props: &StartProps) -> Html {
                         <p class="error-message" id="study-id-error">{ parse_message(&l10n, "check-study-id", problem) }</p>
                     }
                     <input id="study-id" class="code-input" type="text" autocomplete="off" autocapitalize="characters"
-                        spellcheck="false" value={(*study_text).clone()} oninput={text_input(study_text.clone())}
+                        spellcheck="false" value={(*study_text).clone()} oninput={text_into(&study_text)}
                         aria-invalid={study_problem.is_some().then_some("true")}
                         aria-describedby={if study_problem.is_some() { "study-id-hint study-id-error" } else { "study-id-hint" }} />
                 </div>
@@ -171,7 +160,7 @@ pub fn Start(props: &StartProps) -> Html {
                         <p class="error-message" id="code-error">{ parse_message(&l10n, "check-code", problem) }</p>
                     }
                     <input id="code" class="code-input" type="text" autocomplete="off" autocapitalize="characters"
-                        spellcheck="false" value={(*code_text).clone()} oninput={text_input(code_text.clone())}
+                        spellcheck="false" value={(*code_text).clone()} oninput={text_into(&code_text)}
                         aria-invalid={code_problem.is_some().then_some("true")}
                         aria-describedby={if code_problem.is_some() { "code-hint code-error" } else { "code-hint" }} />
                 </div>

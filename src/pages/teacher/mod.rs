@@ -12,12 +12,12 @@ use std::collections::BTreeSet;
 
 use aware_core::l10n::Arg;
 use aware_core::study::{Design, Phase, ResultsFile, Sheet, StudyEntry, StudyId};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::{Route, StudyAction, use_l10n, use_study, use_title};
 use crate::components::file_import::FileImport;
+use crate::components::form::{choice_into, text_into};
 use crate::components::page::PageHeading;
 use crate::platform::{clock, random};
 
@@ -97,27 +97,10 @@ fn CreateStudy() -> Html {
     let cards = use_state(|| DEFAULT_CARDS.to_string());
     let problem = use_state(|| None::<String>);
 
-    let on_label = {
-        let label = label.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            label.set(input.value());
-        })
-    };
-    let on_cards = {
-        let cards = cards.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            cards.set(input.value());
-        })
-    };
-    let on_design = {
-        let design = design.clone();
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            design.set(if input.value() == "parallel" { Design::Parallel } else { Design::Crossover });
-        })
-    };
+    let on_label = text_into(&label);
+    let on_cards = text_into(&cards);
+    let on_design =
+        choice_into(&design, |value| if value == "parallel" { Design::Parallel } else { Design::Crossover });
     let on_submit = {
         let (label, design, cards, problem) = (label.clone(), design.clone(), cards.clone(), problem.clone());
         let l10n = l10n.clone();
