@@ -408,8 +408,8 @@ enum Stream {
 /// An independent stream of made-up answers per (seed, purpose, number). Not for real codes,
 /// which the app draws from the browser's cryptographic source.
 fn rng(seed: u64, stream: Stream, number: u64) -> Rng {
-    let base = Rng(seed).next();
-    let base = Rng(base ^ (stream as u64).wrapping_mul(0xD1B5_4A32_D192_ED03)).next();
+    let base = Rng(seed).next_u64();
+    let base = Rng(base ^ (stream as u64).wrapping_mul(0xD1B5_4A32_D192_ED03)).next_u64();
     Rng(base ^ number.wrapping_mul(0x9E37_79B9_7F4A_7C15))
 }
 

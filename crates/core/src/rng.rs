@@ -10,7 +10,7 @@ use crate::study::code::RANDOM_BYTES;
 pub struct SplitMix64(pub u64);
 
 impl SplitMix64 {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -20,12 +20,12 @@ impl SplitMix64 {
 
     /// Uniform in `0..n` (up to a bias below n/2⁶⁴); `n` must not be 0.
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 
     /// Uniform in [0, 1), from the top 53 bits.
     pub fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 
     pub fn chance(&mut self, p: f64) -> bool {
@@ -33,7 +33,7 @@ impl SplitMix64 {
     }
 
     pub fn bytes(&mut self) -> [u8; RANDOM_BYTES] {
-        self.next().to_le_bytes()
+        self.next_u64().to_le_bytes()
     }
 
     /// One of `items`, which must not be empty.
@@ -57,8 +57,8 @@ mod tests {
     fn the_sequence_is_splitmix64s() {
         // The first outputs for seed 0 of the reference implementation.
         let mut rng = SplitMix64(0);
-        assert_eq!(rng.next(), 0xE220_A839_7B1D_CDAF);
-        assert_eq!(rng.next(), 0x6E78_9E6A_A1B9_65F4);
+        assert_eq!(rng.next_u64(), 0xE220_A839_7B1D_CDAF);
+        assert_eq!(rng.next_u64(), 0x6E78_9E6A_A1B9_65F4);
     }
 
     #[test]

@@ -445,13 +445,13 @@ fn fixture_ids_forms_and_scores_follow_the_crate() {
 use aware_core::rng::SplitMix64 as Rng;
 
 fn new_study(rng: &mut Rng, design: Design) -> StudyId {
-    design.new_study(&mut || rng.next().to_le_bytes()).expect("a working random source")
+    design.new_study(&mut || rng.next_u64().to_le_bytes()).expect("a working random source")
 }
 
 fn distinct_codes(rng: &mut Rng, n: usize) -> Vec<Code> {
     let mut codes: Vec<Code> = Vec::new();
     while codes.len() < n {
-        let code = Code::generate(&rng.next().to_le_bytes());
+        let code = Code::generate(&rng.next_u64().to_le_bytes());
         if !codes.contains(&code) {
             codes.push(code);
         }

@@ -78,7 +78,7 @@ fn random_record(rng: &mut Rng) -> Record {
         phase: *rng.pick(&Phase::ALL),
         form: *rng.pick(&Form::ALL),
         locale: locale(rng.pick::<&str>(&locales)),
-        content_version: rng.next() as u32,
+        content_version: rng.next_u64() as u32,
         date: Date::new(2000 + rng.below(100) as u16, 1 + rng.below(12) as u8, 1 + rng.below(28) as u8)
             .expect("days 1-28 exist in every month"),
         answers,
@@ -708,8 +708,8 @@ mod file {
         let mut rng = Rng(11);
         const JSONISH: &[u8] = b"{}[]\":,0123456789-+.eE truefalsnul\\u\xC3\xA9\xFF";
         for _ in 0..20_000 {
-            let len = rng.below(300) as usize;
-            let random: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+            let len = rng.below(300);
+            let random: Vec<u8> = (0..len).map(|_| rng.next_u64() as u8).collect();
             check_never_panics(&random);
             let jsonish: Vec<u8> = (0..len).map(|_| *rng.pick(JSONISH)).collect();
             check_never_panics(&jsonish);
@@ -745,10 +745,10 @@ mod file {
             for _ in 0..=rng.below(3) {
                 let at = rng.below(bytes.len() + 1);
                 match rng.below(4) {
-                    0 if at < bytes.len() => bytes[at] = rng.next() as u8,
+                    0 if at < bytes.len() => bytes[at] = rng.next_u64() as u8,
                     1 => bytes.truncate(at),
                     2 => {
-                        let end = (at + rng.below(20) as usize).min(bytes.len());
+                        let end = (at + rng.below(20)).min(bytes.len());
                         bytes.drain(at..end);
                     }
                     _ => {
@@ -1398,8 +1398,8 @@ mod suppression {
         let mut rng = super::Rng(30);
         let mut hidden_tables = 0;
         for _ in 0..1500 {
-            let height = 1 + rng.below(4) as usize;
-            let width = 1 + rng.below(4) as usize;
+            let height = 1 + rng.below(4);
+            let width = 1 + rng.below(4);
             let rows: Vec<Vec<u32>> = (0..height)
                 .map(|_| {
                     (0..width)
