@@ -388,7 +388,7 @@ describe('keyboard', () => {
     ['a question', `/lessons/${lesson1.id}/quiz/1`, lesson1.title],
   ];
   for (const [name, path, heading] of startScreens) {
-    test(`Tab from loading ${name}: skip link, brand, "Lessons", "Awareness check", "For teachers", "Get help", "Exit this page", the languages`, async () => {
+    test(`Tab from loading ${name}: skip link, brand, "Lessons", "Awareness check", "Get help", "Exit this page", the languages`, async () => {
       const { page, problems, context } = await app.open();
       await visit(page, app.origin, path, heading);
       const focused = () => page.evaluate(() => {
@@ -400,7 +400,6 @@ describe('keyboard', () => {
         { tag: 'a', text: 'Aware', href: '/' },
         { tag: 'a', text: 'Lessons', href: '/' },
         { tag: 'a', text: 'Awareness check', href: '/check' },
-        { tag: 'a', text: 'For teachers', href: '/teacher' },
         { tag: 'a', text: 'Get help', href: '/help' },
         { tag: 'a', text: 'Emergency Exit this page', href: EXIT_URL },
         // Then the language buttons, each named in its own language.

@@ -165,7 +165,7 @@ describe('a study from the code cards to the class report', () => {
   test('the teacher creates a study from "For teachers" and reads the codes from the printable code cards', async () => {
     const { page, problems } = teacher;
     await visit(page, app.origin, '/', m('course-title'));
-    await page.getByRole('banner').getByRole('link', { name: m('nav-teacher'), exact: true }).click();
+    await page.getByRole('contentinfo').getByRole('link', { name: m('nav-teacher'), exact: true }).click();
     await expectScreen(page, app.origin, '/teacher', m('teacher-title'));
     await expectTitle(page, m('teacher-title'));
     await page.getByText(m('teacher-no-studies'), { exact: true }).waitFor();
@@ -613,7 +613,7 @@ describe('a study from the code cards to the class report', () => {
     assert.equal(JSON.parse(stored['aware.results']).records.length, 2, 'the device keeps both records');
 
     // The teacher exports this computer's results from the study page.
-    await page.getByRole('banner').getByRole('link', { name: m('nav-teacher'), exact: true }).click();
+    await page.getByRole('contentinfo').getByRole('link', { name: m('nav-teacher'), exact: true }).click();
     await expectScreen(page, app.origin, '/teacher', m('teacher-title'));
     const card = studyCard(page, study);
     await card.getByText(m('teacher-study-counts', { pre: 2, post: 0 }), { exact: true }).waitFor();

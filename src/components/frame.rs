@@ -63,7 +63,6 @@ pub fn Frame(props: &FrameProps) -> Html {
                     <nav class="site-nav" aria-label={l10n.t("app-name")}>
                         <Link<Route> to={Route::Course}>{ l10n.t("nav-lessons") }</Link<Route>>
                         <Link<Route> to={Route::Check}>{ l10n.t("nav-check") }</Link<Route>>
-                        <Link<Route> to={Route::Teacher}>{ l10n.t("nav-teacher") }</Link<Route>>
                         <Link<Route> to={Route::Help} classes="help-link">{ l10n.t("nav-get-help") }</Link<Route>>
                     </nav>
                     <QuickExit />
@@ -72,7 +71,11 @@ pub fn Frame(props: &FrameProps) -> Html {
             </header>
             <div class="notices" role="status">{ for progress_notice }{ for study_notice }</div>
             <main id="main" tabindex="-1">{ props.children.clone() }</main>
-            <footer class="site-footer"><p>{ l10n.t("footer-privacy") }</p></footer>
+            // Teachers' screens are linked from the footer: a student's header stays short on a phone.
+            <footer class="site-footer">
+                <p>{ l10n.t("footer-privacy") }</p>
+                <p><Link<Route> to={Route::Teacher}>{ l10n.t("nav-teacher") }</Link<Route>></p>
+            </footer>
         </>
     }
 }
