@@ -55,33 +55,13 @@ impl StudyState {
             state.notice = Some(StorageNotice::Unavailable);
             return state;
         };
-        let mut kept_aside = false;
-        let mut usable = true;
-        let mut read = |key: &str, valid: &dyn Fn(&str) -> bool| -> Option<String> {
-            let raw = match store.get(key) {
-                Ok(raw) => raw?,
-                Err(_) => {
-                    usable = false;
-                    return None;
-                }
-            };
-            if valid(&raw) {
-                return Some(raw);
-            }
-            let backup = backup_key_for(key, |candidate| store.has(candidate));
-            if store.set(&backup, &raw).is_ok() && store.remove(key).is_ok() {
-                kept_aside = true;
-            } else {
-                usable = false;
-            }
-            None
-        };
-        let results = read(RESULTS_KEY, &|raw| ResultsFile::decode(raw.as_bytes()).is_ok());
-        let studies = read(STUDIES_KEY, &|raw| TeacherStudies::decode(raw).is_ok());
-        let participant = read(PARTICIPANT_KEY, &|raw| Participant::decode(raw).is_some());
-        state.results = Rc::new(results.and_then(|raw| ResultsFile::decode(raw.as_bytes()).ok()).unwrap_or_default());
-        state.studies = Rc::new(studies.and_then(|raw| TeacherStudies::decode(&raw).ok()).unwrap_or_default());
-        state.participant = participant.and_then(|raw| Participant::decode(&raw));
+        let mut outcome = LoadOutcome { kept_aside: false, usable: true };
+        let results = read_stored(&store, RESULTS_KEY, |raw| ResultsFile::decode(raw.as_bytes()).ok(), &mut outcome);
+        let studies = read_stored(&store, STUDIES_KEY, |raw| TeacherStudies::decode(raw).ok(), &mut outcome);
+        state.participant = read_stored(&store, PARTICIPANT_KEY, Participant::decode, &mut outcome);
+        state.results = Rc::new(results.unwrap_or_default());
+        state.studies = Rc::new(studies.unwrap_or_default());
+        let LoadOutcome { kept_aside, usable } = outcome;
         state.notice = if !usable {
             Some(StorageNotice::Unavailable)
         } else if kept_aside {
@@ -105,6 +85,41 @@ impl StudyState {
             self.notice = Some(StorageNotice::WriteFailed);
         }
     }
+}
+
+/// What loading found across the stored values.
+struct LoadOutcome {
+    /// A value could not be decoded and was copied to its backup key.
+    kept_aside: bool,
+    /// Storage refused a read, or refused to keep a damaged value aside: stay in memory.
+    usable: bool,
+}
+
+/// The value stored under `key`, decoded once. A value that does not decode is copied to a backup
+/// key and removed, never overwritten in place.
+fn read_stored<T>(
+    store: &LocalStore,
+    key: &str,
+    decode: impl Fn(&str) -> Option<T>,
+    outcome: &mut LoadOutcome,
+) -> Option<T> {
+    let raw = match store.get(key) {
+        Ok(raw) => raw?,
+        Err(_) => {
+            outcome.usable = false;
+            return None;
+        }
+    };
+    if let Some(value) = decode(&raw) {
+        return Some(value);
+    }
+    let backup = backup_key_for(key, |candidate| store.has(candidate));
+    if store.set(&backup, &raw).is_ok() && store.remove(key).is_ok() {
+        outcome.kept_aside = true;
+    } else {
+        outcome.usable = false;
+    }
+    None
 }
 
 impl Reducible for StudyState {

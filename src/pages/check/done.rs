@@ -6,7 +6,7 @@ use std::rc::Rc;
 use aware_core::assessment::Assessment;
 use aware_core::assessment::score::is_correct;
 use aware_core::l10n::Arg;
-use aware_core::study::{Id, Record, ResultsFile};
+use aware_core::study::{Record, ResultsFile};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -30,7 +30,7 @@ pub fn Done(props: &DoneProps) -> Html {
     let assessment = &props.assessment;
     let record = &props.record;
     let items: Vec<_> = assessment.knowledge_on(record.form).collect();
-    let response = |id: &str| Id::new(id).ok().and_then(|id| record.answers.get(&id)).map(|a| &a.response);
+    let response = |id: &str| record.answers.get(id).map(|answer| &answer.response);
     let right = items.iter().filter(|item| is_correct(item, response(&item.id))).count();
     let labels = assessment.labels(&locale);
     let option_text = |item: &aware_core::assessment::KnowledgeItem, id: &str| -> String {

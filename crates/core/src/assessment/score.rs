@@ -69,7 +69,7 @@ pub fn score(assessment: &Assessment, record: &Record) -> Result<AttemptScore, N
             return Err(NotScored::UnknownItem { item: id.clone(), version: answer.version });
         }
     }
-    let response = |id: &str| record.answers.iter().find(|(key, _)| key.as_str() == id).map(|(_, a)| &a.response);
+    let response = |id: &str| record.answers.get(id).map(|answer| &answer.response);
     let correct: Vec<bool> = on_form.iter().map(|item| is_correct(item, response(&item.id))).collect();
     let right = correct.iter().filter(|&&c| c).count();
     let percent = if correct.is_empty() { 0.0 } else { 100.0 * right as f64 / correct.len() as f64 };

@@ -323,6 +323,13 @@ impl fmt::Display for Date {
     }
 }
 
+/// Ids compare as their text, so a map keyed by `Id` can be looked up with a `&str`.
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl fmt::Display for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
