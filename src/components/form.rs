@@ -20,3 +20,27 @@ pub fn choice_into<T: 'static>(state: &UseStateHandle<T>, parse: fn(&str) -> T) 
         state.set(parse(&input.value()));
     })
 }
+
+#[derive(Properties, PartialEq)]
+pub struct RadioWithHintProps {
+    /// The group's name; the input's id is `<name>-<value>`.
+    pub name: AttrValue,
+    pub value: AttrValue,
+    pub checked: bool,
+    pub label: AttrValue,
+    pub hint: AttrValue,
+    pub onchange: Callback<Event>,
+}
+
+/// A radio button whose label carries a line of explanation.
+#[component]
+pub fn RadioWithHint(props: &RadioWithHintProps) -> Html {
+    let id = format!("{}-{}", props.name, props.value);
+    html! {
+        <div class="choice">
+            <input type="radio" id={id.clone()} name={props.name.clone()} value={props.value.clone()}
+                checked={props.checked} onchange={props.onchange.clone()} />
+            <label for={id}>{ props.label.clone() }<span class="hint block">{ props.hint.clone() }</span></label>
+        </div>
+    }
+}

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::Sitting;
 use crate::app::{L10n, StudyAction, use_l10n, use_study};
-use crate::components::form::{choice_into, text_into};
+use crate::components::form::{RadioWithHint, choice_into, text_into};
 use crate::components::page::PageHeading;
 
 #[derive(Properties, PartialEq)]
@@ -101,15 +101,29 @@ pub fn Start(props: &StartProps) -> Html {
         })
     };
     let phase_radio = |value: Phase, label: &str, hint: &str| {
-        let id = format!("phase-{}", value.as_str());
         html! {
-            <div class="choice">
-                <input type="radio" id={id.clone()} name="phase" value={value.as_str()}
-                    checked={*phase == value} onchange={on_phase.clone()} />
-                <label for={id}>{ l10n.t(label) }<span class="hint block">{ l10n.t(hint) }</span></label>
-            </div>
+            <RadioWithHint name="phase" value={value.as_str()} checked={*phase == value}
+                label={l10n.t(label)} hint={l10n.t(hint)} onchange={on_phase.clone()} />
         }
     };
+    // The study id and the code are typed the same way and checked the same way.
+    let code_field =
+        |id: &'static str, label: &str, hint: &str, text: &UseStateHandle<String>, problem: &Option<ParseError>| {
+            let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+            let described_by = if problem.is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() };
+            html! {
+                <div class="field">
+                    <label for={id}>{ l10n.t(label) }</label>
+                    <p class="hint" id={hint_id}>{ l10n.t(hint) }</p>
+                    if let Some(problem) = problem {
+                        <p class="error-message" id={error_id}>{ parse_message(&l10n, label, problem) }</p>
+                    }
+                    <input {id} class="code-input" type="text" autocomplete="off" autocapitalize="characters"
+                        spellcheck="false" value={(**text).clone()} oninput={text_into(text)}
+                        aria-invalid={problem.is_some().then_some("true")} aria-describedby={described_by} />
+                </div>
+            }
+        };
 
     html! {
         <article class="check-start">
@@ -142,28 +156,8 @@ pub fn Start(props: &StartProps) -> Html {
                         </div>
                     }
                 </div>
-                <div class="field">
-                    <label for="study-id">{ l10n.t("check-study-id") }</label>
-                    <p class="hint" id="study-id-hint">{ l10n.t("check-study-id-hint") }</p>
-                    if let Some(problem) = &study_problem {
-                        <p class="error-message" id="study-id-error">{ parse_message(&l10n, "check-study-id", problem) }</p>
-                    }
-                    <input id="study-id" class="code-input" type="text" autocomplete="off" autocapitalize="characters"
-                        spellcheck="false" value={(*study_text).clone()} oninput={text_into(&study_text)}
-                        aria-invalid={study_problem.is_some().then_some("true")}
-                        aria-describedby={if study_problem.is_some() { "study-id-hint study-id-error" } else { "study-id-hint" }} />
-                </div>
-                <div class="field">
-                    <label for="code">{ l10n.t("check-code") }</label>
-                    <p class="hint" id="code-hint">{ l10n.t("check-code-hint") }</p>
-                    if let Some(problem) = &code_problem {
-                        <p class="error-message" id="code-error">{ parse_message(&l10n, "check-code", problem) }</p>
-                    }
-                    <input id="code" class="code-input" type="text" autocomplete="off" autocapitalize="characters"
-                        spellcheck="false" value={(*code_text).clone()} oninput={text_into(&code_text)}
-                        aria-invalid={code_problem.is_some().then_some("true")}
-                        aria-describedby={if code_problem.is_some() { "code-hint code-error" } else { "code-hint" }} />
-                </div>
+                { code_field("study-id", "check-study-id", "check-study-id-hint", &study_text, &study_problem) }
+                { code_field("code", "check-code", "check-code-hint", &code_text, &code_problem) }
                 <fieldset class="field">
                     <legend>{ l10n.t("check-which") }</legend>
                     <div class="choices">

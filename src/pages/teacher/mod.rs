@@ -17,7 +17,7 @@ use yew_router::prelude::*;
 
 use crate::app::{Route, StudyAction, use_l10n, use_study, use_title};
 use crate::components::file_import::FileImport;
-use crate::components::form::{choice_into, text_into};
+use crate::components::form::{RadioWithHint, choice_into, text_into};
 use crate::components::page::PageHeading;
 use crate::platform::{clock, random};
 
@@ -138,12 +138,9 @@ fn CreateStudy() -> Html {
         })
     };
     let design_radio = |value: Design, label_id: &str, hint_id: &str| {
-        let id = format!("design-{}", value.as_str());
         html! {
-            <div class="choice">
-                <input type="radio" id={id.clone()} name="design" value={value.as_str()} checked={*design == value} onchange={on_design.clone()} />
-                <label for={id}>{ l10n.t(label_id) }<span class="hint block">{ l10n.t(hint_id) }</span></label>
-            </div>
+            <RadioWithHint name="design" value={value.as_str()} checked={*design == value}
+                label={l10n.t(label_id)} hint={l10n.t(hint_id)} onchange={on_design.clone()} />
         }
     };
     html! {

@@ -8,8 +8,8 @@ use aware_core::assessment::Assessment;
 use aware_core::l10n::Arg;
 use aware_core::report::format::{effect_words, fixed, p_phrase, p_value, percent};
 use aware_core::report::{ChangeBand, Knowledge, LikertChange, Report, ReportBuilder, Results, ScaleChange};
-use aware_core::study::StudyId;
 use aware_core::study::suppression::Cell;
+use aware_core::study::{ResultsFile, StudyId};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -63,11 +63,7 @@ fn ReportView(props: &ReportViewProps) -> Html {
     let report = {
         let results = study.results.clone();
         let assessment = props.assessment.clone();
-        use_memo((results, id), move |(results, id)| {
-            let mut builder = ReportBuilder::new(&assessment);
-            results.records().filter(|r| r.study == *id).for_each(|record| builder.add(record));
-            builder.finish(min_group_size())
-        })
+        use_memo((results, id), move |(results, id)| class_report(&assessment, results, *id))
     };
     let counts = &report.counts;
     let participants = counts.pre + counts.post - counts.matched;
@@ -106,6 +102,14 @@ fn ReportView(props: &ReportViewProps) -> Html {
             } }
         </article>
     }
+}
+
+/// The report of one study from this device's results, with the deployment's minimum group size:
+/// what the screen shows and the aggregate export saves.
+pub fn class_report(assessment: &Assessment, results: &ResultsFile, study: StudyId) -> Report {
+    let mut builder = ReportBuilder::new(assessment);
+    results.records().filter(|record| record.study == study).for_each(|record| builder.add(record));
+    builder.finish(min_group_size())
 }
 
 #[derive(Properties, PartialEq)]

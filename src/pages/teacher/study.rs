@@ -4,7 +4,6 @@ use std::rc::Rc;
 
 use aware_core::assessment::Assessment;
 use aware_core::l10n::Arg;
-use aware_core::report::ReportBuilder;
 use aware_core::study::export::{Columns, codebook_csv, results_csv};
 use aware_core::study::{Design, Locale, Phase, ResultsFile, StudyId};
 use yew::prelude::*;
@@ -13,7 +12,6 @@ use yew_router::prelude::*;
 use crate::app::{AssessmentState, Route, use_assessment, use_l10n, use_study, use_title};
 use crate::components::file_import::FileImport;
 use crate::components::page::{Missing, PageHeading};
-use crate::deployment::min_group_size;
 use crate::platform::download;
 
 /// Excel reads a CSV without a byte-order mark as a legacy code page and garbles Cyrillic.
@@ -134,9 +132,7 @@ fn Exports(props: &ExportsProps) -> Html {
                     download::save(&name("codebook.csv"), "text/csv", &format!("{CSV_BOM}{csv}"))
                 }),
                 Export::Aggregate => {
-                    let mut builder = ReportBuilder::new(&assessment);
-                    file.records().for_each(|record| builder.add(record));
-                    let report = builder.finish(min_group_size());
+                    let report = super::report::class_report(&assessment, &file, id);
                     download::save(&name("report.json"), "application/json", &report.to_json())
                 }
             };
