@@ -5,6 +5,7 @@
 //! plain `cargo test`, fuzzable, and shared by the browser app and the `aware` command line.
 
 pub mod assessment;
+pub mod band;
 pub mod content;
 pub mod l10n;
 pub mod progress;
