@@ -41,24 +41,18 @@ fn main() {
         }
     }
 
-    let deployment = read_table("deployment.toml");
-    let text = |key: &str| {
-        deployment
-            .get(key)
-            .and_then(|v| v.as_str())
-            .unwrap_or_else(|| panic!("deployment.toml: `{key}` (text) is required"))
+    let deployment = match aware_core::content::compile::read_deployment(Path::new("deployment.toml")) {
+        Ok(deployment) => deployment,
+        Err(diagnostics) => {
+            for diagnostic in &diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            panic!("{} problem(s) in deployment.toml (listed above)", diagnostics.len());
+        }
     };
-    let exit_url = text("exit_url");
-    assert!(exit_url.starts_with("https://"), "deployment.toml: exit_url must start with https://");
-    let default_locale = text("default_locale");
-    let min_group_size = deployment
-        .get("min_group_size")
-        .and_then(|v| v.as_integer())
-        .and_then(|k| u32::try_from(k).ok())
-        .unwrap_or_else(|| panic!("deployment.toml: `min_group_size` (a whole number) is required"));
-    if let Err(err) = aware_core::study::MinGroupSize::new(min_group_size) {
-        panic!("deployment.toml: min_group_size: {err}");
-    }
+    let exit_url = &deployment.exit_url;
+    let default_locale = deployment.default_locale.as_str();
+    let min_group_size = deployment.min_group_size.get();
 
     let locales = read_table("locales/locales.toml");
     let mut entries = String::new();

@@ -1243,3 +1243,68 @@ fn a_source_nobody_cites_is_reported() {
         &["sources.toml:13: source `unused-report` is not used by any lesson or helpline"],
     );
 }
+
+mod deployment {
+    use std::path::Path;
+
+    use aware_core::content::compile::read_deployment;
+
+    fn read(text: &str) -> Result<aware_core::deployment::Deployment, Vec<String>> {
+        let dir = tempdir();
+        let path = dir.join("deployment.toml");
+        std::fs::write(&path, text).unwrap();
+        read_deployment(&path).map_err(|errors| {
+            errors.iter().map(|e| e.to_string().replace(&format!("{}/", dir.display()), "")).collect()
+        })
+    }
+
+    fn tempdir() -> std::path::PathBuf {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "aware-deployment-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn the_shipped_deployment_reads() {
+        let deployment = read_deployment(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../deployment.toml")).unwrap();
+        assert!(deployment.exit_url.starts_with("https://"));
+        assert!(deployment.min_group_size.get() >= 5);
+    }
+
+    #[test]
+    fn embedding_sites_and_the_statement_endpoint_are_read() {
+        let deployment = read(
+            "exit_url = \"https://www.bbc.co.uk/weather\"\ndefault_locale = \"mn\"\nmin_group_size = 12\n\
+             embed_origins = [\"https://campaign.example.org\"]\n\
+             [xapi]\nstatements_url = \"https://lrs.example.org/xapi/statements\"\nversion = \"1.0.3\"\n",
+        )
+        .unwrap();
+        assert_eq!(deployment.min_group_size.get(), 12);
+        assert_eq!(deployment.embed_origins[0].as_str(), "https://campaign.example.org");
+        assert_eq!(deployment.xapi.unwrap().origin.as_str(), "https://lrs.example.org");
+    }
+
+    #[test]
+    fn bad_settings_are_reported_with_their_line() {
+        let errors = read(
+            "exit_url = \"http://example.org\"\ndefault_locale = \"mn\"\nmin_group_size = 3\n\
+             embed_origins = [\"https://campaign.example.org/page\"]\ncolour = \"red\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                "deployment.toml:1: `exit_url` must start with https://",
+                "deployment.toml:1: `min_group_size` must be at least 5 (so no student can be picked out)",
+                "deployment.toml:4: embed origin `https://campaign.example.org/page` must be only scheme://host[:port], without a path, `*` or credentials",
+                "deployment.toml:5: unknown key `colour` in deployment.toml",
+            ]
+        );
+    }
+}

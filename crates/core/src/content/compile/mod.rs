@@ -5,6 +5,7 @@
 //! fixes a file in one pass. The rules are those of `lessons/README.md`; change both together.
 
 mod assessment;
+mod deployment;
 mod diagnostic;
 mod markdown;
 mod phone_numbers;
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 pub use assessment::compile_assessment;
+pub use deployment::read_deployment;
 pub use diagnostic::Diagnostic;
 use diagnostic::SourceFile;
 use scenario::ScenarioSpec;

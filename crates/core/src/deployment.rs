@@ -1,0 +1,165 @@
+//! A deployment's settings: what a school network, an NGO or a campaign may change without
+//! touching code. Written in `deployment.toml`, read at build time (see
+//! `content::compile::read_deployment`), and used by the app (`build.rs` makes constants of it),
+//! the `aware` command line (reports use the same minimum group size) and the release packaging
+//! (the Content-Security-Policy lists the embedding sites and the learning record store).
+
+use std::fmt;
+
+use crate::study::MinGroupSize;
+
+/// Everything `deployment.toml` says, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deployment {
+    /// Where "Exit this page" goes: a neutral everyday site (always `https://`).
+    pub exit_url: String,
+    /// The language used when nothing else asks for one (a locale id of `locales/locales.toml`).
+    pub default_locale: String,
+    /// Class reports hide results of smaller groups.
+    pub min_group_size: MinGroupSize,
+    /// Sites that may embed Aware's quizzes: the embed view's `frame-ancestors`, and the only
+    /// parent origins the embedded quiz talks to. Empty: nobody may embed Aware.
+    pub embed_origins: Vec<Origin>,
+    /// Where the embedded quizzes send xAPI statements; `None` (the default): nowhere.
+    pub xapi: Option<XapiEndpoint>,
+}
+
+/// A web origin (`scheme://host[:port]`), nothing more: no path, no query, no credentials.
+/// `https` always; plain `http` only for the loopback host, so tests can run without certificates.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Origin(String);
+
+/// Why a text is not an [`Origin`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotAnOrigin(pub &'static str);
+
+impl Origin {
+    pub fn parse(text: &str) -> Result<Origin, NotAnOrigin> {
+        let (scheme, rest) = text.split_once("://").ok_or(NotAnOrigin("must start with https://"))?;
+        if rest.is_empty() {
+            return Err(NotAnOrigin("has no host"));
+        }
+        if rest.contains(['/', '?', '#', '@', ' ', '*']) {
+            return Err(NotAnOrigin("must be only scheme://host[:port], without a path, `*` or credentials"));
+        }
+        let (host, port) = match rest.rsplit_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (rest, None),
+        };
+        if let Some(port) = port
+            && port.parse::<u16>().map_or(true, |port| port == 0)
+        {
+            return Err(NotAnOrigin("has a port that is not a number from 1 to 65535"));
+        }
+        let host_ok = !host.is_empty()
+            && host.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
+        if !host_ok {
+            return Err(NotAnOrigin("has a host that is not written in lower-case letters, digits, `.` and `-`"));
+        }
+        match scheme {
+            "https" => {}
+            "http" if host == "localhost" || host == "127.0.0.1" => {}
+            "http" => return Err(NotAnOrigin("must use https:// (plain http only for localhost and 127.0.0.1)")),
+            _ => return Err(NotAnOrigin("must start with https://")),
+        }
+        Ok(Origin(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A learning record store's statements resource, as browsers reach it. It is public: anything
+/// shipped to browsers is, so it must be a proxy that holds the store's credential itself and
+/// accepts only statement writes (see `deploy/`), never the store's own address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XapiEndpoint {
+    /// The full URL of the proxy's statements resource (`https://…/xapi/statements`).
+    pub statements_url: String,
+    /// The origin of `statements_url`: what the Content-Security-Policy's `connect-src` allows.
+    pub origin: Origin,
+    /// The `X-Experience-API-Version` header the store expects.
+    pub version: XapiVersion,
+}
+
+/// The xAPI versions Aware's statements are valid under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum XapiVersion {
+    V1_0_3,
+    V2_0_0,
+}
+
+impl XapiVersion {
+    pub const ALL: [XapiVersion; 2] = [XapiVersion::V1_0_3, XapiVersion::V2_0_0];
+
+    /// The header value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            XapiVersion::V1_0_3 => "1.0.3",
+            XapiVersion::V2_0_0 => "2.0.0",
+        }
+    }
+}
+
+impl XapiEndpoint {
+    pub fn parse(statements_url: &str, version: &str) -> Result<XapiEndpoint, NotAnOrigin> {
+        let version = XapiVersion::ALL
+            .into_iter()
+            .find(|v| v.as_str() == version)
+            .ok_or(NotAnOrigin("the xAPI version must be \"1.0.3\" or \"2.0.0\""))?;
+        let (scheme, rest) = statements_url.split_once("://").ok_or(NotAnOrigin("must start with https://"))?;
+        let authority_end =
+            rest.find('/').ok_or(NotAnOrigin("must name the statements resource, e.g. /xapi/statements"))?;
+        if rest.contains(['?', '#']) {
+            return Err(NotAnOrigin("must not carry a query or fragment"));
+        }
+        let origin = Origin::parse(&format!("{scheme}://{}", &rest[..authority_end]))?;
+        Ok(XapiEndpoint { statements_url: statements_url.to_owned(), origin, version })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_are_scheme_host_and_port_only() {
+        for ok in ["https://campaign.example.org", "https://a.b:8443", "http://localhost:8701", "http://127.0.0.1:9"] {
+            assert_eq!(Origin::parse(ok).map(|o| o.as_str().to_owned()), Ok(ok.to_owned()), "{ok}");
+        }
+        for bad in [
+            "campaign.example.org",
+            "http://campaign.example.org",
+            "https://campaign.example.org/",
+            "https://campaign.example.org/page",
+            "https://*.example.org",
+            "https://user@example.org",
+            "https://Example.org",
+            "https://example.org:0",
+            "https://example.org:99999",
+            "https://",
+            "ftp://example.org",
+            "javascript://x",
+        ] {
+            assert!(Origin::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn xapi_endpoint_gives_its_origin_and_refuses_unknown_versions() {
+        let endpoint = XapiEndpoint::parse("https://lrs.example.org/xapi/statements", "2.0.0").unwrap();
+        assert_eq!(endpoint.origin.as_str(), "https://lrs.example.org");
+        assert_eq!(endpoint.version, XapiVersion::V2_0_0);
+        assert!(XapiEndpoint::parse("https://lrs.example.org/xapi/statements", "1.0.2").is_err());
+        assert!(XapiEndpoint::parse("https://lrs.example.org", "1.0.3").is_err());
+        assert!(XapiEndpoint::parse("http://lrs.example.org/xapi/statements", "1.0.3").is_err());
+        assert!(XapiEndpoint::parse("https://lrs.example.org/xapi/statements?key=1", "1.0.3").is_err());
+    }
+}
