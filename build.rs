@@ -6,13 +6,17 @@
 //! - `assessment/` is checked here too, and its compiled form left in OUT_DIR for the component
 //!   tests (the app downloads its own copy, written by `aware build`).
 //! - `deployment.toml` and `locales/locales.toml` become constants (see `src/deployment.rs`); each
-//!   locale's `app.ftl` is embedded (UI text is small; lesson text is downloaded per locale).
+//!   locale's `app.ftl` is compiled (`aware_core::l10n::compile`) and embedded: interface text is
+//!   small, lesson text is downloaded per locale.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    for path in ["lessons/help.toml", "lessons/sources.toml", "deployment.toml", "locales", "assessment"] {
+    // A deployment other than the default (the end-to-end tests build with their own).
+    println!("cargo:rerun-if-env-changed=AWARE_DEPLOYMENT");
+    let deployment_file = std::env::var("AWARE_DEPLOYMENT").unwrap_or_else(|_| "deployment.toml".to_owned());
+    for path in ["lessons/help.toml", "lessons/sources.toml", deployment_file.as_str(), "locales", "assessment"] {
         println!("cargo:rerun-if-changed={path}");
     }
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
@@ -41,7 +45,7 @@ fn main() {
         }
     }
 
-    let deployment = match aware_core::content::compile::read_deployment(Path::new("deployment.toml")) {
+    let deployment = match aware_core::content::compile::read_deployment(Path::new(&deployment_file)) {
         Ok(deployment) => deployment,
         Err(diagnostics) => {
             for diagnostic in &diagnostics {
@@ -64,10 +68,19 @@ fn main() {
             .and_then(|v| v.as_bool())
             .unwrap_or_else(|| panic!("locales.toml: [{id}] needs `reviewed`"));
         let ftl = format!("locales/{id}/app.ftl");
-        assert!(Path::new(&ftl).is_file(), "locales.toml lists `{id}`, but {ftl} does not exist");
+        let source = std::fs::read_to_string(&ftl)
+            .unwrap_or_else(|err| panic!("locales.toml lists `{id}`, but {ftl} cannot be read: {err}"));
+        let compiled = aware_core::l10n::compile::compile_ftl(id, &[&source]).unwrap_or_else(|errors| {
+            for error in &errors {
+                eprintln!("{ftl}: {}", error.message);
+            }
+            panic!("{} problem(s) in {ftl} (listed above)", errors.len())
+        });
+        let compiled_file = format!("messages-{id}.txt");
+        std::fs::write(Path::new(&out_dir).join(&compiled_file), compiled).expect("write compiled messages");
         let _ = writeln!(
             entries,
-            "    Locale {{ id: {id:?}, name: {name:?}, reviewed: {reviewed}, messages: include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{ftl}\")) }},"
+            "    Locale {{ id: {id:?}, name: {name:?}, reviewed: {reviewed}, messages: include_str!(concat!(env!(\"OUT_DIR\"), \"/{compiled_file}\")) }},"
         );
     }
     assert!(

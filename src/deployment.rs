@@ -16,6 +16,7 @@ pub struct Locale {
     pub name: &'static str,
     /// Whether a native speaker has checked the interface text.
     pub reviewed: bool,
+    /// Its messages, compiled from `locales/<id>/app.ftl` by build.rs (`aware_core::l10n::Messages`).
     pub messages: &'static str,
 }
 

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::help_contacts::HelpContacts;
 use super::scenario::ScenarioPlayer;
-use crate::app::{L10n, use_l10n};
+use crate::state::{L10n, use_l10n};
 
 #[derive(Properties, PartialEq)]
 pub struct BlocksProps {

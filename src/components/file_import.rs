@@ -6,8 +6,8 @@ use aware_core::study::file::ImportError;
 use aware_core::study::{ResultsFile, StudyId};
 use yew::prelude::*;
 
-use crate::app::{L10n, StudyAction, use_l10n, use_study};
 use crate::platform::files::{self, PickedFile};
+use crate::state::{L10n, StudyAction, use_l10n, use_study};
 
 /// What happened to one file.
 #[derive(Clone, PartialEq)]

@@ -5,7 +5,7 @@ use aware_core::content::HelpDirectory;
 use aware_core::l10n::Arg;
 use yew::prelude::*;
 
-use crate::app::use_l10n;
+use crate::state::use_l10n;
 
 const HELP_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/help.json"));
 

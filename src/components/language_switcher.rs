@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::app::use_l10n;
 use crate::deployment::LOCALES;
+use crate::state::use_l10n;
 
 #[component]
 pub fn LanguageSwitcher() -> Html {

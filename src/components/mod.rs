@@ -4,7 +4,6 @@ pub mod blocks;
 pub mod charts;
 pub mod file_import;
 pub mod form;
-pub mod frame;
 pub mod help_contacts;
 pub mod language_switcher;
 pub mod page;

@@ -3,7 +3,9 @@
 use aware_core::l10n::Arg;
 use yew::prelude::*;
 
-use crate::app::{CurriculumState, use_l10n};
+use crate::app::student::StudentRoute;
+use crate::app::use_bundle;
+use crate::state::{CurriculumState, use_l10n};
 
 /// The id of each page's `<h1>`, which receives focus after a navigation.
 pub const HEADING_ID: &str = "page-heading";
@@ -55,7 +57,8 @@ pub struct MissingProps {
 #[component]
 pub fn Missing(props: &MissingProps) -> Html {
     let l10n = use_l10n();
-    crate::app::use_title(props.message.to_string());
+    let bundle = use_bundle();
+    crate::state::use_title(props.message.to_string());
     html! {
         <>
             <PageHeading text={props.message.clone()} />
@@ -63,9 +66,7 @@ pub fn Missing(props: &MissingProps) -> Html {
                 <p>{ detail.clone() }</p>
             }
             <p>
-                <yew_router::components::Link<crate::app::Route> to={crate::app::Route::Course}>
-                    { l10n.t("back-to-lessons") }
-                </yew_router::components::Link<crate::app::Route>>
+                <a href={StudentRoute::Course.href(bundle)}>{ l10n.t("back-to-lessons") }</a>
             </p>
         </>
     }

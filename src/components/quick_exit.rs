@@ -10,9 +10,9 @@ use wasm_bindgen::closure::Closure;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use crate::app::use_l10n;
 use crate::deployment::EXIT_URL;
 use crate::platform::{document, exit};
+use crate::state::use_l10n;
 
 #[component]
 pub fn QuickExit() -> Html {

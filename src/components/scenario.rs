@@ -7,7 +7,7 @@ use aware_core::l10n::Arg;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::app::use_l10n;
+use crate::state::use_l10n;
 
 #[derive(Properties, PartialEq)]
 pub struct ScenarioPlayerProps {

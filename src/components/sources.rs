@@ -5,7 +5,7 @@ use aware_core::content::Source;
 use aware_core::l10n::Arg;
 use yew::prelude::*;
 
-use crate::app::use_l10n;
+use crate::state::use_l10n;
 
 #[derive(Properties, PartialEq)]
 pub struct SourceListProps {

@@ -1,12 +1,7 @@
-//! One file per screen. Each page that needs lessons renders `ContentStatus` until they arrive,
-//! then a view component that receives the curriculum (so its hooks always run in the same order).
+//! One file per screen, grouped by the bundle that shows it. Each page that needs lessons renders
+//! `ContentStatus` until they arrive, then a view component that receives them (so its hooks
+//! always run in the same order).
 
 pub mod check;
-pub mod course;
-pub mod help;
-pub mod not_found;
-pub mod question;
-pub mod result;
-pub mod section;
+pub mod student;
 pub mod teacher;
-pub mod teacher_guide;

@@ -8,6 +8,7 @@ pub mod exit;
 pub mod fetch;
 pub mod files;
 pub mod history;
+pub mod location;
 pub mod preferences;
 pub mod random;
 pub mod storage;

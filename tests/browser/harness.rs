@@ -1,16 +1,19 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use aware::app::{AssessmentProvider, CurriculumState, LocaleProvider, ProgressProvider, Route, StudyProvider, switch};
-use aware::components::frame::Frame;
+use aware::app::Bundle;
+use aware::app::check::CheckScreen;
+use aware::app::router::Router;
+use aware::app::student::{StudentRoute, StudentScreen};
+use aware::app::teacher::{TeacherRoute, TeacherScreen};
+use aware::platform::location;
+use aware::state::{AssessmentProvider, CurriculumState, LocaleProvider, ProgressProvider, StudyProvider};
 use aware_core::assessment::Assessment;
 use aware_core::content::Curriculum;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventInit, HtmlElement, HtmlInputElement};
 use yew::AppHandle;
 use yew::prelude::*;
-use yew_router::history::{AnyHistory, MemoryHistory};
-use yew_router::prelude::*;
 
 /// A small curriculum: one lesson with two sections, three questions (one of each type), a
 /// scenario with two endings, and a teacher guide.
@@ -61,47 +64,64 @@ pub fn assessment() -> Rc<Assessment> {
 
 #[derive(Properties, PartialEq)]
 struct HarnessProps {
-    path: AttrValue,
+    bundle: Bundle,
 }
 
 #[component]
 fn Harness(props: &HarnessProps) -> Html {
-    let history =
-        use_memo(props.path.clone(), |path| AnyHistory::from(MemoryHistory::with_entries(vec![path.to_string()])));
     let curriculum = CurriculumState::Ready(Rc::new(Curriculum::decode(CURRICULUM).expect("test curriculum decodes")));
-    // The providers of `aware::app::App`, in its order, with the curriculum and the assessment
-    // given instead of downloaded.
+    // The providers of the bundles' roots (`aware::app::*App`), with the curriculum and the
+    // assessment given instead of downloaded; the screen comes from the address's fragment.
+    let screen = match props.bundle {
+        Bundle::Student => html! { <Router<StudentRoute>><StudentScreen /></Router<StudentRoute>> },
+        Bundle::Check => html! { <CheckScreen /> },
+        Bundle::Teacher => html! { <Router<TeacherRoute>><TeacherScreen /></Router<TeacherRoute>> },
+    };
     html! {
-        <LocaleProvider>
-            <ProgressProvider>
-                <StudyProvider>
-                    <ContextProvider<CurriculumState> context={curriculum}>
-                        <AssessmentProvider preloaded={Some(assessment())}>
-                            <Router history={(*history).clone()}>
-                                <Frame><Switch<Route> render={switch} /></Frame>
-                            </Router>
-                        </AssessmentProvider>
-                    </ContextProvider<CurriculumState>>
-                </StudyProvider>
-            </ProgressProvider>
-        </LocaleProvider>
+        <ContextProvider<Bundle> context={props.bundle}>
+            <LocaleProvider>
+                <ProgressProvider>
+                    <StudyProvider>
+                        <ContextProvider<CurriculumState> context={curriculum}>
+                            <AssessmentProvider preloaded={Some(assessment())}>
+                                { screen }
+                            </AssessmentProvider>
+                        </ContextProvider<CurriculumState>>
+                    </StudyProvider>
+                </ProgressProvider>
+            </LocaleProvider>
+        </ContextProvider<Bundle>>
     }
 }
 
-/// Renders the app at `path` into a fresh element and waits until it has rendered. The app a
-/// previous call mounted is destroyed first, so ids are unique in the document and no earlier
-/// app holds state or listeners.
+/// Renders screen `path` of the student's bundle into a fresh element.
 pub async fn mount(path: &str) -> Element {
+    mount_bundle(Bundle::Student, path).await
+}
+
+/// Renders screen `path` of the teacher's bundle.
+pub async fn mount_teacher(path: &str) -> Element {
+    mount_bundle(Bundle::Teacher, path).await
+}
+
+/// Renders the awareness check.
+pub async fn mount_check() -> Element {
+    mount_bundle(Bundle::Check, "/").await
+}
+
+/// Renders `bundle` at screen `path` into a fresh element and waits until it has rendered. The
+/// app a previous call mounted is destroyed first, so ids are unique in the document and no
+/// earlier app holds state or listeners.
+async fn mount_bundle(bundle: Bundle, path: &str) -> Element {
     if let Some((app, root)) = MOUNTED.with(|mounted| mounted.borrow_mut().take()) {
         app.destroy();
         root.remove();
     }
+    location::replace(path);
     let document = gloo_document();
     let root = document.create_element("div").expect("create root");
     document.body().expect("body").append_child(&root).expect("append root");
-    let app =
-        yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { path: path.to_owned().into() })
-            .render();
+    let app = yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { bundle }).render();
     MOUNTED.with(|mounted| *mounted.borrow_mut() = Some((app, root.clone())));
     yew::scheduler::flush().await;
     root
@@ -180,7 +200,8 @@ pub async fn click_link(root: &Element, label: &str) {
         let link: HtmlElement = links.item(i).expect("link").unchecked_into();
         if link.text_content().unwrap_or_default().trim() == label {
             link.click();
-            yew::scheduler::flush().await;
+            // A link to a screen changes the fragment; the router hears of it in a later task.
+            pause(0).await;
             return;
         }
     }

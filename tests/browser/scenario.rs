@@ -1,6 +1,7 @@
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::harness::{clear_storage, click_button, find, mount, text};
+use crate::harness::{clear_storage, click_button, find, mount, mount_teacher, text};
 
 #[wasm_bindgen_test]
 async fn a_choice_shows_its_consequence_and_why_then_leads_on_to_an_ending() {
@@ -37,7 +38,7 @@ async fn help_contacts_in_a_lesson_come_from_the_help_file() {
 #[wasm_bindgen_test]
 async fn the_teacher_guide_has_the_plan_and_a_read_aloud_script() {
     clear_storage();
-    let root = mount("/lessons/basics/teacher-guide").await;
+    let root = mount_teacher("/guides/basics").await;
     assert_eq!(find(&root, "h1").text_content().as_deref(), Some("Teacher guide: Basics"));
     let guide = text(&root);
     assert!(guide.contains("Timing and preparation"), "{guide}");
@@ -48,9 +49,13 @@ async fn the_teacher_guide_has_the_plan_and_a_read_aloud_script() {
 }
 
 #[wasm_bindgen_test]
-async fn the_first_section_shows_the_lessons_content_note_and_a_teacher_guide_link() {
+async fn the_first_section_shows_the_lessons_content_note_and_no_way_into_the_teachers_screens() {
     clear_storage();
     let root = mount("/lessons/basics/section/1").await;
     assert!(text(&find(&root, ".content-note")).contains("This lesson talks about jobs."));
-    assert_eq!(find(&root, ".teacher-link a").text_content().as_deref(), Some("Teacher guide"));
+    let links = root.query_selector_all("a").expect("query links");
+    for i in 0..links.length() {
+        let href = links.item(i).and_then(|link| link.unchecked_into::<web_sys::Element>().get_attribute("href"));
+        assert!(!href.unwrap_or_default().contains("teacher"), "a student's screen links to the teacher's");
+    }
 }

@@ -15,8 +15,8 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{DataTransfer, DragEvent, DragEventInit, Element, File};
 
 use crate::harness::{
-    assessment, clear_storage, click, click_button, click_link, find, fire, input, local_storage, mount, text, texts,
-    type_into, wait_until,
+    assessment, clear_storage, click, click_button, click_link, find, fire, input, local_storage, mount_check,
+    mount_teacher, text, texts, type_into, wait_until,
 };
 
 const RESULTS: &str = "aware.results";
@@ -173,7 +173,7 @@ async fn a_code_with_a_typo_is_refused_at_the_field_and_nothing_is_stored() {
     let typo = format!("{}{other}", &good[..good.len() - 1]);
     assert_eq!(Code::parse(&typo), Err(ParseError::CheckFailed));
 
-    let root = mount("/check").await;
+    let root = mount_check().await;
     type_into(&root, "#study-id", &participant.study.to_string()).await;
     type_into(&root, "#code", &typo).await;
     click_button(&root, "Start the check").await;
@@ -211,7 +211,7 @@ async fn a_valid_code_starts_the_test_of_its_form_and_is_remembered() {
     let form = Design::of(participant.study).form(participant.code, Phase::Pre);
     assert_eq!(form, Form::B);
 
-    let root = mount("/check").await;
+    let root = mount_check().await;
     assert!(input(&root, "#remember").checked(), "remembering is the default");
     assert!(input(&root, "#phase-pre").checked(), "a first visit takes the check before the lessons");
     start(&root, participant).await;
@@ -259,7 +259,7 @@ async fn an_unticked_remember_box_forgets_the_code_on_a_shared_device() {
     clear_storage();
     let earlier = Participant { study: study_of(Design::Parallel, 3), code: code(1, 3) };
     local_storage().set_item(PARTICIPANT, &earlier.encode()).unwrap();
-    let root = mount("/check").await;
+    let root = mount_check().await;
     assert_eq!(input(&root, "#study-id").value(), earlier.study.to_string());
     assert_eq!(input(&root, "#code").value(), earlier.code.to_string());
 
@@ -285,7 +285,7 @@ async fn handing_in_with_questions_left_out_asks_once_then_stores_only_the_answe
     let wrong_option = wrong_item.options.iter().find(|o| !o.correct).unwrap();
     let (agreed, declined) = (&assessment.likert[0], &assessment.likert[1]);
 
-    let root = mount("/check").await;
+    let root = mount_check().await;
     start(&root, participant).await;
     click(&root, &format!("[id='{}--{}']", right_item.id, right_option.id)).await;
     click(&root, &format!("[id='{}--{}']", wrong_item.id, wrong_option.id)).await;
@@ -343,7 +343,7 @@ async fn handing_in_with_questions_left_out_asks_once_then_stores_only_the_answe
 #[wasm_bindgen_test]
 async fn handing_in_nothing_is_refused() {
     clear_storage();
-    let root = mount("/check").await;
+    let root = mount_check().await;
     start(&root, b_first()).await;
     click_button(&root, "Hand in").await;
     click_button(&root, "Hand in").await;
@@ -361,7 +361,7 @@ async fn after_a_pre_test_the_remembered_student_is_offered_the_post_test_and_ca
     local_storage().set_item(RESULTS, &stored).unwrap();
     local_storage().set_item(PARTICIPANT, &participant.encode()).unwrap();
 
-    let root = mount("/check").await;
+    let root = mount_check().await;
     assert_eq!(input(&root, "#study-id").value(), participant.study.to_string());
     assert_eq!(input(&root, "#code").value(), participant.code.to_string());
     assert!(input(&root, "#phase-post").checked(), "after the lessons is chosen");
@@ -402,7 +402,7 @@ async fn unreadable_results_are_kept_aside_and_reported_and_other_data_is_untouc
     local_storage().set_item(RESULTS, "{not results").unwrap();
     local_storage().set_item(STUDIES, &studies).unwrap();
 
-    let root = mount("/teacher").await;
+    let root = mount_teacher("/").await;
     assert_eq!(heading(&root), "Measure what your class learned");
     assert!(
         text(&find(&root, ".notices")).contains(
@@ -423,7 +423,7 @@ async fn a_second_unreadable_results_document_does_not_overwrite_the_first_backu
     clear_storage();
     local_storage().set_item("aware.results.backup", "first").unwrap();
     local_storage().set_item(RESULTS, r#"{"format":"aware-results","version":99,"records":[]}"#).unwrap();
-    let root = mount("/check").await;
+    let root = mount_check().await;
     assert_eq!(heading(&root), "Awareness check");
     assert_eq!(local_storage().get_item("aware.results.backup").unwrap().as_deref(), Some("first"));
     assert_eq!(
@@ -438,7 +438,7 @@ async fn a_second_unreadable_results_document_does_not_overwrite_the_first_backu
 #[wasm_bindgen_test]
 async fn creating_a_study_opens_it_and_stores_distinct_codes_for_the_cards() {
     clear_storage();
-    let root = mount("/teacher").await;
+    let root = mount_teacher("/").await;
     type_into(&root, "#study-label", "Class 8B").await;
     click(&root, "#design-parallel").await;
     type_into(&root, "#cards", "7").await;
@@ -471,7 +471,7 @@ async fn creating_a_study_opens_it_and_stores_distinct_codes_for_the_cards() {
 #[wasm_bindgen_test]
 async fn a_card_count_out_of_range_is_refused() {
     clear_storage();
-    let root = mount("/teacher").await;
+    let root = mount_teacher("/").await;
     type_into(&root, "#cards", "0").await;
     click_button(&root, "Create the study").await;
     assert_eq!(text(&find(&root, "#cards-error")), "Enter a number from 1 to 1000.");
@@ -487,12 +487,12 @@ async fn a_study_found_only_in_imported_results_has_no_cards_to_print() {
     let pre = record(Participant { study, code: code(1, 12) }, Phase::Pre, |j| j < 4, |_| 3);
     local_storage().set_item(RESULTS, &encoded(vec![pre])).unwrap();
 
-    let root = mount(&format!("/teacher/studies/{}", study.compact())).await;
+    let root = mount_teacher(&format!("/studies/{}", study.compact())).await;
     assert_eq!(heading(&root), format!("Study {study}"));
     assert!(text(&root).contains("Before the lessons: 1. After the lessons: 0."), "{}", text(&root));
     assert!(!texts(&root, "a").iter().any(|link| link == "Print code cards"));
 
-    let root = mount(&format!("/teacher/studies/{}/cards", study.compact())).await;
+    let root = mount_teacher(&format!("/studies/{}/cards", study.compact())).await;
     assert!(text(&root).contains("We couldn't find that study."), "{}", text(&root));
     assert!(text(&root).contains("The cards of a study can be printed only on the device that created it."));
     assert!(root.query_selector(".code-card").unwrap().is_none());
@@ -509,7 +509,7 @@ async fn a_report_with_too_few_pairs_shows_counts_and_why_results_are_hidden() {
     records.extend(class(study_of(Design::Parallel, 6), 12, 0));
     local_storage().set_item(RESULTS, &encoded(records)).unwrap();
 
-    let root = mount(&format!("/teacher/studies/{}/report", study.compact())).await;
+    let root = mount_teacher(&format!("/studies/{}/report", study.compact())).await;
     assert_eq!(heading(&root), "Class report");
     // 6 before, 4 after, 4 of the 6 students took both.
     assert_eq!(texts(&root, "dl.counts dd"), vec!["6", "4", "4", percent(100.0 * 4.0 / 6.0).as_str()]);
@@ -536,7 +536,7 @@ async fn a_report_with_enough_pairs_shows_the_summary_and_tables() {
     assert!(knowledge.post_mean > knowledge.pre_mean);
     local_storage().set_item(RESULTS, &encoded(records)).unwrap();
 
-    let root = mount(&format!("/teacher/studies/{}/report", study.compact())).await;
+    let root = mount_teacher(&format!("/studies/{}/report", study.compact())).await;
     assert_eq!(texts(&root, "dl.counts dd")[..3], ["13", "12", "12"]);
     assert!(root.query_selector(".suppressed-notice").unwrap().is_none());
     let summary = texts(&root, ".summary p");
@@ -578,7 +578,7 @@ async fn picked_files_are_imported_one_by_one_and_a_bad_one_is_named_with_its_pr
     let newer = r#"{"format":"aware-results","version":2,"records":[]}"#;
     assert_eq!(ResultsFile::decode(newer.as_bytes()), Err(ImportError::UnsupportedVersion { found: 2 }));
 
-    let root = mount("/teacher").await;
+    let root = mount_teacher("/").await;
     assert!(text(&root).contains("No studies on this device yet."));
     pick(&root, &[results_file("class.json", &encoded(good.clone())), results_file("newer.json", newer)]).await;
     imported(&root).await;
@@ -617,7 +617,7 @@ async fn a_dropped_file_reports_duplicates_conflicts_and_other_studies_and_keeps
         record(Participant { study: study_of(Design::Parallel, 11), code: code(4, 10) }, Phase::Pre, |_| true, |_| 4);
     let file = results_file("mixed.json", &encoded(vec![held.clone(), new.clone(), retaken, elsewhere.clone()]));
 
-    let root = mount(&format!("/teacher/studies/{}", study.compact())).await;
+    let root = mount_teacher(&format!("/studies/{}", study.compact())).await;
     assert!(text(&root).contains("Before the lessons: 2. After the lessons: 0."));
     let init = DragEventInit::new();
     init.set_bubbles(true);
@@ -649,7 +649,7 @@ async fn two_imports_started_together_both_keep_their_records() {
     let one = record(Participant { study, code: code(1, 13) }, Phase::Pre, |j| j < 4, |_| 3);
     let two = record(Participant { study, code: code(2, 13) }, Phase::Pre, |j| j < 5, |_| 4);
 
-    let root = mount("/teacher").await;
+    let root = mount_teacher("/").await;
     // A file picked, and another dropped before the first has been read (no await in between).
     let picker = input(&root, "#results-files");
     picker.set_files(transfer(&[results_file("one.json", &encoded(vec![one.clone()]))]).files().as_ref());
@@ -681,7 +681,7 @@ async fn results_saved_by_another_tab_after_this_one_loaded_are_kept() {
     let other_tab: Vec<Record> =
         (2..4).map(|n| record(Participant { study, code: code(n, 11) }, Phase::Pre, |j| j < 3, |_| 2)).collect();
 
-    let root = mount("/teacher").await;
+    let root = mount_teacher("/").await;
     // Another tab of the app saves its results while this one is open.
     local_storage().set_item("aware.results", &encoded(other_tab.clone())).unwrap();
     pick(&root, &[results_file("class.json", &encoded(mine.clone()))]).await;

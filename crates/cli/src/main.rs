@@ -5,6 +5,9 @@
 //! - `aware build <lessons-dir> [<assessment-dir>] --out <dir>`: checks, then writes
 //!   `<locale>.json` per locale (and `assessment.json`).
 //! - `aware size <dist-dir>`: prints the release bundle's sizes (raw, gzip, brotli) per file kind.
+//! - `aware package --deployment <file> --out <dist> <student> <check> <teacher>`: puts the pages
+//!   Trunk built together into the site, with its Content-Security-Policy and headers (see
+//!   `package`).
 //! - `aware report [--min-group K] [--json] <assessment-dir> <lessons-dir> <results>...`: pools
 //!   exported results files (a folder means every `*.json` under it, in sorted order) from any
 //!   number of schools into one report, in English or as the report's JSON. Files are read one at
@@ -20,6 +23,7 @@
 //!
 //! This crate is glue: the rules live in `aware_core` (`content::compile`, `report`, `study`).
 
+mod package;
 mod report;
 mod report_text;
 mod size;
@@ -35,6 +39,7 @@ const USAGE: &str = "usage:
   aware check <lessons-dir> [<assessment-dir>]
   aware build <lessons-dir> [<assessment-dir>] --out <dir>
   aware size <dist-dir>
+  aware package --deployment <deployment.toml> --out <dist-dir> <student-dir> <check-dir> <teacher-dir>
   aware report [--min-group K] [--json] <assessment-dir> <lessons-dir> <results-file-or-folder>...
   aware synth <assessment-dir> <lessons-dir> --participants N --files F --out <dir> [--seed S]
 
@@ -93,6 +98,7 @@ fn main() -> ExitCode {
             Ok(options) => synthesise(&options),
             Err(problem) => usage_error("synth", &problem),
         },
+        ["package", args @ ..] => package_site(args),
         ["size", dist] => match size::report(Path::new(dist)) {
             Ok(report) => {
                 print!("{report}");
@@ -106,6 +112,24 @@ fn main() -> ExitCode {
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// `aware package`: the pages Trunk built (one folder each, in this order) become the site.
+fn package_site(args: &[&str]) -> ExitCode {
+    let ["--deployment", deployment, "--out", out, student, check, teacher] = args else {
+        return usage_error("package", "expected --deployment FILE --out DIR STUDENT CHECK TEACHER");
+    };
+    let Some(deployment) = report_problems(aware_core::content::compile::read_deployment(Path::new(deployment))) else {
+        return ExitCode::FAILURE;
+    };
+    let input = package::Input { student: student.into(), check: check.into(), teacher: teacher.into() };
+    match package::package(&input, &deployment, Path::new(out)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(problem) => {
+            eprintln!("aware package: {problem}");
+            ExitCode::FAILURE
         }
     }
 }

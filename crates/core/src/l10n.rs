@@ -1,97 +1,66 @@
-//! User-visible strings: Fluent bundles with a fallback chain.
+//! User-visible strings: compiled messages with a fallback chain, and choosing the language.
 //!
 //! The app never writes a user-visible word in code; it asks a [`Localizer`] for a message id.
 //! A message missing from the preferred locale falls back along the chain, and a message missing
 //! everywhere shows the id (and is caught by the tests that compare code and `.ftl` files).
+//! Messages are written in Fluent (`locales/<locale>/*.ftl`) and compiled at build time
+//! ([`compile`], with the `compile` feature) into [`Messages`].
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+#[cfg(feature = "compile")]
+pub mod compile;
+mod messages;
+
+pub use messages::{Malformed, Messages};
 use unic_langid::LanguageIdentifier;
 
 pub struct Localizer {
     /// In fallback order: the chosen locale first.
-    bundles: Vec<FluentBundle<FluentResource>>,
-}
-
-/// A problem in an `.ftl` file, found when the localizer is built.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FtlError {
-    pub locale: String,
-    pub message: String,
+    chain: Vec<Messages>,
 }
 
 impl Localizer {
-    /// Builds bundles from `(locale, ftl source)` pairs, in fallback order.
-    pub fn new(sources: &[(&str, &str)]) -> Result<Localizer, Vec<FtlError>> {
+    /// A localizer over `chain`, the chosen locale first.
+    pub fn from_messages(chain: Vec<Messages>) -> Localizer {
+        Localizer { chain }
+    }
+
+    /// Compiles `(locale, ftl source)` pairs, in fallback order (tests and tools; the app
+    /// receives messages compiled at build time).
+    #[cfg(feature = "compile")]
+    pub fn new(sources: &[(&str, &str)]) -> Result<Localizer, Vec<compile::FtlError>> {
+        let mut chain = Vec::new();
         let mut errors = Vec::new();
-        let mut bundles = Vec::new();
         for (locale, ftl) in sources {
-            let fail = |message: String| FtlError { locale: (*locale).to_owned(), message };
-            let langid: LanguageIdentifier = match locale.parse() {
-                Ok(langid) => langid,
-                Err(err) => {
-                    errors.push(fail(format!("invalid locale: {err}")));
-                    continue;
-                }
-            };
-            let resource = match FluentResource::try_new((*ftl).to_owned()) {
-                Ok(resource) => resource,
-                Err((resource, parse_errors)) => {
-                    errors.extend(parse_errors.iter().map(|err| fail(format!("{err:?}"))));
-                    resource
-                }
-            };
-            let mut bundle = FluentBundle::new(vec![langid]);
-            // Isolation marks guard right-to-left text; Aware's languages are left-to-right and
-            // the marks would only add invisible characters to every message.
-            bundle.set_use_isolating(false);
-            if let Err(add_errors) = bundle.add_resource(resource) {
-                errors.extend(add_errors.iter().map(|err| fail(format!("{err:?}"))));
+            match compile::compile_ftl(locale, &[ftl]) {
+                Ok(compiled) => chain.push(Messages::decode(&compiled).expect("the compiler writes what decode reads")),
+                Err(problems) => errors.extend(problems),
             }
-            bundles.push(bundle);
         }
-        if errors.is_empty() { Ok(Localizer { bundles }) } else { Err(errors) }
+        if errors.is_empty() { Ok(Localizer { chain }) } else { Err(errors) }
     }
 
     /// The locale actually in use (the head of the chain).
     pub fn locale(&self) -> String {
-        self.bundles.first().map(|bundle| bundle.locales[0].to_string()).unwrap_or_default()
+        self.chain.first().map(|messages| messages.locale().to_owned()).unwrap_or_default()
     }
 
     pub fn has(&self, id: &str) -> bool {
-        self.bundles.iter().any(|bundle| bundle.has_message(id))
+        self.chain.iter().any(|messages| messages.has(id))
     }
 
     pub fn text(&self, id: &str) -> String {
-        self.format(id, None)
+        self.text_with(id, &[])
     }
 
+    /// The message in the first locale of the chain that has it and can fill in its variables.
     pub fn text_with(&self, id: &str, args: &[(&str, Arg)]) -> String {
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            let value = match value {
-                Arg::Text(text) => FluentValue::from(text.as_str()),
-                Arg::Number(n) => FluentValue::from(*n),
-            };
-            fluent_args.set(*name, value);
-        }
-        self.format(id, Some(&fluent_args))
+        self.chain
+            .iter()
+            .find_map(|messages| messages.format(id, args).and_then(Result::ok))
+            .unwrap_or_else(|| id.to_owned())
     }
 
-    fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
-        for bundle in &self.bundles {
-            let Some(pattern) = bundle.get_message(id).and_then(|message| message.value()) else {
-                continue;
-            };
-            let mut errors = Vec::new();
-            let text = bundle.format_pattern(pattern, args, &mut errors);
-            if errors.is_empty() {
-                return text.into_owned();
-            }
-        }
-        id.to_owned()
-    }
-
-    /// Every message id in the head bundle's locale, for completeness checks.
+    /// Every message id in an `.ftl` text, for completeness checks.
     pub fn message_ids<'a>(ftl: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         ftl.lines().filter_map(|line| {
             let (id, _) = line.split_once('=')?;

@@ -173,3 +173,79 @@ fn every_message_the_app_asks_for_exists_in_english() {
     let missing: Vec<&String> = used.iter().chain(&expected_dynamic).filter(|id| !defined.contains(*id)).collect();
     assert!(missing.is_empty(), "used by the app but not in locales/en/app.ftl: {missing:?}");
 }
+
+/// Values to fill a variable with: numbers around every plural boundary, and every variant
+/// name of every selection on it (a text selector such as `$direction`).
+fn sample_values(ftl: &str, var: &str) -> Vec<Arg> {
+    let mut values: Vec<Arg> = [0usize, 1, 2, 3, 5, 11, 21, 100, 101].into_iter().map(Arg::from).collect();
+    values.push(Arg::from("x"));
+    let resource = fluent_syntax::parser::parse(ftl).expect("valid FTL");
+    fn names(pattern: &Pattern<&str>, var: &str, out: &mut BTreeSet<String>) {
+        for element in &pattern.elements {
+            if let PatternElement::Placeable { expression: Expression::Select { selector, variants } } = element {
+                for variant in variants {
+                    if matches!(selector, InlineExpression::VariableReference { id } if id.name == var)
+                        && let fluent_syntax::ast::VariantKey::Identifier { name } = variant.key
+                    {
+                        out.insert(name.to_owned());
+                    }
+                    names(&variant.value, var, out);
+                }
+            }
+        }
+    }
+    let mut keys = BTreeSet::new();
+    for entry in &resource.body {
+        if let Entry::Message(message) = entry
+            && let Some(value) = &message.value
+        {
+            names(value, var, &mut keys);
+        }
+    }
+    values.extend(keys.into_iter().map(Arg::from));
+    values
+}
+
+/// The compiled messages the app formats say exactly what Fluent itself says, for every message
+/// of every locale and every kind of value its variables can take.
+#[test]
+fn compiled_messages_format_exactly_as_fluent_does() {
+    use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+    let mut compared = 0;
+    for (locale, text) in locales() {
+        let ours = Localizer::new(&[(&locale, &text)]).expect("compiles");
+        let mut bundle = FluentBundle::new(vec![locale.parse().expect("locale tag")]);
+        bundle.set_use_isolating(false);
+        bundle.add_resource(FluentResource::try_new(text.clone()).expect("parses")).expect("adds");
+        for (id, vars) in messages(&text) {
+            let pattern = bundle.get_message(&id).and_then(|m| m.value()).expect("message with a value");
+            // Every combination would be large; vary one variable at a time over its samples,
+            // the others held at a plural-relevant number.
+            let vars: Vec<String> = vars.into_iter().collect();
+            let mut cases: Vec<Vec<(String, Arg)>> = vec![vars.iter().map(|v| (v.clone(), Arg::from(2usize))).collect()];
+            for (i, var) in vars.iter().enumerate() {
+                for value in sample_values(&text, var) {
+                    let mut case: Vec<(String, Arg)> = vars.iter().map(|v| (v.clone(), Arg::from(2usize))).collect();
+                    case[i].1 = value;
+                    cases.push(case);
+                }
+            }
+            for case in cases {
+                let mut fluent_args = FluentArgs::new();
+                for (name, value) in &case {
+                    match value {
+                        Arg::Text(text) => fluent_args.set(name.as_str(), FluentValue::from(text.as_str())),
+                        Arg::Number(n) => fluent_args.set(name.as_str(), FluentValue::from(*n)),
+                    }
+                }
+                let mut errors = Vec::new();
+                let expected = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+                assert!(errors.is_empty(), "{locale} `{id}`: Fluent reports {errors:?}");
+                let args: Vec<(&str, Arg)> = case.iter().map(|(name, value)| (name.as_str(), value.clone())).collect();
+                assert_eq!(ours.text_with(&id, &args), expected, "{locale} `{id}` with {case:?}");
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 500, "compared only {compared} formattings");
+}

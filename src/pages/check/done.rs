@@ -8,11 +8,12 @@ use aware_core::assessment::score::is_correct;
 use aware_core::l10n::Arg;
 use aware_core::study::{Record, ResultsFile};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::app::{Route, use_l10n, use_study};
+use crate::app::Bundle;
+use crate::app::student::StudentRoute;
 use crate::components::page::PageHeading;
 use crate::platform::download;
+use crate::state::{use_l10n, use_study};
 
 #[derive(Properties, PartialEq)]
 pub struct DoneProps {
@@ -111,7 +112,7 @@ pub fn Done(props: &DoneProps) -> Html {
                 <h2 id="review">{ l10n.t("check-review-title") }</h2>
                 <ol class="review-list">{ for review }</ol>
             </section>
-            <p><Link<Route> to={Route::Course}>{ l10n.t("back-to-lessons") }</Link<Route>></p>
+            <p><a href={StudentRoute::Course.href(Bundle::Check)}>{ l10n.t("back-to-lessons") }</a></p>
         </article>
     }
 }

@@ -15,8 +15,8 @@ use aware_core::assessment::Assessment;
 use aware_core::study::{Participant, Phase, Record};
 use yew::prelude::*;
 
-use crate::app::{AssessmentState, use_assessment, use_l10n, use_title};
 use crate::components::page::PageHeading;
+use crate::state::{AssessmentState, use_assessment, use_l10n, use_title};
 
 /// Who is taking which test: everything the test screen needs besides the assessment.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -6,9 +6,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::Sitting;
-use crate::app::{L10n, StudyAction, use_l10n, use_study};
 use crate::components::form::{RadioWithHint, choice_into, text_into};
 use crate::components::page::PageHeading;
+use crate::state::{L10n, StudyAction, use_l10n, use_study};
 
 #[derive(Properties, PartialEq)]
 pub struct StartProps {

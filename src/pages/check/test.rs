@@ -11,8 +11,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::Sitting;
-use crate::app::{StudyAction, use_l10n, use_study};
 use crate::components::page::PageHeading;
+use crate::state::{StudyAction, use_l10n, use_study};
 
 #[derive(Properties, PartialEq)]
 pub struct TestProps {

@@ -4,10 +4,11 @@
 use aware_core::l10n::Arg;
 use aware_core::study::StudyId;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::app::{Route, use_l10n, use_study, use_title};
+use crate::app::router::Link;
+use crate::app::teacher::TeacherRoute;
 use crate::components::page::{Missing, PageHeading};
+use crate::state::{use_l10n, use_study, use_title};
 
 #[derive(Properties, PartialEq)]
 pub struct CodeCardsPageProps {
@@ -41,7 +42,7 @@ pub fn CodeCardsPage(props: &CodeCardsPageProps) -> Html {
                 <p>{ l10n.t_with("cards-intro", &[("count", Arg::from(entry.codes.len()))]) }</p>
                 <div class="actions">
                     <button type="button" class="button" onclick={print}>{ l10n.t("cards-print") }</button>
-                    <Link<Route> to={Route::Study { id: entry.id.compact() }} classes="button secondary">{ l10n.t("cards-back") }</Link<Route>>
+                    <Link<TeacherRoute> to={TeacherRoute::Study { id: entry.id.compact() }} classes="button secondary">{ l10n.t("cards-back") }</Link<TeacherRoute>>
                 </div>
             </div>
             <ul class="card-grid">{ for cards }</ul>

@@ -5,6 +5,7 @@
 //! between attempts; nothing here asks for or shows a name.
 
 pub mod cards;
+pub mod guide;
 pub mod report;
 pub mod study;
 
@@ -13,13 +14,14 @@ use std::collections::BTreeSet;
 use aware_core::l10n::Arg;
 use aware_core::study::{Design, Phase, ResultsFile, Sheet, StudyEntry, StudyId};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::app::{Route, StudyAction, use_l10n, use_study, use_title};
+use crate::app::router::{Link, navigate};
+use crate::app::teacher::TeacherRoute;
 use crate::components::file_import::FileImport;
 use crate::components::form::{RadioWithHint, choice_into, text_into};
 use crate::components::page::PageHeading;
 use crate::platform::{clock, random};
+use crate::state::{StudyAction, use_l10n, use_study, use_title};
 
 /// Enough cards for the largest class, and a few spare for mistakes.
 const DEFAULT_CARDS: usize = 35;
@@ -35,7 +37,7 @@ pub fn TeacherPage() -> Html {
         let count = |phase| study.results.records().filter(|r| r.study == id && r.phase == phase).count();
         html! {
             <li class="study-card">
-                <h3><Link<Route> to={Route::Study { id: id.compact() }}>{ l10n.t_with("teacher-study-name", &[("id", Arg::from(id.to_string()))]) }</Link<Route>></h3>
+                <h3><Link<TeacherRoute> to={TeacherRoute::Study { id: id.compact() }}>{ l10n.t_with("teacher-study-name", &[("id", Arg::from(id.to_string()))]) }</Link<TeacherRoute>></h3>
                 if let Some(entry) = entry {
                     if !entry.label.is_empty() {
                         <p class="study-label">{ entry.label.clone() }</p>
@@ -91,7 +93,6 @@ fn known_studies(created: &[StudyEntry], results: &ResultsFile) -> Vec<StudyId> 
 fn CreateStudy() -> Html {
     let l10n = use_l10n();
     let study = use_study();
-    let navigator = use_navigator();
     let label = use_state(String::new);
     let design = use_state(|| Design::Crossover);
     let cards = use_state(|| DEFAULT_CARDS.to_string());
@@ -132,9 +133,7 @@ fn CreateStudy() -> Html {
             };
             let id = entry.id.compact();
             study.dispatch(StudyAction::CreateStudy(entry));
-            if let Some(navigator) = &navigator {
-                navigator.push(&Route::Study { id });
-            }
+            navigate(&TeacherRoute::Study { id });
         })
     };
     let design_radio = |value: Design, label_id: &str, hint_id: &str| {

@@ -11,12 +11,13 @@ use aware_core::report::{ChangeBand, Knowledge, LikertChange, Report, ReportBuil
 use aware_core::study::suppression::Cell;
 use aware_core::study::{ResultsFile, StudyId};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::app::{AssessmentState, L10n, Route, use_assessment, use_l10n, use_study, use_title};
+use crate::app::router::Link;
+use crate::app::teacher::TeacherRoute;
 use crate::components::charts::{Bar, BarChart, PairedBars, PairedRow};
 use crate::components::page::{Missing, PageHeading};
 use crate::deployment::min_group_size;
+use crate::state::{AssessmentState, L10n, use_assessment, use_l10n, use_study, use_title};
 
 /// Below this p-value the summary calls a change unlikely to be chance (the usual 5 % level).
 const SIGNIFICANCE: f64 = 0.05;
@@ -76,7 +77,7 @@ fn ReportView(props: &ReportViewProps) -> Html {
             <p class="meta">{ l10n.t_with("teacher-study-name", &[("id", Arg::from(id.to_string()))]) }</p>
             <div class="actions screen-only">
                 <button type="button" class="button" onclick={print}>{ l10n.t("report-print") }</button>
-                <Link<Route> to={Route::Study { id: id.compact() }} classes="button secondary">{ l10n.t("cards-back") }</Link<Route>>
+                <Link<TeacherRoute> to={TeacherRoute::Study { id: id.compact() }} classes="button secondary">{ l10n.t("cards-back") }</Link<TeacherRoute>>
             </div>
             <section aria-labelledby="counts">
                 <h2 id="counts">{ l10n.t("report-counts-title") }</h2>

@@ -7,12 +7,14 @@ use aware_core::l10n::Arg;
 use aware_core::study::export::{Columns, codebook_csv, results_csv};
 use aware_core::study::{Design, Locale, Phase, ResultsFile, StudyId};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::app::{AssessmentState, Route, use_assessment, use_l10n, use_study, use_title};
+use crate::app::Bundle;
+use crate::app::router::Link;
+use crate::app::teacher::TeacherRoute;
 use crate::components::file_import::FileImport;
 use crate::components::page::{Missing, PageHeading};
 use crate::platform::download;
+use crate::state::{AssessmentState, use_assessment, use_l10n, use_study, use_title};
 
 /// Excel reads a CSV without a byte-order mark as a legacy code page and garbles Cyrillic.
 const CSV_BOM: &str = "\u{feff}";
@@ -62,16 +64,16 @@ pub fn StudyPage(props: &StudyPageProps) -> Html {
                 <p class="study-id-display">{ id.to_string() }</p>
                 <div class="actions">
                     if entry.is_some_and(|entry| !entry.codes.is_empty()) {
-                        <Link<Route> to={Route::CodeCards { id: id.compact() }} classes="button">{ l10n.t("teacher-print-cards") }</Link<Route>>
+                        <Link<TeacherRoute> to={TeacherRoute::CodeCards { id: id.compact() }} classes="button">{ l10n.t("teacher-print-cards") }</Link<TeacherRoute>>
                     }
-                    <Link<Route> to={Route::Check} classes="button secondary">{ l10n.t("teacher-open-check") }</Link<Route>>
+                    <a href={Bundle::Check.href(Bundle::Teacher, "/")} class="button secondary">{ l10n.t("teacher-open-check") }</a>
                 </div>
             </section>
             <section aria-labelledby="results-here">
                 <h2 id="results-here">{ l10n.t("teacher-results-title") }</h2>
                 <p>{ l10n.t_with("teacher-study-counts", &[("pre", Arg::from(pre)), ("post", Arg::from(post))]) }</p>
                 <div class="actions">
-                    <Link<Route> to={Route::Report { id: id.compact() }} classes="button">{ l10n.t("teacher-open-report") }</Link<Route>>
+                    <Link<TeacherRoute> to={TeacherRoute::Report { id: id.compact() }} classes="button">{ l10n.t("teacher-open-report") }</Link<TeacherRoute>>
                 </div>
                 <h3>{ l10n.t("teacher-import-title") }</h3>
                 <FileImport study={Some(id)} />

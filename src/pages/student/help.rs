@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::app::{use_l10n, use_title};
 use crate::components::help_contacts::HelpContacts;
 use crate::components::page::PageHeading;
+use crate::state::{use_l10n, use_title};
 
 #[component]
 pub fn HelpPage() -> Html {

@@ -3,12 +3,13 @@ use std::rc::Rc;
 use aware_core::content::{Curriculum, Inline};
 use aware_core::l10n::Arg;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::app::{CurriculumState, ProgressAction, Route, use_curriculum, use_l10n, use_progress, use_title};
+use crate::app::router::Link;
+use crate::app::student::StudentRoute;
 use crate::components::blocks::{Blocks, Inlines};
 use crate::components::page::{ContentStatus, Missing, PageHeading};
 use crate::components::sources::SourceList;
+use crate::state::{CurriculumState, ProgressAction, use_curriculum, use_l10n, use_progress, use_title};
 
 #[derive(Properties, PartialEq)]
 pub struct SectionPageProps {
@@ -74,14 +75,11 @@ fn SectionView(props: &SectionViewProps) -> Html {
             <PageHeading text={lesson.title.clone()} />
             <p class="section-count">
                 { l10n.t_with("lesson-section-count", &[("current", Arg::from(index + 1)), ("total", Arg::from(total))]) }
-                <span class="teacher-link">
-                    <Link<Route> to={Route::TeacherGuide { id: lesson.id.clone() }}>{ l10n.t("teacher-guide-link") }</Link<Route>>
-                </span>
             </p>
             if is_first {
                 <div class="content-note">
                     <p>{ lesson.content_note.clone() }</p>
-                    <p><Link<Route> to={Route::Help}>{ l10n.t("nav-get-help") }</Link<Route>></p>
+                    <p><Link<StudentRoute> to={StudentRoute::Help}>{ l10n.t("nav-get-help") }</Link<StudentRoute>></p>
                 </div>
                 <h2>{ l10n.t("lesson-objectives") }</h2>
                 <ul class="objectives">
@@ -104,18 +102,18 @@ fn SectionView(props: &SectionViewProps) -> Html {
             }
             <nav class="pager" aria-label={l10n.t("lesson-pager")}>
                 if !is_first {
-                    <Link<Route> to={Route::Section { id: lesson.id.clone(), number: index }} classes="button secondary">
+                    <Link<StudentRoute> to={StudentRoute::Section { id: lesson.id.clone(), number: index }} classes="button secondary">
                         { l10n.t("lesson-previous") }
-                    </Link<Route>>
+                    </Link<StudentRoute>>
                 }
                 if is_last {
-                    <Link<Route> to={Route::Question { id: lesson.id.clone(), number: 1 }} classes="button">
+                    <Link<StudentRoute> to={StudentRoute::Question { id: lesson.id.clone(), number: 1 }} classes="button">
                         { l10n.t("lesson-start-quiz") }
-                    </Link<Route>>
+                    </Link<StudentRoute>>
                 } else {
-                    <Link<Route> to={Route::Section { id: lesson.id.clone(), number: index + 2 }} classes="button">
+                    <Link<StudentRoute> to={StudentRoute::Section { id: lesson.id.clone(), number: index + 2 }} classes="button">
                         { l10n.t("lesson-next") }
-                    </Link<Route>>
+                    </Link<StudentRoute>>
                 }
             </nav>
         </article>

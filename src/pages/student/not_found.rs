@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use crate::app::use_l10n;
 use crate::components::page::Missing;
+use crate::state::use_l10n;
 
 #[component]
 pub fn NotFoundPage() -> Html {

@@ -21,7 +21,7 @@ pub struct CurriculumProviderProps {
 }
 
 #[component]
-pub fn CurriculumProvider(props: &CurriculumProviderProps) -> Html {
+pub fn ContentProvider(props: &CurriculumProviderProps) -> Html {
     let locale = use_l10n().locale();
     let state = use_state(|| CurriculumState::Loading);
     let attempt = use_state(|| 0u32);

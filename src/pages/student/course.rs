@@ -4,10 +4,11 @@ use aware_core::content::Curriculum;
 use aware_core::l10n::Arg;
 use aware_core::progress::LessonStatus;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::app::{CurriculumState, L10n, Route, use_curriculum, use_l10n, use_progress, use_title};
+use crate::app::router::Link;
+use crate::app::student::StudentRoute;
 use crate::components::page::{ContentStatus, PageHeading};
+use crate::state::{CurriculumState, L10n, use_curriculum, use_l10n, use_progress, use_title};
 
 #[component]
 pub fn CoursePage() -> Html {
@@ -48,7 +49,7 @@ fn LessonList(props: &LessonListProps) -> Html {
                 html! {
                     <li class="lesson-card">
                         <h2>
-                            <Link<Route> to={Route::Section { id: lesson.id.clone(), number: 1 }}>{ lesson.title.clone() }</Link<Route>>
+                            <Link<StudentRoute> to={StudentRoute::Section { id: lesson.id.clone(), number: 1 }}>{ lesson.title.clone() }</Link<StudentRoute>>
                         </h2>
                         <p>{ lesson.summary.clone() }</p>
                         <p class="meta">{ meta }</p>

@@ -4,10 +4,11 @@ use aware_core::content::Curriculum;
 use aware_core::l10n::Arg;
 use aware_core::quiz::Summary;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::app::{CurriculumState, ProgressAction, Route, use_curriculum, use_l10n, use_progress, use_title};
+use crate::app::router::{Link, navigate};
+use crate::app::student::StudentRoute;
 use crate::components::page::{ContentStatus, Missing, PageHeading};
+use crate::state::{CurriculumState, ProgressAction, use_curriculum, use_l10n, use_progress, use_title};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultPageProps {
@@ -32,7 +33,6 @@ struct ResultViewProps {
 fn ResultView(props: &ResultViewProps) -> Html {
     let l10n = use_l10n();
     let progress = use_progress();
-    let navigator = use_navigator();
     let lesson = props.curriculum.lesson(&props.id);
     use_title(match lesson {
         Some(lesson) => format!("{}: {}", l10n.t("result-title"), lesson.title),
@@ -52,9 +52,7 @@ fn ResultView(props: &ResultViewProps) -> Html {
         let lesson = lesson.id.clone();
         Callback::from(move |_: MouseEvent| {
             progress.dispatch(ProgressAction::RestartQuiz { curriculum: curriculum.clone(), lesson: lesson.clone() });
-            if let Some(navigator) = &navigator {
-                navigator.push(&Route::Question { id: lesson.clone(), number: 1 });
-            }
+            navigate(&StudentRoute::Question { id: lesson.clone(), number: 1 });
         })
     };
 
@@ -69,9 +67,9 @@ fn ResultView(props: &ResultViewProps) -> Html {
                 <p>{ l10n.t_with("result-unanswered", &[("count", Arg::from(unanswered))]) }</p>
                 if let Some(index) = first_unsolved {
                     <p>
-                        <Link<Route> to={Route::Question { id: lesson.id.clone(), number: index + 1 }} classes="button">
+                        <Link<StudentRoute> to={StudentRoute::Question { id: lesson.id.clone(), number: index + 1 }} classes="button">
                             { l10n.t("result-continue") }
-                        </Link<Route>>
+                        </Link<StudentRoute>>
                     </p>
                 }
             }
@@ -80,7 +78,7 @@ fn ResultView(props: &ResultViewProps) -> Html {
                 <ul>{ for lesson.key_points.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
             </section>
             <div class="actions">
-                <Link<Route> to={Route::Course} classes="button">{ l10n.t("back-to-lessons") }</Link<Route>>
+                <Link<StudentRoute> to={StudentRoute::Course} classes="button">{ l10n.t("back-to-lessons") }</Link<StudentRoute>>
                 <button type="button" class="button secondary" onclick={retake}>{ l10n.t("result-retake") }</button>
             </div>
         </article>

@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use aware_core::l10n::{Arg, Localizer, negotiate};
+use aware_core::l10n::{Arg, Localizer, Messages, negotiate};
 use yew::prelude::*;
 
 use crate::deployment::{DEFAULT_LOCALE, LOCALES, Locale};
@@ -22,16 +22,16 @@ impl PartialEq for L10n {
 }
 
 impl L10n {
-    /// Bundles for each locale of `chain` in order, so a message missing in the chosen language
-    /// falls back to the next one instead of showing an id.
+    /// The messages of each locale of `chain` in order, so a message missing in the chosen
+    /// language falls back to the next one instead of showing an id.
     pub fn new(chain: &[String], set_locale: Callback<String>) -> L10n {
-        let sources: Vec<(&str, &str)> = chain
+        // build.rs compiled and checked them; should one still not decode, show ids rather than nothing.
+        let messages = chain
             .iter()
             .filter_map(|id| LOCALES.iter().find(|locale| locale.id == id))
-            .map(|locale| (locale.id, locale.messages))
+            .filter_map(|locale| Messages::decode(locale.messages).ok())
             .collect();
-        // The .ftl files are checked by tests; should one still fail here, show ids rather than nothing.
-        let localizer = Localizer::new(&sources).or_else(|_| Localizer::new(&[])).expect("an empty localizer builds");
+        let localizer = Localizer::from_messages(messages);
         L10n { localizer: Rc::new(localizer), chain: Rc::new(chain.to_vec()), set_locale }
     }
 

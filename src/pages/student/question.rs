@@ -8,10 +8,11 @@ use aware_core::quiz::{self, Selection};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::app::{CurriculumState, L10n, ProgressAction, Route, use_curriculum, use_l10n, use_progress, use_title};
+use crate::app::router::Link;
+use crate::app::student::StudentRoute;
 use crate::components::page::{ContentStatus, Missing, PageHeading};
+use crate::state::{CurriculumState, L10n, ProgressAction, use_curriculum, use_l10n, use_progress, use_title};
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionPageProps {
@@ -199,9 +200,9 @@ fn QuestionView(props: &QuestionViewProps) -> Html {
     });
 
     let next = if props.number < total {
-        Route::Question { id: lesson.id.clone(), number: props.number + 1 }
+        StudentRoute::Question { id: lesson.id.clone(), number: props.number + 1 }
     } else {
-        Route::Result { id: lesson.id.clone() }
+        StudentRoute::Result { id: lesson.id.clone() }
     };
     let correct = verdict.as_ref().is_some_and(|v| v.correct);
 
@@ -234,9 +235,9 @@ fn QuestionView(props: &QuestionViewProps) -> Html {
             if *checked {
                 <div class="actions" ref={actions}>
                     if correct {
-                        <Link<Route> to={next} classes="button">
+                        <Link<StudentRoute> to={next} classes="button">
                             { l10n.t(if props.number < total { "quiz-next" } else { "quiz-finish" }) }
-                        </Link<Route>>
+                        </Link<StudentRoute>>
                     } else {
                         <button type="button" class="button" onclick={on_try_again}>{ l10n.t("quiz-try-again") }</button>
                     }

@@ -7,13 +7,14 @@ use std::rc::Rc;
 use aware_core::content::{Curriculum, Scenario};
 use aware_core::l10n::Arg;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::app::{CurriculumState, L10n, Route, use_curriculum, use_l10n, use_title};
+use crate::app::Bundle;
+use crate::app::student::StudentRoute;
 use crate::components::blocks::{Blocks, Inlines};
 use crate::components::page::{ContentStatus, Missing, PageHeading};
 use crate::components::sources::SourceList;
 use crate::platform::document;
+use crate::state::{CurriculumState, L10n, use_curriculum, use_l10n, use_title};
 
 #[derive(Properties, PartialEq)]
 pub struct TeacherGuidePageProps {
@@ -67,9 +68,9 @@ fn TeacherGuideView(props: &TeacherGuideViewProps) -> Html {
             }
             <div class="actions screen-only">
                 <button type="button" class="button" onclick={print}>{ l10n.t("teacher-guide-print") }</button>
-                <Link<Route> to={Route::Section { id: lesson.id.clone(), number: 1 }} classes="button secondary">
+                <a href={StudentRoute::Section { id: lesson.id.clone(), number: 1 }.href(Bundle::Teacher)} class="button secondary">
                     { l10n.t("teacher-guide-open-lesson") }
-                </Link<Route>>
+                </a>
             </div>
             <h2>{ l10n.t("lesson-objectives") }</h2>
             <ul>{ for lesson.objectives.iter().map(|o| html! { <li>{ o.text.clone() }</li> }) }</ul>

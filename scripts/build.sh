@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds the release site into dist/: each page of Aware (web/index.html, check.html,
+# teacher.html) with Trunk, then `aware package`, which puts them together with their
+# Content-Security-Policy and headers, and checks the student's download against its budget.
+#   scripts/build.sh                      uses deployment.toml
+#   AWARE_DEPLOYMENT=FILE scripts/build.sh  another deployment (the end-to-end tests use one)
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+deployment="${AWARE_DEPLOYMENT:-deployment.toml}"
+pages="$ROOT/target/pages"
+rm -rf "$pages"
+for page in index check teacher; do
+  wasm trunk build "web/$page.html" --release=true --dist "$pages/$page"
+done
+unset CARGO_UNSTABLE_BUILD_STD CARGO_BUILD_TARGET
+cargo run --quiet --profile host --target-dir target/host-tools -p aware-cli -- \
+  package --deployment "$deployment" --out "$ROOT/dist" "$pages/index" "$pages/check" "$pages/teacher"

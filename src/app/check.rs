@@ -1,0 +1,34 @@
+//! The awareness check's bundle (`check.html`): one screen whose steps (start, test, done) are
+//! states rather than addresses, so no code or attempt is ever in the history.
+
+use yew::prelude::*;
+
+use super::Bundle;
+use super::frame::Frame;
+use crate::pages::check::CheckPage;
+use crate::state::{AssessmentProvider, LocaleProvider, StudyProvider};
+
+#[component]
+pub fn CheckApp() -> Html {
+    html! {
+        <ContextProvider<Bundle> context={Bundle::Check}>
+            <LocaleProvider>
+                <StudyProvider>
+                    <AssessmentProvider>
+                        <CheckScreen />
+                    </AssessmentProvider>
+                </StudyProvider>
+            </LocaleProvider>
+        </ContextProvider<Bundle>>
+    }
+}
+
+/// The check in its frame.
+#[component]
+pub fn CheckScreen() -> Html {
+    html! {
+        <Frame screen="/">
+            <CheckPage />
+        </Frame>
+    }
+}
