@@ -3,6 +3,10 @@
 //! frames per second of the detector alone (rendering is not timed).
 //!
 //! `cargo run --release -p aware-vision --example bench -- [FRAMES] [36h11|5x5] [MIN_CARD_PX MAX_CARD_PX]`
+//!
+//! With `VISION_FRAMES_OUT=DIR`, also writes the first 60 frames to `DIR/frames.bin` (raw grey
+//! bytes one after another) and `DIR/frames.json` (their size and how many cards the native
+//! detector read in them), for the browser benchmark (`e2e/support/vision/bench.js`).
 
 use std::time::{Duration, Instant};
 
@@ -117,6 +121,26 @@ fn main() {
     println!("  false cards       {false_cards} (a wrong card number or option)");
     println!("  partly covered    {covered_read} of {covered} read correctly, the rest not at all");
     println!("  other cards read  {other_read} (smaller cells, cut by the frame edge, or covered)");
+    if let Some(dir) = std::env::var_os("VISION_FRAMES_OUT") {
+        write_frames(std::path::Path::new(&dir), &options, &mut detector, frames.min(60));
+    }
     let seconds = timed.as_secs_f64();
     println!("  frames/second     {:.0} (detector only, native, one thread)", frames as f64 / seconds);
+}
+
+fn write_frames(dir: &std::path::Path, options: &Options, detector: &mut Detector, count: u64) {
+    let mut bytes = Vec::new();
+    let mut cards_read = 0;
+    for seed in 0..count {
+        let scene = classroom(seed, options);
+        let frame = Frame::new(&scene.pixels, scene.width, scene.height).expect("a synthetic frame has its size");
+        cards_read += detector.detect(&frame).len();
+        bytes.extend_from_slice(&scene.pixels);
+    }
+    let json = format!(
+        "{{\"width\": {}, \"height\": {}, \"frames\": {count}, \"cards_read_native\": {cards_read}}}\n",
+        options.width, options.height
+    );
+    std::fs::write(dir.join("frames.bin"), bytes).expect("frames.bin is written");
+    std::fs::write(dir.join("frames.json"), json).expect("frames.json is written");
 }

@@ -28,12 +28,7 @@ pub enum FrameError {
 
 impl<'a> Frame<'a> {
     pub fn new(pixels: &'a [u8], width: usize, height: usize) -> Result<Self, FrameError> {
-        if width == 0 || height == 0 {
-            return Err(FrameError::Empty);
-        }
-        if width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS {
-            return Err(FrameError::TooLarge { width, height });
-        }
+        check_size(width, height)?;
         let expected = width * height;
         if pixels.len() != expected {
             return Err(FrameError::WrongLength { expected, actual: pixels.len() });
@@ -71,9 +66,49 @@ impl<'a> Frame<'a> {
     }
 }
 
+fn check_size(width: usize, height: usize) -> Result<(), FrameError> {
+    if width == 0 || height == 0 {
+        return Err(FrameError::Empty);
+    }
+    if width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS {
+        return Err(FrameError::TooLarge { width, height });
+    }
+    Ok(())
+}
+
+/// Converts an RGBA frame (a canvas's `getImageData`) to grey into `grey`, with the Rec. 601
+/// weights in integers (0.299 R + 0.587 G + 0.114 B); refuses a frame of the wrong shape.
+pub fn grey_from_rgba(rgba: &[u8], width: usize, height: usize, grey: &mut Vec<u8>) -> Result<(), FrameError> {
+    check_size(width, height)?;
+    let expected = width * height * 4;
+    if rgba.len() != expected {
+        return Err(FrameError::WrongLength { expected, actual: rgba.len() });
+    }
+    grey.clear();
+    grey.extend(
+        rgba.chunks_exact(4)
+            .map(|p| ((77 * u32::from(p[0]) + 150 * u32::from(p[1]) + 29 * u32::from(p[2]) + 128) >> 8) as u8),
+    );
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rgba_becomes_grey_and_the_wrong_shape_is_refused() {
+        let mut grey = Vec::new();
+        let rgba = [255, 255, 255, 255, 0, 0, 0, 255, 255, 0, 0, 255, 0, 255, 0, 0];
+        assert_eq!(grey_from_rgba(&rgba, 2, 2, &mut grey), Ok(()));
+        assert_eq!(grey, vec![255, 0, 77, 149]);
+        assert_eq!(grey_from_rgba(&rgba, 3, 2, &mut grey), Err(FrameError::WrongLength { expected: 24, actual: 16 }));
+        assert_eq!(grey_from_rgba(&rgba, 0, 2, &mut grey), Err(FrameError::Empty));
+        assert_eq!(
+            grey_from_rgba(&rgba, 1 << 15, 1, &mut grey),
+            Err(FrameError::TooLarge { width: 1 << 15, height: 1 })
+        );
+    }
 
     fn check(width: usize, height: usize, len: usize, expected: Result<(), FrameError>) {
         let pixels = vec![0; len];

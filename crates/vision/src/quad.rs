@@ -147,7 +147,7 @@ fn strongest_rise(frame: &Frame, centre: Point, normal: (f32, f32), reach: f32) 
         0.0
     };
     let offset = -reach + (best as f32 + shift + SPAN as f32 / 2.0) * STEP;
-    (peak >= 12.0).then_some((offset, peak))
+    (peak >= 6.0).then_some((offset, peak))
 }
 
 #[cfg(test)]
