@@ -50,9 +50,8 @@ pub fn read_marker(frame: &Frame, quad: &Quad, family: &Family) -> Option<Marker
     let mut margin = [0.0f32; 4 * MAX_GRID];
     let mut border = [0.0f32; 4 * MAX_GRID];
     let (mut margins, mut borders) = (0, 0);
-    for row in 0..grid {
-        for col in 0..grid {
-            let v = value[row][col];
+    for (row, values) in value.iter().enumerate().take(grid) {
+        for (col, &v) in values.iter().enumerate().take(grid) {
             if is_margin(row, col) {
                 if v.is_finite() {
                     margin[margins] = v;

@@ -504,7 +504,7 @@ mod tests {
 
     #[test]
     fn patterns_that_are_no_marker_match_nothing() {
-        for read in [0, u64::MAX >> 28, 0x0f0f_0f0f_0] {
+        for read in [0, u64::MAX >> 28, 0xf_0f0f_0f0f] {
             assert_eq!(APRILTAG_36H11.best_match(read), None, "{read:x}");
         }
     }

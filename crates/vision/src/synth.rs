@@ -346,7 +346,7 @@ fn paint_decoy(rng: &mut SplitMix64, reflectance: &mut [f32], w: usize, h: usize
     let (cells, side) = (family.cells(), family.side);
     let code = loop {
         let code = rng.next_u64() >> (64 - side * side);
-        if family.distance_to_nearest(code) >= 2 * family.max_errors + 1 {
+        if family.distance_to_nearest(code) > 2 * family.max_errors {
             break code;
         }
     };

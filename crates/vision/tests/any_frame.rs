@@ -48,7 +48,7 @@ fn arbitrary_bytes_read_no_cards() {
                     0 => rng.next_u64() as u8,
                     1 => (SplitMix64(cell).next_u64() & 0xff) as u8 & 0xe0,
                     _ => {
-                        if (x / block + y / block) % 2 == 0 {
+                        if (x / block + y / block).is_multiple_of(2) {
                             20
                         } else {
                             230
