@@ -436,26 +436,28 @@ fn gaussian_blur(image: &mut [f32], w: usize, h: usize, sigma: f32) {
     }
     let radius = (3.0 * sigma).ceil() as isize;
     let kernel: Vec<f32> = (-radius..=radius).map(|i| (-(i * i) as f32 / (2.0 * sigma * sigma)).exp()).collect();
+    let mut across = vec![0.0f32; w * h];
+    blur_pass(image, &mut across, w, h, &kernel, true);
+    blur_pass(&across, image, w, h, &kernel, false);
+}
+
+/// One direction of a separable blur, edges extended.
+fn blur_pass(from: &[f32], to: &mut [f32], w: usize, h: usize, kernel: &[f32], horizontal: bool) {
+    let radius = (kernel.len() / 2) as isize;
     let total: f32 = kernel.iter().sum();
-    let mut tmp = vec![0.0f32; w * h];
     for y in 0..h {
         for x in 0..w {
             let mut s = 0.0;
             for (k, weight) in kernel.iter().enumerate() {
-                let xx = (x as isize + k as isize - radius).clamp(0, w as isize - 1) as usize;
-                s += weight * image[y * w + xx];
+                let d = k as isize - radius;
+                let (xx, yy) = if horizontal {
+                    ((x as isize + d).clamp(0, w as isize - 1) as usize, y)
+                } else {
+                    (x, (y as isize + d).clamp(0, h as isize - 1) as usize)
+                };
+                s += weight * from[yy * w + xx];
             }
-            tmp[y * w + x] = s / total;
-        }
-    }
-    for y in 0..h {
-        for x in 0..w {
-            let mut s = 0.0;
-            for (k, weight) in kernel.iter().enumerate() {
-                let yy = (y as isize + k as isize - radius).clamp(0, h as isize - 1) as usize;
-                s += weight * tmp[yy * w + x];
-            }
-            image[y * w + x] = s / total;
+            to[y * w + x] = s / total;
         }
     }
 }
