@@ -17,8 +17,8 @@ mod question;
 mod quick_exit;
 /// Scenarios played step by step, and the teacher guide with its read-aloud script.
 mod scenario;
+/// Where progress is kept: saving, and unreadable data kept aside.
+mod storage;
 /// The awareness check and the teacher's study screens: codes, handing in, results kept on the
 /// device, the class report, importing results files.
 mod study;
-/// Where progress is kept: saving, and unreadable data kept aside.
-mod storage;
