@@ -66,6 +66,22 @@ pub(super) trait Document: Clone + PartialEq + Default {
     }
 }
 
+impl Kind {
+    /// The longest text read for this kind; longer counts as damage (kept aside, not parsed).
+    pub fn max_bytes(self) -> usize {
+        match self {
+            Kind::Progress => Progress::MAX_BYTES,
+            Kind::Results => ResultsFile::MAX_BYTES,
+            Kind::Studies => TeacherStudies::MAX_BYTES,
+            Kind::Participant => Option::<Participant>::MAX_BYTES,
+            Kind::Locale => Option::<Locale>::MAX_BYTES,
+            Kind::Band => Option::<AgeBand>::MAX_BYTES,
+            Kind::Keyring => Option::<Keyring>::MAX_BYTES,
+            Kind::Sealed => SealedLog::MAX_BYTES,
+        }
+    }
+}
+
 fn ready<T>(value: T) -> Decoded<T> {
     Decoded::Ready { value, migrated_from: None }
 }
