@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use aware_core::content::{Block, Inline, Lesson, QuizItem, QuizKind, QuizOption, Section};
+use aware_core::content::Lesson;
 use aware_core::store::teacher::{Envelope, Keyring, PayloadKind, PublicKey, SealedLog};
 use aware_core::store::{DeviceStore, MemoryBackend};
 use aware_core::study::{
@@ -16,46 +16,23 @@ pub fn tab(backend: &MemoryBackend) -> DeviceStore {
     DeviceStore::open(Some(Box::new(backend.clone())))
 }
 
-/// A lesson `basics` with three sections and items `q1` (a is right) and `q2` (true is right).
+/// A lesson `basics` with three sections and items `q1` (a is right) and `q2` (true is right),
+/// in the content bundle's JSON form: the store needs only ids, sections and options.
 pub fn lesson() -> Lesson {
-    let section = |heading: &str| Section {
-        heading: vec![Inline::Text(heading.to_owned())],
-        blocks: vec![Block::Paragraph(vec![Inline::Text("Text.".to_owned())])],
+    let option = |id: &str, correct: bool| format!(r#"{{"id":"{id}","text":"","explanation":"","correct":{correct}}}"#);
+    let item = |id: &str, kind: &str, right: &str, wrong: &str| {
+        let options = [option(right, true), option(wrong, false)].join(",");
+        format!(r#"{{"id":"{id}","kind":"{kind}","prompt":"?","options":[{options}],"sources":[]}}"#)
     };
-    let option = |id: &str, correct: bool| QuizOption {
-        id: id.to_owned(),
-        text: String::new(),
-        explanation: format!("why {id}"),
-        correct,
-    };
-    let item = |id: &str, kind, options| QuizItem {
-        id: id.to_owned(),
-        kind,
-        prompt: "?".to_owned(),
-        options,
-        sources: Vec::new(),
-    };
-    Lesson {
-        id: "basics".to_owned(),
-        version: 2,
-        age_min: 12,
-        age_max: 18,
-        duration_minutes: 30,
-        title: "Basics".to_owned(),
-        summary: "What it is.".to_owned(),
-        content_note: String::new(),
-        reviewed: true,
-        objectives: Vec::new(),
-        sections: vec![section("One"), section("Two"), section("Three")],
-        key_points: Vec::new(),
-        scenarios: Vec::new(),
-        teacher_guide: Vec::new(),
-        quiz: vec![
-            item("q1", QuizKind::Single, vec![option("a", true), option("b", false)]),
-            item("q2", QuizKind::TrueFalse, vec![option("true", true), option("false", false)]),
-        ],
-        sources: Vec::new(),
-    }
+    let section = r#"{"heading":[],"blocks":[]}"#;
+    let json = format!(
+        r#"{{"id":"basics","version":2,"age_min":12,"age_max":18,"duration_minutes":30,"title":"Basics",
+        "summary":"","reviewed":true,"content_note":"","objectives":[],"sections":[{section},{section},{section}],
+        "key_points":[],"quiz":[{},{}],"scenarios":[],"teacher_guide":[],"sources":[]}}"#,
+        item("q1", "single", "a", "b"),
+        item("q2", "true-false", "true", "false"),
+    );
+    serde_json::from_str(&json).expect("a lesson")
 }
 
 pub fn selection(ids: &[&str]) -> aware_core::quiz::Selection {
