@@ -279,6 +279,26 @@ mod two_tabs {
     }
 
     #[test]
+    fn next_student_forgets_a_code_another_tab_remembered_too() {
+        let backend = MemoryBackend::new();
+        let (mut a, mut b) = (tab(&backend), tab(&backend));
+        b.remember_participant(participant(2));
+        let done = a.next_student();
+        assert_eq!(done.state.participant, None);
+        assert_eq!(stored(&backend, "aware.participant"), None);
+        assert_eq!(done.notices, [Notice::Replaced { kind: Kind::Participant }]);
+    }
+
+    #[test]
+    fn choosing_again_what_this_tab_first_saw_still_replaces_another_tabs_choice() {
+        let backend = MemoryBackend::holding([("aware.band", "12-14")]);
+        let (mut a, mut b) = (tab(&backend), tab(&backend));
+        b.set_band(AgeBand::Older);
+        a.set_band(AgeBand::Younger);
+        assert_eq!(stored(&backend, "aware.band").as_deref(), Some("12-14"));
+    }
+
+    #[test]
     fn a_tab_follows_another_on_the_storage_event_without_writing() {
         let backend = MemoryBackend::new();
         let (mut a, mut b) = (tab(&backend), tab(&backend));

@@ -186,6 +186,20 @@ impl<T: Document> Slot<T> {
         *before != *self.value
     }
 
+    /// Sets a single value the person chose (last writer wins): what another tab stored is
+    /// taken in first, so the choice is saved over it even when it equals what this tab last
+    /// saw, and replacing a different value is told.
+    pub fn choose(&mut self, value: T, backend: Option<&dyn Backend>, notices: &mut Vec<Notice>) {
+        let before = self.value.clone();
+        self.sync(backend, notices);
+        let replaced = Notice::Replaced { kind: T::KIND };
+        if *self.value != *before && *self.value != value && !notices.contains(&replaced) {
+            notices.push(replaced);
+        }
+        self.value = Rc::new(value);
+        self.persist(backend, notices);
+    }
+
     /// Deletes the stored document (and any newer one left read-only) and empties the value.
     pub fn clear(&mut self, backend: Option<&dyn Backend>, notices: &mut Vec<Notice>) {
         self.value = Rc::default();

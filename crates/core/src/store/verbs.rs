@@ -369,11 +369,7 @@ impl DeviceStore {
 
     fn set_participant(&mut self, participant: Option<Participant>) -> Done {
         let mut notices = Vec::new();
-        if *self.participant.value != participant {
-            self.participant.value = Rc::new(participant);
-        }
-        // Saved even when unchanged here: another tab may have stored a different one.
-        self.participant.persist(self.backend.as_deref(), &mut notices);
+        self.participant.choose(participant, self.backend.as_deref(), &mut notices);
         self.done((), notices, None)
     }
 }
@@ -381,16 +377,14 @@ impl DeviceStore {
 /// Settings.
 impl DeviceStore {
     pub fn set_locale(&mut self, locale: Locale) -> Done {
-        self.locale.value = Rc::new(Some(locale));
         let mut notices = Vec::new();
-        self.locale.persist(self.backend.as_deref(), &mut notices);
+        self.locale.choose(Some(locale), self.backend.as_deref(), &mut notices);
         self.done((), notices, None)
     }
 
     pub fn set_band(&mut self, band: AgeBand) -> Done {
-        self.band.value = Rc::new(Some(band));
         let mut notices = Vec::new();
-        self.band.persist(self.backend.as_deref(), &mut notices);
+        self.band.choose(Some(band), self.backend.as_deref(), &mut notices);
         self.done((), notices, None)
     }
 }
