@@ -110,6 +110,21 @@ mod one_tab {
     }
 
     #[test]
+    fn damage_written_after_loading_is_kept_aside_at_the_next_save_and_told() {
+        let backend = MemoryBackend::new();
+        let mut store = tab(&backend);
+        aware_core::store::Backend::set(&backend, "aware.studies", "{written by a broken tab").expect("stored");
+        let done = store.create_study(study_entry(1));
+        assert_eq!(
+            done.notices,
+            [Notice::KeptAside { kind: Kind::Studies, backup: "aware.studies.backup".to_owned() }]
+        );
+        assert_eq!(stored(&backend, "aware.studies.backup").as_deref(), Some("{written by a broken tab"));
+        assert_eq!(stored(&backend, "aware.studies"), Some(studies_text(&[study_entry(1)])));
+        assert_eq!(done.state.backups.len(), 1);
+    }
+
+    #[test]
     fn backups_are_capped_at_three_and_dropping_the_oldest_is_told() {
         let backend = MemoryBackend::holding([
             ("aware.progress.backup", "first"),
@@ -166,6 +181,7 @@ mod one_tab {
         assert_eq!(stored(&backend, "aware.progress").as_deref(), Some(v1), "loading writes nothing");
         store.answer(&lesson(), "q2", selection(&["true"]));
         assert_eq!(stored(&backend, "aware.progress.backup").as_deref(), Some(v1));
+        assert_eq!(store.state().backups.iter().map(|b| b.key.as_str()).collect::<Vec<_>>(), ["aware.progress.backup"]);
         let saved = stored_progress(&backend);
         let lesson = saved.lesson("basics").expect("the migrated lesson");
         assert_eq!((lesson.sections_read, lesson.quiz.len()), (2, 2));
@@ -388,7 +404,9 @@ mod data_on_this_device {
     #[test]
     fn after_delete_everything_no_aware_key_remains() {
         let backend = full_device();
+        aware_core::store::Backend::set(&backend, "aware.band", "{damaged").expect("stored");
         let mut store = tab(&backend);
+        assert!(!store.state().notices.is_empty(), "the damaged band is kept aside and told");
         store.set_up_teacher(keyring(1));
         store.append_sealed(vec![envelope(1, PayloadKind::Results)]);
         let done = store.delete_everything();
@@ -396,6 +414,7 @@ mod data_on_this_device {
         assert!(done.state.progress.lessons.is_empty() && done.state.participant.is_none());
         assert_eq!(done.state.teacher, TeacherState::NotSetUp);
         assert!(store.inventory().is_empty());
+        assert!(done.state.notices.is_empty(), "no notice speaks of data that is gone: {:?}", done.state.notices);
     }
 
     #[test]

@@ -328,7 +328,6 @@ impl DeviceStore {
         if !self.is_sealed() {
             self.view = None;
         }
-        self.refresh_backups();
         self.done(changed, notices, None)
     }
 
@@ -347,6 +346,8 @@ impl DeviceStore {
     }
 
     fn done<O>(&mut self, outcome: O, notices: Vec<Notice>, seal: Option<SealRequest>) -> Done<O> {
+        // A save may have kept something aside or dropped a backup.
+        self.refresh_backups();
         self.raise(notices.iter().cloned());
         Done { state: self.state(), outcome, notices, seal }
     }

@@ -21,14 +21,27 @@ struct Seen<T> {
     raw: Option<String>,
     /// `raw` decoded; the default when absent, damaged or newer.
     value: T,
-    /// `raw` must be copied to a backup before it is overwritten: it is damaged and not yet
-    /// kept aside, or it is an older version (kept byte for byte in case the migration erred).
-    keep_aside: bool,
+    /// Why `raw` must be copied to a backup before it is overwritten, if it must.
+    keep_aside: Option<Aside>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Aside {
+    /// Damaged, and not yet kept aside.
+    Damaged,
+    /// An older version, kept byte for byte in case the migration erred.
+    Older,
+}
+
+impl Aside {
+    fn of_migration(migrated_from: Option<u64>) -> Option<Aside> {
+        migrated_from.map(|_| Aside::Older)
+    }
 }
 
 impl<T> Seen<T> {
     fn absent(value: T) -> Seen<T> {
-        Seen { raw: None, value, keep_aside: false }
+        Seen { raw: None, value, keep_aside: None }
     }
 }
 
@@ -56,23 +69,23 @@ impl<T: Document> Slot<T> {
                     notices.push(Notice::Migrated { kind, from });
                 }
                 slot.value = Rc::new(value.clone());
-                slot.seen = Seen { raw: Some(raw), value, keep_aside: migrated_from.is_some() };
+                slot.seen = Seen { raw: Some(raw), value, keep_aside: Aside::of_migration(migrated_from) };
             }
             Decoded::Corrupt => match keep_aside(backend, kind, &raw, notices) {
                 Ok(backup) => {
                     notices.push(Notice::KeptAside { kind, backup });
                     let removed = backend.remove(kind.key()).is_ok();
-                    slot.seen = Seen { raw: (!removed).then_some(raw), value: T::default(), keep_aside: false };
+                    slot.seen = Seen { raw: (!removed).then_some(raw), value: T::default(), keep_aside: None };
                 }
                 Err(()) => {
                     notices.push(Notice::NotKeptAside { kind });
-                    slot.seen = Seen { raw: Some(raw), value: T::default(), keep_aside: true };
+                    slot.seen = Seen { raw: Some(raw), value: T::default(), keep_aside: Some(Aside::Damaged) };
                 }
             },
             Decoded::Newer { version } => {
                 notices.push(Notice::ReadOnly { kind, version });
                 slot.status = Status::ReadOnly { version };
-                slot.seen = Seen { raw: Some(raw), value: T::default(), keep_aside: false };
+                slot.seen = Seen { raw: Some(raw), value: T::default(), keep_aside: None };
             }
         }
         slot
@@ -106,14 +119,16 @@ impl<T: Document> Slot<T> {
         if text == self.seen.raw {
             return true;
         }
-        if self.seen.keep_aside
-            && let Some(raw) = &self.seen.raw
-        {
-            if keep_aside(backend, kind, raw, notices).is_err() {
-                notices.push(Notice::NotKeptAside { kind });
-                return false;
+        if let (Some(aside), Some(raw)) = (self.seen.keep_aside, &self.seen.raw) {
+            match keep_aside(backend, kind, raw, notices) {
+                Ok(backup) if aside == Aside::Damaged => notices.push(Notice::KeptAside { kind, backup }),
+                Ok(_) => {}
+                Err(()) => {
+                    notices.push(Notice::NotKeptAside { kind });
+                    return false;
+                }
             }
-            self.seen.keep_aside = false;
+            self.seen.keep_aside = None;
         }
         let written = match &text {
             Some(text) => backend.set(kind.key(), text),
@@ -121,7 +136,7 @@ impl<T: Document> Slot<T> {
         };
         match written {
             Ok(()) => {
-                self.seen = Seen { raw: text, value: (*self.value).clone(), keep_aside: false };
+                self.seen = Seen { raw: text, value: (*self.value).clone(), keep_aside: None };
                 true
             }
             Err(error) => failed(notices, error.into()),
@@ -134,14 +149,14 @@ impl<T: Document> Slot<T> {
     fn follow(&mut self, now: Option<String>, notices: &mut Vec<Notice>) -> bool {
         let kind = T::KIND;
         let (theirs, keep_aside) = match now.as_deref().map(T::read) {
-            None => (T::default(), false),
-            Some(Decoded::Ready { value, migrated_from }) => (value, migrated_from.is_some()),
+            None => (T::default(), None),
+            Some(Decoded::Ready { value, migrated_from }) => (value, Aside::of_migration(migrated_from)),
             // Damage says nothing about what the other tab changed: merge as if it changed nothing.
-            Some(Decoded::Corrupt) => (self.seen.value.clone(), true),
+            Some(Decoded::Corrupt) => (self.seen.value.clone(), Some(Aside::Damaged)),
             Some(Decoded::Newer { version }) => {
                 notices.push(Notice::ReadOnly { kind, version });
                 self.status = Status::ReadOnly { version };
-                self.seen = Seen { raw: now, value: T::default(), keep_aside: false };
+                self.seen = Seen { raw: now, value: T::default(), keep_aside: None };
                 return false;
             }
         };
@@ -179,7 +194,7 @@ impl<T: Document> Slot<T> {
         }
         if matches!(now.as_deref().map(T::read), Some(Decoded::Corrupt)) {
             // Kept aside by the next save, which overwrites it.
-            self.seen = Seen { raw: now, value: self.seen.value.clone(), keep_aside: true };
+            self.seen = Seen { raw: now, value: self.seen.value.clone(), keep_aside: Some(Aside::Damaged) };
             return false;
         }
         self.follow(now, notices);

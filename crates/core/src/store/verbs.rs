@@ -573,7 +573,6 @@ impl DeviceStore {
                 self.remove_keys(|key| Category::of_key(key) == category, &mut notices)
             }
         }
-        self.refresh_backups();
         self.done((), notices, None)
     }
 
@@ -585,7 +584,8 @@ impl DeviceStore {
             notices.extend(self.delete(category).notices);
         }
         self.remove_keys(|_| true, &mut notices);
-        self.refresh_backups();
+        // What earlier notices said about stored data no longer holds; that storage is missing does.
+        self.notices.retain(|notice| matches!(notice, Notice::Blocked | Notice::MemoryOnly { .. }));
         self.done((), notices, None)
     }
 
@@ -628,7 +628,6 @@ impl DeviceStore {
             Kind::Keyring => self.keyring.restore(&text, backend, &mut notices),
             Kind::Sealed => self.sealed.restore(&text, backend, &mut notices),
         };
-        self.refresh_backups();
         self.done(outcome, notices, None)
     }
 }
