@@ -134,8 +134,21 @@ fn subjects() -> Vec<Subject> {
         Subject {
             kind: Kind::Progress,
             merge: Merge::Union,
-            valid: r#"{"schema":2,"lessons":{"myths":{"version":1,"sections_read":2,"quiz":{"m1":{"selected":["b"],"attempts":2,"first_try_correct":false,"solved":true}}}}}"#.to_owned(),
-            older: Some(r#"{"schema":1,"lessons":{"myths":{"sections_read":2,"answers":{"m1":true,"m2":false}}}}"#.to_owned()),
+            valid: {
+                // Written by this version, whatever its schema.
+                let myths = aware_core::content::Lesson { id: "myths".to_owned(), ..lesson() };
+                let mut progress = progress::Progress::default();
+                progress.read_section(&myths, 1);
+                let q1 = myths.quiz_item("q1").expect("an item");
+                for choice in [["b"], ["a"]] {
+                    let verdict = aware_core::quiz::check(q1, &selection(&choice));
+                    progress.record_answer(&myths, "q1", selection(&choice), &verdict);
+                }
+                progress::save(&progress)
+            },
+            older: Some(
+                r#"{"schema":1,"lessons":{"myths":{"sections_read":2,"answers":{"m1":true,"m2":false}}}}"#.to_owned(),
+            ),
             newer: format!(r#"{{"schema":{},"lessons":{{}},"seeds":[7]}}"#, CURRENT_SCHEMA + 1),
             corrupt: r#"{"schema":2,"lessons":{"myths":{"version":1,"sec"#.to_owned(),
             write: |store, tab| match tab {
