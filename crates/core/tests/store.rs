@@ -344,6 +344,69 @@ mod two_tabs {
     }
 }
 
+mod interleavings {
+    use super::*;
+    use aware_core::rng::SplitMix64;
+
+    /// Two tabs answer, read, hand in and import in a random order, and see each other's
+    /// `storage` events only sometimes (a tab in the background gets them late): whatever the
+    /// order, storage ends with every answer, section and record either tab made.
+    #[test]
+    fn two_tabs_in_any_order_lose_no_answer_section_or_record() {
+        let mut rng = SplitMix64(5);
+        let lesson = lesson();
+        for round in 0..300 {
+            let backend = MemoryBackend::new();
+            let mut tabs = [tab(&backend), tab(&backend)];
+            let (mut solved, mut read, mut records) = (std::collections::BTreeSet::new(), 0, Vec::new());
+            for step in 0..rng.below(12) {
+                let at = rng.below(2);
+                let store = &mut tabs[at];
+                match rng.below(5) {
+                    0 => {
+                        let item = *rng.pick(&["q1", "q2"]);
+                        let right = if item == "q1" { "a" } else { "true" };
+                        store.answer(&lesson, item, selection(&[right]));
+                        solved.insert(item);
+                    }
+                    1 => {
+                        let index = rng.below(3);
+                        store.read_section(&lesson, index);
+                        read = read.max(index as u32 + 1);
+                    }
+                    2 => {
+                        let n = (round * 16 + step) as u8;
+                        store.add_record(record_in(round as u8, n));
+                        records.push(record_in(round as u8, n));
+                    }
+                    3 => {
+                        let n = (round * 16 + step + 100) as u8;
+                        store.import_files(vec![file("f.json", &[record_in(round as u8, n)])], None);
+                        records.push(record_in(round as u8, n));
+                    }
+                    _ => {
+                        store.sync(Some(*rng.pick(&["aware.progress", "aware.results"])));
+                    }
+                }
+            }
+            let saved = stored_progress_or_empty(&backend);
+            let basics = saved.lesson("basics");
+            assert_eq!(basics.map_or(0, |l| l.sections_read), read, "round {round}: sections");
+            for item in &solved {
+                assert!(basics.is_some_and(|l| l.quiz.get(*item).is_some_and(|r| r.solved)), "round {round}: {item}");
+            }
+            let held = if records.is_empty() { ResultsFile::default() } else { stored_results(&backend) };
+            records.sort_by_key(|r| r.key());
+            records.dedup();
+            assert_eq!(held.records().cloned().collect::<Vec<_>>(), records, "round {round}: records");
+        }
+    }
+
+    fn stored_progress_or_empty(backend: &MemoryBackend) -> aware_core::progress::Progress {
+        if stored(backend, "aware.progress").is_none() { Default::default() } else { stored_progress(backend) }
+    }
+}
+
 mod data_on_this_device {
     use super::*;
 
