@@ -15,4 +15,5 @@ pub mod quiz;
 pub mod report;
 pub mod rng;
 pub mod stats;
+pub mod store;
 pub mod study;

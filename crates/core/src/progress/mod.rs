@@ -6,6 +6,7 @@
 //! backup key and to tell the student. The browser side (`src/platform/storage.rs`) only moves
 //! strings in and out of `localStorage`; every decision is made here, where it is tested natively.
 
+mod merge;
 mod schema;
 
 use std::collections::BTreeMap;

@@ -267,3 +267,142 @@ fn progress_of_other_lessons_is_untouched() {
     assert_eq!(progress.lesson("other"), Some(&other));
     assert_eq!(progress.lessons.keys().map(String::as_str).collect::<Vec<_>>(), ["basics", "other"],);
 }
+
+fn check_merge(what: &str, base: &Progress, ours: &Progress, theirs: &Progress, expected: &Progress) {
+    assert_eq!(&Progress::merge(base, ours, theirs), expected, "{what}");
+    assert_eq!(&Progress::merge(base, theirs, ours), expected, "{what}, with the sides swapped");
+}
+
+#[test]
+fn a_tab_left_open_does_not_overwrite_newer_progress_from_another_tab() {
+    let right = item_record(&["a"], 1, true, true);
+    let wrong = item_record(&["b"], 1, false, false);
+    let base = progress(&[("basics", lesson_progress(2, 1, &[]))]);
+    // The old tab read one more section of another lesson; the newer tab finished the quiz.
+    let old_tab = progress(&[("basics", lesson_progress(2, 1, &[])), ("myths", lesson_progress(1, 1, &[]))]);
+    let new_tab = progress(&[("basics", lesson_progress(2, 3, &[("q1", right.clone()), ("q2", wrong.clone())]))]);
+    let expected = progress(&[
+        ("basics", lesson_progress(2, 3, &[("q1", right), ("q2", wrong)])),
+        ("myths", lesson_progress(1, 1, &[])),
+    ]);
+    check_merge("different lessons", &base, &old_tab, &new_tab, &expected);
+}
+
+#[test]
+fn answers_and_read_sections_from_both_tabs_are_kept() {
+    let base = progress(&[("basics", lesson_progress(2, 1, &[("q1", item_record(&["b"], 1, false, false))]))]);
+    let ours = progress(&[(
+        "basics",
+        lesson_progress(
+            2,
+            2,
+            &[("q1", item_record(&["a"], 2, false, true)), ("q2", item_record(&["true"], 1, true, true))],
+        ),
+    )]);
+    let theirs = progress(&[(
+        "basics",
+        lesson_progress(
+            3,
+            3,
+            &[("q1", item_record(&["b"], 3, false, false)), ("q3", item_record(&["c"], 1, true, true))],
+        ),
+    )]);
+    let expected = progress(&[(
+        "basics",
+        lesson_progress(
+            3,
+            3,
+            &[
+                // Three attempts beat two, and the item stays solved.
+                ("q1", item_record(&["b"], 3, false, true)),
+                ("q2", item_record(&["true"], 1, true, true)),
+                ("q3", item_record(&["c"], 1, true, true)),
+            ],
+        ),
+    )]);
+    check_merge("both tabs worked on one lesson", &base, &ours, &theirs, &expected);
+}
+
+#[test]
+fn a_restart_in_one_tab_stays_unless_the_other_tab_answered_since() {
+    let old = item_record(&["b"], 1, false, false);
+    let base = progress(&[("basics", lesson_progress(2, 3, &[("q1", old.clone()), ("q2", old.clone())]))]);
+    let restarted = progress(&[("basics", lesson_progress(2, 3, &[]))]);
+    check_merge("the other tab did nothing", &base, &restarted, &base, &restarted);
+    let answered_again = item_record(&["a"], 2, false, true);
+    let other = progress(&[("basics", lesson_progress(2, 3, &[("q1", answered_again.clone()), ("q2", old)]))]);
+    let expected = progress(&[("basics", lesson_progress(2, 3, &[("q1", answered_again)]))]);
+    check_merge("the other tab answered q1", &base, &restarted, &other, &expected);
+}
+
+#[test]
+fn progress_deleted_in_another_tab_stays_deleted_unless_this_tab_added_to_it() {
+    let base = progress(&[("basics", lesson_progress(2, 3, &[])), ("myths", lesson_progress(1, 1, &[]))]);
+    let ours = progress(&[("basics", lesson_progress(2, 3, &[])), ("myths", lesson_progress(1, 2, &[]))]);
+    let expected = progress(&[("myths", lesson_progress(1, 2, &[]))]);
+    check_merge("deleted elsewhere", &base, &ours, &Progress::default(), &expected);
+}
+
+#[test]
+fn equal_histories_of_an_item_break_ties_by_their_values() {
+    let base = Progress::default();
+    let a = progress(&[("basics", lesson_progress(2, 0, &[("q1", item_record(&["a"], 1, true, true))]))]);
+    let b = progress(&[("basics", lesson_progress(2, 0, &[("q1", item_record(&["b"], 1, false, false))]))]);
+    check_merge("solved wins a tie of attempts", &base, &a, &b, &a);
+    let c = progress(&[("basics", lesson_progress(2, 0, &[("q1", item_record(&["c"], 1, false, false))]))]);
+    check_merge("then the larger selection", &base, &b, &c, &c);
+}
+
+/// Random progress edits, as a student makes them in one tab.
+fn random_edits(rng: &mut crate::rng::SplitMix64, lesson: &Lesson, progress: &mut Progress) {
+    for _ in 0..rng.below(6) {
+        match rng.below(5) {
+            0 => progress.read_section(lesson, rng.below(3)),
+            1 => progress.restart_quiz(lesson),
+            2 => {
+                progress.lessons.remove(&lesson.id);
+            }
+            _ => {
+                let item = *rng.pick(&["q1", "q2"]);
+                let choice = *rng.pick(&[&["a"][..], &["b"], &["true"], &["false"]]);
+                answer(progress, lesson, item, choice);
+            }
+        }
+    }
+}
+
+#[test]
+fn merging_loses_no_change_of_either_tab_and_is_deterministic() {
+    let lesson = lesson();
+    let mut rng = crate::rng::SplitMix64(7);
+    for round in 0..2_000 {
+        let mut base = Progress::default();
+        random_edits(&mut rng, &lesson, &mut base);
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        random_edits(&mut rng, &lesson, &mut ours);
+        random_edits(&mut rng, &lesson, &mut theirs);
+        let merged = Progress::merge(&base, &ours, &theirs);
+        let context = format!("round {round}: base {base:?}, ours {ours:?}, theirs {theirs:?}, merged {merged:?}");
+        assert_eq!(merged, Progress::merge(&base, &theirs, &ours), "symmetric; {context}");
+        assert_eq!(Progress::merge(&base, &ours, &base), ours, "only ours changed; {context}");
+        assert_eq!(Progress::merge(&base, &ours, &ours), ours, "both made the same change; {context}");
+        for side in [&ours, &theirs] {
+            let Some(changed) = side.lesson(&lesson.id).filter(|l| Some(*l) != base.lesson(&lesson.id)) else {
+                continue;
+            };
+            let kept = merged.lesson(&lesson.id).unwrap_or_else(|| panic!("a changed lesson was lost; {context}"));
+            let base_lesson = base.lesson(&lesson.id);
+            if base_lesson.is_none_or(|b| b.sections_read != changed.sections_read) {
+                assert!(kept.sections_read >= changed.sections_read, "a read section was lost; {context}");
+            }
+            for (item, record) in &changed.quiz {
+                if base_lesson.and_then(|b| b.quiz.get(item)) == Some(record) {
+                    continue;
+                }
+                let merged_record = kept.quiz.get(item).unwrap_or_else(|| panic!("answer to {item} lost; {context}"));
+                assert!(merged_record.attempts >= record.attempts, "attempts of {item} lost; {context}");
+                assert!(merged_record.solved >= record.solved, "{item} no longer solved; {context}");
+            }
+        }
+    }
+}
