@@ -2009,3 +2009,28 @@ fn a_name_harmed_in_a_story_must_appear_in_it() {
         ],
     );
 }
+
+#[test]
+fn the_assessment_names_no_phone_number_either() {
+    let dir = tree(&[
+        ("assessment/assessment.toml", "version = 1\n"),
+        (
+            "assessment/en/assessment.toml",
+            "likert_labels = [\"1\", \"2\", \"3\", \"4\", \"5\"]\ndeclined = \"No answer\"\ntrue = \"True\"\nfalse = \"False\"\n\n[knowledge]\n\n[likert]\n\n[scale]\n# The Child Helpline (108), even in a comment.\n",
+        ),
+    ]);
+    let errors = aware_core::content::compile::compile_assessment(&dir.join("assessment"), &dir)
+        .expect_err("the assessment has problems");
+    let numbers: Vec<String> = errors
+        .iter()
+        .filter(|e| e.message.contains("looks like a phone number"))
+        .map(|e| format!("{}:{}: {}", e.path.strip_prefix(&dir).unwrap_or(&e.path).display(), e.line, e.message))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            "assessment/en/assessment.toml:11: `108` looks like a phone number: numbers belong only in help.toml (write {{help-contacts}} or \"the Get help page\")"
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
