@@ -1,8 +1,10 @@
 //! `aware`: the command line for people who write and ship Aware, and who evaluate it.
 //!
 //! - `aware check <lessons-dir> [<assessment-dir>]`: checks every lesson file (and the pre/post
-//!   assessment); prints `path:line: message` per problem.
-//! - `aware build <lessons-dir> [<assessment-dir>] --out <dir>`: checks, then writes
+//!   assessment, and that no quiz item repeats one of its prompts), and the glossaries of the
+//!   `locales/` folder next to the lessons on all of them and on the interface strings; prints
+//!   `path:line: message` per problem, then the warnings (answer keys that can be guessed).
+//! - `aware build <lessons-dir> [<assessment-dir>] --out <dir>`: checks the same, then writes
 //!   `<locale>.json` per locale (and `assessment.json`).
 //! - `aware size <dist-dir>`: prints the release bundle's sizes (raw, gzip, brotli) per file kind.
 //! - `aware report [--min-group K] [--json] <assessment-dir> <lessons-dir> <results>...`: pools
@@ -29,7 +31,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use aware_core::assessment::Assessment;
-use aware_core::content::compile::{Compiled, Diagnostic, compile, compile_assessment};
+use aware_core::content::compile::{Compiled, Course, Diagnostic, compile_assessment, compile_course};
 
 const USAGE: &str = "usage:
   aware check <lessons-dir> [<assessment-dir>]
@@ -53,7 +55,8 @@ fn main() -> ExitCode {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
         ["check", dir, assessment] => {
-            match (check(Path::new(dir)), check_assessment(Path::new(assessment), Path::new(dir))) {
+            let lessons = check(Path::new(dir), Some(Path::new(assessment)));
+            match (lessons, check_assessment(Path::new(assessment), Path::new(dir))) {
                 (Some(_), Some(assessment)) => {
                     let per_form = assessment.knowledge.len() / 2;
                     println!(
@@ -68,7 +71,7 @@ fn main() -> ExitCode {
                 _ => ExitCode::FAILURE,
             }
         }
-        ["check", dir] => match check(Path::new(dir)) {
+        ["check", dir] => match check(Path::new(dir), None) {
             Some(compiled) => {
                 let lessons = compiled.curricula.first().map_or(0, |c| c.lessons.len());
                 let items: usize =
@@ -148,8 +151,22 @@ fn synthesise(options: &synth::Options) -> ExitCode {
     }
 }
 
-fn check(dir: &Path) -> Option<Compiled> {
-    report_problems(compile(dir))
+/// The lessons, with the rules that reach the assessment (when given) and the glossaries of the
+/// `locales/` folder beside the lessons folder (when there is one).
+fn check(dir: &Path, assessment: Option<&Path>) -> Option<Compiled> {
+    let locales = dir.parent().map_or_else(|| dir.join("..").join("locales"), |parent| parent.join("locales"));
+    let locales = locales.is_dir().then_some(locales.as_path());
+    let compiled = report_problems(compile_course(&Course { lessons: dir, assessment, locales }))?;
+    for warning in &compiled.warnings {
+        eprintln!("{warning}");
+    }
+    if !compiled.warnings.is_empty() {
+        eprintln!(
+            "{} warning(s): answer keys that can be guessed (they do not stop the build)",
+            compiled.warnings.len()
+        );
+    }
+    Some(compiled)
 }
 
 fn check_assessment(dir: &Path, lessons: &Path) -> Option<Assessment> {
@@ -170,7 +187,7 @@ fn report_problems<T>(result: Result<T, Vec<Diagnostic>>) -> Option<T> {
 }
 
 fn build(lessons: &str, assessment: Option<&str>, out: &str) -> ExitCode {
-    let compiled = check(Path::new(lessons));
+    let compiled = check(Path::new(lessons), assessment.map(Path::new));
     let assessment = assessment.map(|dir| check_assessment(Path::new(dir), Path::new(lessons)));
     let (Some(compiled), None | Some(Some(_))) = (&compiled, &assessment) else { return ExitCode::FAILURE };
     match write_bundles(compiled, assessment.flatten().as_ref(), &PathBuf::from(out)) {

@@ -155,6 +155,7 @@ fn lesson() -> Lesson {
         text: String::new(),
         explanation: format!("why {id}"),
         correct,
+        last: false,
     };
     Lesson {
         id: "basics".to_owned(),
@@ -169,6 +170,7 @@ fn lesson() -> Lesson {
         objectives: Vec::new(),
         sections: vec![section("One"), section("Two"), section("Three")],
         key_points: vec!["A point.".to_owned()],
+        older_key_points: Vec::new(),
         scenarios: Vec::new(),
         teacher_guide: Vec::new(),
         quiz: vec![
@@ -178,6 +180,7 @@ fn lesson() -> Lesson {
                 prompt: "Which?".to_owned(),
                 options: vec![option("a", true), option("b", false)],
                 sources: Vec::new(),
+                older: false,
             },
             QuizItem {
                 id: "q2".to_owned(),
@@ -185,6 +188,7 @@ fn lesson() -> Lesson {
                 prompt: "True?".to_owned(),
                 options: vec![option("true", true), option("false", false)],
                 sources: Vec::new(),
+                older: false,
             },
         ],
         sources: Vec::new(),

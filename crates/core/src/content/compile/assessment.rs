@@ -8,23 +8,22 @@ use toml::Spanned;
 
 use super::diagnostic::{Diagnostic, SourceFile};
 use super::toml_table::{self, Table, check_id};
-use super::{check_sources, phone_numbers, read_help, read_sources, subdirectories};
+use super::{check_sources, phone_numbers, read_sources, subdirectories};
 use crate::assessment::{
     ASSESSMENT_FORMAT, Assessment, KnowledgeItem, KnowledgeOption, Labels, LikertItem, Scale, Texts,
 };
-use crate::content::HelpDirectory;
 use crate::study::Form;
 
 /// Knowledge items per form (research brief §5.1 and the issue: 12 to 16).
 const KNOWLEDGE_PER_FORM: std::ops::RangeInclusive<usize> = 12..=16;
 const OPTIONS_PER_ITEM: std::ops::RangeInclusive<usize> = 3..=5;
 
-/// `lessons` supplies `sources.toml` and `help.toml`: the assessment cites the same sources and
-/// may name only the helplines the app lists.
+/// `lessons` supplies `sources.toml`: the assessment cites the same sources. Like the lessons, it
+/// names no phone number: its texts refer to the help entries ("the Child Helpline, on the Get
+/// help page"), so that a number lives in help.toml alone.
 pub fn compile_assessment(dir: &Path, lessons: &Path) -> Result<Assessment, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let sources = read_sources(&lessons.join("sources.toml"), &mut errors);
-    let help = read_help(&lessons.join("help.toml"), &sources, &mut errors);
     let structure = read_structure(&dir.join("assessment.toml"), &sources, &mut errors);
     let mut locales = Vec::new();
     let mut labels = BTreeMap::new();
@@ -41,7 +40,7 @@ pub fn compile_assessment(dir: &Path, lessons: &Path) -> Result<Assessment, Vec<
         let locale = locale_dir.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
         if let Some(assessment) = &mut assessment
             && let Some(locale_labels) =
-                read_translation(&locale_dir.join("assessment.toml"), &locale, assessment, &help, &mut errors)
+                read_translation(&locale_dir.join("assessment.toml"), &locale, assessment, &mut errors)
         {
             labels.insert(locale.clone(), locale_labels);
             locales.push(locale);
@@ -259,13 +258,12 @@ fn read_translation(
     path: &Path,
     locale: &str,
     assessment: &mut Assessment,
-    help: &HelpDirectory,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<Labels> {
     let before = errors.len();
     let file = SourceFile::read(path, errors)?;
     let doc = toml_table::parse(&file, errors)?;
-    check_phone_numbers(&file, help, errors);
+    phone_numbers::check(&file, errors);
     let mut root = Table::new(&file, &doc, format!("the `{locale}` assessment"));
     let likert_labels = root.string_list("likert_labels", errors).unwrap_or_default();
     if likert_labels.len() != 5 {
@@ -352,23 +350,6 @@ fn sub_table<'t, 'i>(
 ) -> Option<Table<'t, 'i>> {
     let value = section.get(id)?;
     Table::from_value(section.file, value, format!("[{key}.{id}]"), errors)
-}
-
-/// The assessment may test whether students know a helpline, so it may name one: but only a
-/// number that `help.toml` lists, with its source and date checked.
-fn check_phone_numbers(file: &SourceFile, help: &HelpDirectory, errors: &mut Vec<Diagnostic>) {
-    for (index, line) in file.text.lines().enumerate() {
-        if let Some(found) = phone_numbers::find(line)
-            && !help.contacts.iter().any(|contact| contact.number == found)
-        {
-            errors.push(file.error_at_line(
-                index + 1,
-                format!(
-                    "`{found}` looks like a phone number that help.toml does not list: only its helplines may be named"
-                ),
-            ));
-        }
-    }
 }
 
 fn section<'t, 'i>(root: &mut Table<'t, 'i>, key: &str, errors: &mut Vec<Diagnostic>) -> Option<Table<'t, 'i>> {

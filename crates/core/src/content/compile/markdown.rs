@@ -15,11 +15,14 @@ pub(crate) struct Body {
     pub citations: Vec<(String, usize)>,
     /// Every `{{scenario id}}` with its line, for checking against the lesson's scenarios.
     pub scenarios: Vec<(String, usize)>,
+    /// Every callout with the line that opens it.
+    pub callouts: Vec<(CalloutKind, usize)>,
 }
 
 pub(crate) fn compile_body(file: &SourceFile, errors: &mut Vec<Diagnostic>) -> Body {
     let citations = scan_citations(file, errors);
     let mut scenarios = Vec::new();
+    let mut callouts = Vec::new();
     let mut pieces = Vec::new();
     for segment in split_callouts(file, errors) {
         if let Some((block, line)) = segment.placeholder {
@@ -31,6 +34,8 @@ pub(crate) fn compile_body(file: &SourceFile, errors: &mut Vec<Diagnostic>) -> B
         }
         let blocks = compile_segment(file, &segment, errors, &mut pieces);
         if let Some(kind) = segment.callout {
+            // The `:::kind` line is the one before the callout's text.
+            callouts.push((kind, file.line_of(segment.start).saturating_sub(1).max(1)));
             pieces.push(Piece::Block(Block::Callout { kind, blocks }));
         }
     }
@@ -64,7 +69,7 @@ pub(crate) fn compile_body(file: &SourceFile, errors: &mut Vec<Diagnostic>) -> B
             );
         }
     }
-    Body { sections, citations, scenarios }
+    Body { sections, citations, scenarios, callouts }
 }
 
 enum Piece {

@@ -168,6 +168,23 @@ impl<'t, 'i> Table<'t, 'i> {
             .collect()
     }
 
+    /// A table of tables keyed by id (`[palermo-protocol]`, `[nomin]`): each valid id with its
+    /// table, which `what` names in messages. Invalid ids and non-tables are reported.
+    pub fn id_tables(&mut self, what: &str, errors: &mut Vec<Diagnostic>) -> Vec<(Spanned<String>, Table<'t, 'i>)> {
+        let file = self.file;
+        let mut tables = Vec::new();
+        for (id, value) in self.entries() {
+            let id = Spanned::new(id.span(), id.get_ref().to_string());
+            if !check_id(file, &id, &format!("{what} id"), errors) {
+                continue;
+            }
+            if let Some(table) = Table::from_value(file, value, format!("{what} `{}`", id.get_ref()), errors) {
+                tables.push((id, table));
+            }
+        }
+        tables
+    }
+
     /// Marks every key as used: when the table's `id` or `type` is unusable, which other keys
     /// belong in it cannot be known, and reporting them as unknown would only mislead.
     pub fn skip_rest(&mut self) {
