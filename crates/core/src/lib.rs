@@ -13,5 +13,6 @@ pub mod quick_exit;
 pub mod quiz;
 pub mod report;
 pub mod rng;
+pub mod shuffle;
 pub mod stats;
 pub mod study;

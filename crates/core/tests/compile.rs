@@ -162,7 +162,7 @@ fn paragraph(inlines: Vec<Inline>) -> Block {
 }
 
 fn option(id: &str, text: &str, explanation: &str, correct: bool) -> QuizOption {
-    QuizOption { id: id.to_owned(), text: text.to_owned(), explanation: explanation.to_owned(), correct }
+    QuizOption { id: id.to_owned(), text: text.to_owned(), explanation: explanation.to_owned(), correct, last: false }
 }
 
 fn un_report() -> Source {
@@ -172,6 +172,7 @@ fn un_report() -> Source {
         publisher: "United Nations".to_owned(),
         year: 2020,
         url: "https://example.org/report".to_owned(),
+        confidence: None,
     }
 }
 
@@ -247,6 +248,7 @@ fn minimal_tree_compiles_to_the_expected_curriculum() {
                     publisher: "ILO".to_owned(),
                     year: 2012,
                     url: "https://example.org/guide".to_owned(),
+                    confidence: None,
                 },
                 last_verified: "2024-05-01".to_owned(),
             }],

@@ -143,6 +143,10 @@ pub struct QuizOption {
     pub text: String,
     pub explanation: String,
     pub correct: bool,
+    /// Shown after the shuffled options, in the order written ("None of these"): see
+    /// [`crate::shuffle`].
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub last: bool,
 }
 
 /// A branching "what would you do?" story. Steps form a tree-like graph without loops: the first
@@ -210,6 +214,33 @@ pub struct Source {
     pub publisher: String,
     pub year: u16,
     pub url: String,
+    /// How firmly the research brief (`content-facts.md`) supports the facts taken from this
+    /// source; `None` where `sources.toml` does not say. Only a [`Confidence::High`] source can
+    /// back a scored item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+}
+
+/// The research brief's confidence labels that a source may carry (its [LOW / VERIFY] facts are
+/// never published, so no source carries that label).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// [HIGH]: a primary or official source seen directly, or several independent sources agree.
+    High,
+    /// [MED] or [MED-HIGH]: fit for hedged lesson text ("a summary of the report says…"), never
+    /// for a scored answer.
+    Medium,
+}
+
+impl Confidence {
+    /// As written in `sources.toml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+        }
+    }
 }
 
 /// Why a downloaded bundle could not be used.

@@ -155,6 +155,7 @@ fn lesson() -> Lesson {
         text: String::new(),
         explanation: format!("why {id}"),
         correct,
+        last: false,
     };
     Lesson {
         id: "basics".to_owned(),

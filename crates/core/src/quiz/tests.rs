@@ -15,6 +15,7 @@ fn item(id: &str, kind: QuizKind, options: &str) -> QuizItem {
                 text: format!("option {id}"),
                 explanation: format!("why {id}"),
                 correct: option.ends_with('*'),
+                last: false,
             }
         })
         .collect();

@@ -8,6 +8,7 @@ mod assessment;
 mod diagnostic;
 mod markdown;
 mod phone_numbers;
+pub mod review;
 mod scenario;
 mod toml_table;
 
@@ -23,7 +24,8 @@ use scenario::ScenarioSpec;
 use toml_table::{Table, check_id};
 
 use crate::content::{
-    BUNDLE_FORMAT, Curriculum, HelpContact, HelpDirectory, Lesson, Objective, QuizItem, QuizKind, QuizOption, Source,
+    BUNDLE_FORMAT, Confidence, Curriculum, HelpContact, HelpDirectory, Lesson, Objective, QuizItem, QuizKind,
+    QuizOption, Source,
 };
 
 /// Everything the app needs from `lessons/`.
@@ -81,9 +83,15 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<Diagnostic>> {
     // Only on an otherwise clean tree: a lesson that failed to parse would make its sources look unused.
     if errors.is_empty() {
         check_unused_sources(dir, &sources, &specs, &help, &mut errors);
+        review::check_lessons(&locales_dir(dir), dir, &curricula, &mut errors);
     }
 
     if errors.is_empty() { Ok(Compiled { curricula, help }) } else { Err(errors) }
+}
+
+/// Where review records live: `locales/` next to the content folder (`lessons/`, `assessment/`).
+pub fn locales_dir(content_dir: &Path) -> PathBuf {
+    content_dir.parent().unwrap_or(content_dir).join("locales")
 }
 
 /// Every language must have the same sections and teacher-guide sections, so a class can follow one
@@ -173,6 +181,7 @@ fn read_sources(path: &Path, errors: &mut Vec<Diagnostic>) -> BTreeMap<String, S
         {
             errors.push(file.error(url.span(), "source `url` must start with https://"));
         }
+        let confidence = read_confidence(&file, &mut table, errors);
         table.finish(errors);
         if let (Some(title), Some(publisher), Some(year), Some(url)) = (title, publisher, year, url) {
             sources.insert(
@@ -183,12 +192,55 @@ fn read_sources(path: &Path, errors: &mut Vec<Diagnostic>) -> BTreeMap<String, S
                     publisher: publisher.into_inner(),
                     year: year as u16,
                     url: url.into_inner(),
+                    confidence,
                 },
             );
         }
     }
     root.finish(errors);
     sources
+}
+
+/// `confidence = "high"` or `"medium"`: the label the research brief gives the source's facts.
+/// Optional here; a scored item needs a source that has it (`check_scored_sources`).
+fn read_confidence(file: &SourceFile, table: &mut Table, errors: &mut Vec<Diagnostic>) -> Option<Confidence> {
+    table.get("confidence")?;
+    let text = table.string("confidence", errors)?;
+    let parsed = [Confidence::High, Confidence::Medium].into_iter().find(|c| c.as_str() == text.get_ref());
+    if parsed.is_none() {
+        errors.push(file.error(
+            text.span(),
+            format!(
+                "`confidence` is `{}`; it must be \"high\" or \"medium\" (as content-facts.md labels the facts)",
+                text.get_ref()
+            ),
+        ));
+    }
+    parsed
+}
+
+/// Only verified facts are scored: a scored item must cite at least one source whose facts the
+/// research brief marks [HIGH]. Names the first cited source that is not, as the reason.
+pub(crate) fn check_scored_sources(
+    file: &SourceFile,
+    line: usize,
+    item: &str,
+    cited: &[String],
+    sources: &BTreeMap<String, Source>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let confidence = |id: &String| sources.get(id).and_then(|source| source.confidence);
+    if cited.is_empty() || cited.iter().any(|id| confidence(id) == Some(Confidence::High)) {
+        return;
+    }
+    let weakest = &cited[0];
+    let message = match confidence(weakest) {
+        Some(level) => format!("item {item} is scored but rests on {}-confidence source {weakest}", level.as_str()),
+        None => {
+            format!("item {item} is scored but rests on source {weakest}, which has no `confidence` in sources.toml")
+        }
+    };
+    errors.push(file.error_at_line(line, message));
 }
 
 fn read_help(path: &Path, sources: &BTreeMap<String, Source>, errors: &mut Vec<Diagnostic>) -> HelpDirectory {
@@ -241,7 +293,7 @@ fn read_help(path: &Path, sources: &BTreeMap<String, Source>, errors: &mut Vec<D
     HelpDirectory { contacts }
 }
 
-fn is_iso_date(text: &str) -> bool {
+pub(crate) fn is_iso_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2
         && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
@@ -271,6 +323,8 @@ struct ItemSpec {
     kind: QuizKind,
     /// Option ids in display order with whether each is correct.
     options: Vec<(String, bool)>,
+    /// Options that stay after the shuffled ones (`last = ["d"]`).
+    last: Vec<String>,
     sources: Vec<String>,
 }
 
@@ -438,7 +492,7 @@ fn read_item(
         }
     }
 
-    let options = if kind == QuizKind::TrueFalse {
+    let options: Vec<(String, bool)> = if kind == QuizKind::TrueFalse {
         let answer = table.boolean("answer", errors)?;
         vec![("true".to_owned(), answer), ("false".to_owned(), !answer)]
     } else {
@@ -477,7 +531,53 @@ fn read_item(
             })
             .collect()
     };
-    Some(ItemSpec { id: id.into_inner(), kind, options, sources })
+    let ids: Vec<&str> = options.iter().map(|(id, _)| id.as_str()).collect();
+    let last = if kind == QuizKind::TrueFalse && table.get("last").is_some() {
+        errors.push(file.error_at_line(
+            table.line(),
+            format!(
+                "true-false item `{}` cannot pin options with `last`: True and False keep their order",
+                id.get_ref()
+            ),
+        ));
+        Vec::new()
+    } else {
+        read_last(file, table, &ids, errors)
+    };
+    Some(ItemSpec { id: id.into_inner(), kind, options, last, sources })
+}
+
+/// `last = ["d"]`: options (such as "None of these") shown after the shuffled ones, in the order
+/// written. They must be option ids, written at the end of `options`, so that the written order is
+/// the order a class without shuffling sees; and at least two options must be left to shuffle.
+pub(crate) fn read_last(
+    file: &SourceFile,
+    table: &mut Table,
+    options: &[&str],
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let Some(list) = table.string_list("last", errors) else { return Vec::new() };
+    let mut last: Vec<String> = Vec::new();
+    for id in &list {
+        if !options.contains(&id.get_ref().as_str()) {
+            errors.push(
+                file.error(id.span(), format!("`last` names `{}`, which is not one of the options", id.get_ref())),
+            );
+        } else if last.contains(id.get_ref()) {
+            errors.push(file.error(id.span(), format!("`last` names `{}` twice", id.get_ref())));
+        } else {
+            last.push(id.get_ref().clone());
+        }
+    }
+    let tail = &options[options.len() - last.len().min(options.len())..];
+    if last.len() == list.len() && !last.iter().all(|id| tail.contains(&id.as_str())) {
+        errors
+            .push(file.error_at_line(table.line(), "options named in `last` must be written at the end of `options`"));
+    }
+    if !last.is_empty() && options.len() < last.len() + 2 {
+        errors.push(file.error_at_line(table.line(), "`last` leaves fewer than two options to shuffle"));
+    }
+    last
 }
 
 fn check_orders(specs: &[LessonSpec], errors: &mut Vec<Diagnostic>) {
@@ -699,6 +799,7 @@ fn read_item_text(
                 text,
                 explanation: explanation.into_inner(),
                 correct: *correct,
+                last: spec.last.contains(option_id),
             });
         }
     }

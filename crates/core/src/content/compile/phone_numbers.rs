@@ -16,8 +16,9 @@ pub(crate) fn check(file: &SourceFile, errors: &mut Vec<Diagnostic>) {
 }
 
 /// Mongolia's short service numbers (research brief §2.6): emergency 101, police 102, ambulance 103,
-/// 105, domestic-violence hotline 107, Child Helpline 108, and 112, the coming unified number.
-const SHORT_NUMBERS: [&str; 7] = ["101", "102", "103", "105", "107", "108", "112"];
+/// 104 and 105, domestic-violence hotline 107, Child Helpline 108, 112, the coming unified number,
+/// and 1903, the anti-trafficking hotline whose status is unknown.
+const SHORT_NUMBERS: [&str; 9] = ["101", "102", "103", "104", "105", "107", "108", "112", "1903"];
 
 /// The first phone-number-like text in `line`: an international `+digits`, six or more digits
 /// grouped by spaces or hyphens (but not a range of years like 2019-2022), or one of the short
@@ -99,6 +100,8 @@ mod tests {
         check("Call 7011-1234 now", Some("7011-1234"));
         check("the number 83042222.", Some("83042222"));
         check("112 is coming", Some("112"));
+        check("the hotline 1903 may be closed", Some("1903"));
+        check("Дуудлага: 104.", Some("104"));
     }
 
     #[test]
