@@ -17,6 +17,7 @@ fn lesson_progress(version: u32, sections_read: u32, quiz: &[(&str, ItemRecord)]
         version,
         sections_read,
         quiz: quiz.iter().map(|(id, record)| ((*id).to_owned(), record.clone())).collect(),
+        quiz_seed: None,
     }
 }
 
@@ -43,7 +44,7 @@ fn saved_progress_loads_back_unchanged() {
                 ],
             ),
         ),
-        ("myths-and-facts", lesson_progress(1, 1, &[])),
+        ("myths-and-facts", LessonProgress { quiz_seed: Some(u32::MAX), ..lesson_progress(1, 1, &[]) }),
         ("empty-selection", lesson_progress(1, 0, &[("q", item_record(&[], 0, false, false))])),
     ]);
     let raw = save(&saved);
@@ -70,6 +71,35 @@ fn v1_document_is_migrated_to_the_current_progress() {
         lesson_progress(0, 3, &[("q1", item_record(&[], 1, true, true)), ("q2", item_record(&[], 1, false, false))]),
     )]);
     check_load(Some(v1), Loaded::Ready { progress: expected, migrated_from: Some(1) });
+}
+
+#[test]
+fn v2_document_is_migrated_without_a_quiz_seed() {
+    // The shape written by the app before options were shuffled (schema 2); must keep loading forever.
+    let v2 = r#"{"schema":2,"lessons":{"what-is-trafficking":{"version":3,"sections_read":4,"quiz":{"three-parts":{"selected":["b"],"attempts":1,"first_try_correct":true,"solved":true},"acts":{"selected":["a","c"],"attempts":2,"first_try_correct":false,"solved":false}}},"myths-and-facts":{"version":1,"sections_read":0}}}"#;
+    let expected = progress(&[
+        (
+            "what-is-trafficking",
+            lesson_progress(
+                3,
+                4,
+                &[
+                    ("three-parts", item_record(&["b"], 1, true, true)),
+                    ("acts", item_record(&["a", "c"], 2, false, false)),
+                ],
+            ),
+        ),
+        ("myths-and-facts", lesson_progress(1, 0, &[])),
+    ]);
+    check_load(Some(v2), Loaded::Ready { progress: expected, migrated_from: Some(2) });
+}
+
+#[test]
+fn a_migrated_v2_document_is_saved_in_the_current_schema_without_a_seed() {
+    let v2 = r#"{"schema":2,"lessons":{"basics":{"version":2,"sections_read":1,"quiz":{}}}}"#;
+    let Loaded::Ready { progress: migrated, .. } = load(Some(v2)) else { panic!("v2 document did not load") };
+    let saved = save(&migrated);
+    assert_eq!(saved, r#"{"schema":3,"lessons":{"basics":{"version":2,"sections_read":1,"quiz":{}}}}"#);
 }
 
 #[test]
@@ -109,6 +139,9 @@ fn corrupt_progress_is_reported_not_wiped() {
     check_corrupt(r#"{"schema":2,"lessons":{"a":{"version":1,"sections_read":"two"}}}"#);
     check_corrupt(r#"{"schema":1,"lessons":{"a":{"answers":{"q1":true}}}}"#);
     check_corrupt(r#"{"schema":1,"lessons":{"a":{"sections_read":1,"answers":{"q1":"yes"}}}}"#);
+    check_corrupt(r#"{"schema":3,"lessons":{"a":{"version":1,"sections_read":1,"quiz_seed":-1}}}"#);
+    check_corrupt(r#"{"schema":3,"lessons":{"a":{"version":1,"sections_read":1,"quiz_seed":4294967296}}}"#);
+    check_corrupt(r#"{"schema":3,"lessons":{"a":{"version":1,"sections_read":1,"quiz_seed":"7"}}}"#);
 }
 
 #[test]
@@ -125,7 +158,7 @@ fn truncated_progress_is_reported_not_wiped() {
 #[test]
 fn progress_from_a_newer_app_is_reported_not_wiped() {
     check_load(Some(r#"{"schema":99,"lessons":{}}"#), Loaded::Unreadable(Unreadable::UnknownVersion(99)));
-    check_load(Some(r#"{"schema":3,"something":"new"}"#), Loaded::Unreadable(Unreadable::UnknownVersion(3)));
+    check_load(Some(r#"{"schema":4,"something":"new"}"#), Loaded::Unreadable(Unreadable::UnknownVersion(4)));
     check_load(Some(r#"{"schema":0,"lessons":{}}"#), Loaded::Unreadable(Unreadable::UnknownVersion(0)));
 }
 
@@ -267,4 +300,33 @@ fn progress_of_other_lessons_is_untouched() {
     progress.restart_quiz(&lesson);
     assert_eq!(progress.lesson("other"), Some(&other));
     assert_eq!(progress.lessons.keys().map(String::as_str).collect::<Vec<_>>(), ["basics", "other"],);
+}
+
+#[test]
+fn a_quiz_attempt_keeps_its_seed_until_the_quiz_restarts() {
+    let lesson = lesson();
+    let mut progress = Progress::default();
+    assert_eq!(progress.quiz_seed(&lesson, 7), 7, "the first attempt takes the fresh seed");
+    assert_eq!(progress.quiz_seed(&lesson, 8), 7, "and keeps it");
+    // Kept across a reload.
+    let Loaded::Ready { progress: mut reloaded, .. } = load(Some(&save(&progress))) else { panic!("reload") };
+    assert_eq!(reloaded.quiz_seed(&lesson, 9), 7, "the same attempt after a reload");
+    answer(&mut reloaded, &lesson, "q1", &["b"]);
+    assert_eq!(reloaded.quiz_seed(&lesson, 9), 7, "answering does not change it");
+    reloaded.restart_quiz(&lesson);
+    assert_eq!(reloaded.lesson("basics").and_then(|l| l.quiz_seed), None);
+    assert_eq!(reloaded.quiz_seed(&lesson, 10), 10, "a restarted quiz takes a new seed");
+}
+
+#[test]
+fn the_attempt_on_screen_is_the_checked_one_until_try_again() {
+    let check = |attempts: u32, checked: bool, expected: u32| {
+        let record = item_record(&["a"], attempts, false, false);
+        assert_eq!(record.attempt_on_screen(checked), expected, "{attempts} attempts, checked: {checked}");
+    };
+    check(0, false, 0);
+    check(1, true, 0);
+    check(1, false, 1);
+    check(3, true, 2);
+    check(0, true, 0);
 }
