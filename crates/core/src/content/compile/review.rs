@@ -216,6 +216,16 @@ pub fn check_interface(locales_dir: &Path) -> Result<(), Vec<Diagnostic>> {
     if errors.is_empty() { Ok(()) } else { Err(errors) }
 }
 
+/// Whether `locales/locales.toml` says the interface in `locale` is reviewed (false when it
+/// cannot be read; [`check_interface`] reports why).
+pub fn interface_reviewed(locales_dir: &Path, locale: &str) -> bool {
+    std::fs::read_to_string(locales_dir.join("locales.toml"))
+        .ok()
+        .and_then(|text| toml::from_str::<toml::Table>(&text).ok())
+        .and_then(|table| table.get(locale)?.get("reviewed")?.as_bool())
+        .unwrap_or(false)
+}
+
 /// The line of `reviewed = …` in a lesson's text file (1 if it cannot be found).
 fn reviewed_line(path: &Path) -> usize {
     std::fs::read_to_string(path)
