@@ -2,9 +2,10 @@
 //! temp folder, with diagnostics compared exactly as an author sees them (`path:line: message`);
 //! scoring by item version; and the real `assessment/`.
 
+mod support;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
 
 use aware_core::assessment::Assessment;
 use aware_core::assessment::score::{NotScored, score};
@@ -99,33 +100,10 @@ impl Tree {
         (0..at).rev().find(|&i| lines[i].starts_with("[[")).expect("a table header") + 1
     }
 
-    fn write(&self) -> PathBuf {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join("aware-core-assessment-tests").join(format!(
-            "{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        for (path, text) in &self.files {
-            let path = dir.join(path);
-            std::fs::create_dir_all(path.parent().expect("a folder")).expect("create folder");
-            std::fs::write(path, text).expect("write file");
-        }
-        dir
-    }
-
     fn compile(&self) -> Result<Assessment, Vec<String>> {
-        let dir = self.write();
-        let result = compile_assessment(&dir.join("assessment"), &dir.join("lessons")).map_err(|errors| {
-            errors
-                .iter()
-                .map(|error| {
-                    let relative = error.path.strip_prefix(&dir).unwrap_or(&error.path);
-                    format!("{}:{}: {}", relative.display(), error.line, error.message)
-                })
-                .collect()
-        });
+        let dir = support::write_tree("assessment", self.files.iter().map(|(p, t)| (p.as_str(), t.as_str())));
+        let result = compile_assessment(&dir.join("assessment"), &dir.join("lessons"))
+            .map_err(|errors| support::relative(&dir, &errors));
         let _ = std::fs::remove_dir_all(&dir);
         result
     }

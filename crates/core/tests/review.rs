@@ -3,9 +3,10 @@
 //! `tests/assessment.rs`). Trees are written to a temp folder as `lessons/` and `locales/` side by
 //! side, as in the repository.
 
+mod support;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::PathBuf;
 
 use aware_core::content::compile::review::{check_interface, interface_fingerprint, lesson_fingerprint};
 use aware_core::content::compile::{Compiled, compile};
@@ -63,42 +64,23 @@ impl Tree {
     }
 
     fn write(&self) -> PathBuf {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join("aware-core-review-tests").join(format!(
-            "{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        for (path, text) in &self.0 {
-            let path = dir.join(path);
-            std::fs::create_dir_all(path.parent().expect("a folder")).expect("create folder");
-            std::fs::write(path, text).expect("write");
-        }
-        dir
+        support::write_tree("review", self.0.iter().map(|(path, text)| (*path, text.as_str())))
     }
 
     /// The lessons compiled, or their diagnostics as `relative/path:line: message`.
     fn lessons(&self) -> Result<Compiled, Vec<String>> {
         let dir = self.write();
-        let result = compile(&dir.join("lessons")).map_err(|errors| relative(&dir, errors));
+        let result = compile(&dir.join("lessons")).map_err(|errors| support::relative(&dir, &errors));
         let _ = std::fs::remove_dir_all(&dir);
         result
     }
 
     fn interface(&self) -> Result<(), Vec<String>> {
         let dir = self.write();
-        let result = check_interface(&dir.join("locales")).map_err(|errors| relative(&dir, errors));
+        let result = check_interface(&dir.join("locales")).map_err(|errors| support::relative(&dir, &errors));
         let _ = std::fs::remove_dir_all(&dir);
         result
     }
-}
-
-fn relative(dir: &Path, errors: Vec<aware_core::content::compile::Diagnostic>) -> Vec<String> {
-    errors
-        .iter()
-        .map(|e| format!("{}:{}: {}", e.path.strip_prefix(dir).unwrap_or(&e.path).display(), e.line, e.message))
-        .collect()
 }
 
 fn record(part: &str, fingerprint: &str) -> String {

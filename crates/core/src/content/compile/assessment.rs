@@ -255,11 +255,7 @@ fn read_knowledge(
     version: Option<u32>,
     errors: &mut Vec<Diagnostic>,
 ) -> ReadItem<KnowledgeItem> {
-    let Some(id) = table.string("id", errors).filter(|id| check_id(file, id, "item id", errors)) else {
-        table.skip_rest();
-        return None;
-    };
-    table.rename(format!("knowledge item `{}`", id.get_ref()));
+    let id = item_id(file, table, Kind::Knowledge, errors)?;
     let line = table.line();
     let pair = table.string("pair", errors).filter(|pair| check_id(file, pair, "pair", errors));
     let form = table.string("form", errors).and_then(|form| {
@@ -329,11 +325,7 @@ fn read_likert(
     version: Option<u32>,
     errors: &mut Vec<Diagnostic>,
 ) -> ReadItem<LikertItem> {
-    let Some(id) = table.string("id", errors).filter(|id| check_id(file, id, "item id", errors)) else {
-        table.skip_rest();
-        return None;
-    };
-    table.rename(format!("Likert item `{}`", id.get_ref()));
+    let id = item_id(file, table, Kind::Likert, errors)?;
     let line = table.line();
     let scale = table.string("scale", errors);
     let item_version = table.integer("version", 1..100_000, errors).map(|v| v as u32);
@@ -355,6 +347,17 @@ fn read_likert(
         _ => None,
     };
     Some((id, item))
+}
+
+/// The table's `id`, checked, with the table named after it in messages; `None` (every other key
+/// passed over) when it is unusable.
+fn item_id(file: &SourceFile, table: &mut Table, kind: Kind, errors: &mut Vec<Diagnostic>) -> Option<Spanned<String>> {
+    let Some(id) = table.string("id", errors).filter(|id| check_id(file, id, "item id", errors)) else {
+        table.skip_rest();
+        return None;
+    };
+    table.rename(format!("{} `{}`", kind.name(), id.get_ref()));
+    Some(id)
 }
 
 /// `since` (and, for a retired item, `until`): the assessment versions that asked the item version.
@@ -690,54 +693,56 @@ fn read_retired_translation(path: &Path, locale: &str, retired: &mut Retired, er
     let Some(doc) = toml_table::parse(&file, errors) else { return };
     phone_numbers::check(&file, errors);
     let mut root = Table::new(&file, &doc, format!("the `{locale}` retired items"));
-    let mut knowledge = section(&mut root, "knowledge", errors);
-    let ids: BTreeSet<String> = retired.knowledge.iter().map(|item| item.id.clone()).collect();
-    let mut by_id: BTreeMap<String, Table> = BTreeMap::new();
-    for id in &ids {
-        if let Some(table) = knowledge.as_mut().and_then(|table| sub_table(table, id, "knowledge", errors)) {
-            by_id.insert(id.clone(), table);
-        }
-    }
-    for item in &mut retired.knowledge {
-        let key = format!("v{}", item.version);
-        let Some(mut table) = by_id.get_mut(&item.id).and_then(|table| sub_table(table, &key, &item.id, errors)) else {
-            errors.push(file.error_at_line(1, format!("missing text for knowledge item `{}` {key}", item.id)));
-            continue;
-        };
-        read_knowledge_text(&mut table, item, locale, false, errors);
-        table.finish(errors);
-    }
-    for (_, table) in by_id {
-        table.finish(errors);
-    }
-    if let Some(table) = knowledge {
-        table.finish(errors);
-    }
-
-    let mut likert = section(&mut root, "likert", errors);
-    let ids: BTreeSet<String> = retired.likert.iter().map(|item| item.id.clone()).collect();
-    let mut by_id: BTreeMap<String, Table> = BTreeMap::new();
-    for id in &ids {
-        if let Some(table) = likert.as_mut().and_then(|table| sub_table(table, id, "likert", errors)) {
-            by_id.insert(id.clone(), table);
-        }
-    }
-    for item in &mut retired.likert {
-        let key = format!("v{}", item.version);
-        let Some(mut table) = by_id.get_mut(&item.id).and_then(|table| sub_table(table, &key, &item.id, errors)) else {
-            errors.push(file.error_at_line(1, format!("missing text for Likert item `{}` {key}", item.id)));
-            continue;
-        };
-        read_likert_text(&mut table, item, locale, errors);
-        table.finish(errors);
-    }
-    for (_, table) in by_id {
-        table.finish(errors);
-    }
-    if let Some(table) = likert {
-        table.finish(errors);
-    }
+    let versions: Vec<(String, u32)> = retired.knowledge.iter().map(|item| (item.id.clone(), item.version)).collect();
+    read_versioned(&mut root, Kind::Knowledge, &versions, errors, |index, table, errors| {
+        read_knowledge_text(table, &mut retired.knowledge[index], locale, false, errors);
+    });
+    let versions: Vec<(String, u32)> = retired.likert.iter().map(|item| (item.id.clone(), item.version)).collect();
+    read_versioned(&mut root, Kind::Likert, &versions, errors, |index, table, errors| {
+        read_likert_text(table, &mut retired.likert[index], locale, errors);
+    });
     root.finish(errors);
+}
+
+/// Calls `read` with the index and the table `[<kind>.<id>.v<version>]` of each of `versions`,
+/// and reports missing and unknown ones.
+fn read_versioned(
+    root: &mut Table,
+    kind: Kind,
+    versions: &[(String, u32)],
+    errors: &mut Vec<Diagnostic>,
+    mut read: impl FnMut(usize, &mut Table, &mut Vec<Diagnostic>),
+) {
+    let file = root.file;
+    let key = match kind {
+        Kind::Knowledge => "knowledge",
+        Kind::Likert => "likert",
+    };
+    let mut section = section(root, key, errors);
+    let mut by_id: BTreeMap<&str, Table> = BTreeMap::new();
+    for (id, _) in versions {
+        if !by_id.contains_key(id.as_str())
+            && let Some(table) = section.as_mut().and_then(|table| sub_table(table, id, key, errors))
+        {
+            by_id.insert(id, table);
+        }
+    }
+    for (index, (id, version)) in versions.iter().enumerate() {
+        let name = format!("v{version}");
+        match by_id.get_mut(id.as_str()).and_then(|table| sub_table(table, &name, id, errors)) {
+            Some(mut table) => {
+                read(index, &mut table, errors);
+                table.finish(errors);
+            }
+            None => errors.push(file.error_at_line(1, format!("missing text for {} `{id}` {name}", kind.name()))),
+        }
+    }
+    for (_, table) in by_id {
+        table.finish(errors);
+    }
+    if let Some(table) = section {
+        table.finish(errors);
+    }
 }
 
 /// The prompt, the options' texts and, for an item asked now, the explanation shown after hand-in
