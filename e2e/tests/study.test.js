@@ -737,7 +737,7 @@ describe('a study from the code cards to the class report', () => {
       format: 1,
       assessment_version: assessment.version,
       min_group_size: K,
-      counts: { pre: 2, post: 2, matched: 2, not_scored: 0, repeated: 0 },
+      counts: { pre: 2, post: 2, matched: 2, not_scored: 0, repeated: 0, earlier_versions: 0 },
       results: null,
     });
     for (const code of allCodes) {
