@@ -137,13 +137,18 @@ fn the_small_tree_compiles() {
 fn a_knowledge_item_needs_a_high_confidence_source() {
     let tree = Tree::new().edit(STRUCTURE, "sources = [\"firm\"]", "sources = [\"soft\"]");
     let line = tree.table_line(STRUCTURE, "id = \"p0-a\"");
-    check(&tree, &[format!("{STRUCTURE}:{line}: item p0-a is scored but rests on medium-confidence source soft")]);
-
-    let tree = Tree::new().edit(STRUCTURE, "sources = [\"firm\"]", "sources = [\"unrated\"]");
     check(
         &tree,
         &[format!(
-            "{STRUCTURE}:{line}: item p0-a is scored but rests on source unrated, which has no `confidence` in sources.toml"
+            "{STRUCTURE}:{line}: item `p0-a` is scored but rests on medium-confidence source `soft`: test a skill that a high-confidence source supports, or move the fact into the lesson text with its hedge"
+        )],
+    );
+    // A source whose confidence nobody gave counts as medium.
+    let tree = Tree::new().edit(STRUCTURE, "sources = [\"firm\"]", "sources = [\"unrated\", \"soft\"]");
+    check(
+        &tree,
+        &[format!(
+            "{STRUCTURE}:{line}: item `p0-a` is scored but rests on medium-confidence sources `unrated` and `soft`: test a skill that a high-confidence source supports, or move the fact into the lesson text with its hedge"
         )],
     );
 }
@@ -161,7 +166,7 @@ fn a_source_confidence_is_high_or_medium() {
     check(
         &tree,
         &[format!(
-            "lessons/sources.toml:{line}: `confidence` is `med`; it must be \"high\" or \"medium\" (as content-facts.md labels the facts)"
+            "lessons/sources.toml:{line}: `confidence` must be \"high\" or \"medium\" (as content-facts.md rates the source), not `med`"
         )],
     );
 }
@@ -233,40 +238,28 @@ fn single_choice(tree: Tree, key: &str, last: &str, lengths: [usize; 4]) -> Tree
 }
 
 #[test]
-fn options_pinned_last_are_options_written_at_the_end() {
-    let tree = single_choice(Tree::new(), "a", "\nlast = [\"d\"]", [5, 5, 5, 5]);
+fn the_option_pinned_last_is_the_one_written_last() {
+    let tree = single_choice(Tree::new(), "a", "\nlast = \"d\"", [5, 5, 5, 5]);
     let assessment = tree.compile().unwrap_or_else(|errors| panic!("{}", errors.join("\n")));
     let pinned: Vec<bool> = assessment.knowledge[0].options.iter().map(|o| o.last).collect();
     assert_eq!(pinned, [false, false, false, true]);
 
-    let tree = single_choice(Tree::new(), "a", "\nlast = [\"e\"]", [5, 5, 5, 5]);
-    let lines: Vec<usize> =
-        ["p0-a", "p0-b"].iter().map(|id| tree.table_line(STRUCTURE, &format!("id = \"{id}\""))).collect();
-    check(
-        &tree,
-        &lines
-            .iter()
-            .map(|line| format!("{STRUCTURE}:{}: `last` names `e`, which is not one of the options", line + 9))
-            .collect::<Vec<_>>(),
-    );
-
-    let tree = single_choice(Tree::new(), "a", "\nlast = [\"b\"]", [5, 5, 5, 5]);
-    check(
-        &tree,
-        &lines
-            .iter()
-            .map(|line| format!("{STRUCTURE}:{line}: options named in `last` must be written at the end of `options`"))
-            .collect::<Vec<_>>(),
-    );
-
-    let tree = single_choice(Tree::new(), "a", "\nlast = [\"b\", \"c\", \"d\"]", [5, 5, 5, 5]);
-    check(
-        &tree,
-        &lines
-            .iter()
-            .map(|line| format!("{STRUCTURE}:{line}: `last` leaves fewer than two options to shuffle"))
-            .collect::<Vec<_>>(),
-    );
+    for other in ["b", "e"] {
+        let tree = single_choice(Tree::new(), "a", &format!("\nlast = \"{other}\""), [5, 5, 5, 5]);
+        let lines: Vec<usize> =
+            ["p0-a", "p0-b"].iter().map(|id| tree.table_line(STRUCTURE, &format!("id = \"{id}\"")) + 9).collect();
+        check(
+            &tree,
+            &lines
+                .iter()
+                .map(|line| {
+                    format!(
+                        "{STRUCTURE}:{line}: `last = \"{other}\"` must name the last of `options`: the option that stays last when options are shuffled"
+                    )
+                })
+                .collect::<Vec<_>>(),
+        );
+    }
 }
 
 #[test]

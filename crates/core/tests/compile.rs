@@ -6,8 +6,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use aware_core::content::compile::{Compiled, compile};
 use aware_core::content::{
-    Block, CalloutKind, Curriculum, HelpContact, HelpDirectory, Inline, Lesson, Objective, QuizItem, QuizKind,
-    QuizOption, Section, Source,
+    Block, CalloutKind, Confidence, Curriculum, HelpContact, HelpDirectory, Inline, Lesson, Objective, QuizItem,
+    QuizKind, QuizOption, Section, Source,
 };
 
 /// The smallest valid tree: two sources, one helpline, one lesson in English with a single-choice
@@ -172,7 +172,7 @@ fn un_report() -> Source {
         publisher: "United Nations".to_owned(),
         year: 2020,
         url: "https://example.org/report".to_owned(),
-        confidence: None,
+        confidence: Confidence::Medium,
     }
 }
 
@@ -248,7 +248,7 @@ fn minimal_tree_compiles_to_the_expected_curriculum() {
                     publisher: "ILO".to_owned(),
                     year: 2012,
                     url: "https://example.org/guide".to_owned(),
-                    confidence: None,
+                    confidence: Confidence::Medium,
                 },
                 last_verified: "2024-05-01".to_owned(),
             }],
@@ -1243,43 +1243,5 @@ fn a_source_nobody_cites_is_reported() {
     check(
         &[("sources.toml", &sources)],
         &["sources.toml:13: source `unused-report` is not used by any lesson or helpline"],
-    );
-}
-
-/// `last = [...]`: options ("None of these") shown after the shuffled ones, in the order written.
-#[test]
-fn options_pinned_last_are_options_written_at_the_end_of_a_choice_item() {
-    let three = |last: &str| {
-        with_first_item(&format!("type = \"single\"\noptions = [\"a\", \"b\", \"c\"]\ncorrect = [\"a\"]\n{last}"))
-    };
-    let text = MINIMAL[3].1.replace(
-        "b = { text = \"That\", explanation = \"Not quite.\" }",
-        "b = { text = \"That\", explanation = \"Not quite.\" }\nc = { text = \"None of these\", explanation = \"Not quite.\" }",
-    );
-    let dir = tree(&[("basics/lesson.toml", &three("last = [\"c\"]\n")), ("basics/en/lesson.toml", &text)]);
-    let compiled = diagnostics(&dir).unwrap_or_else(|errors| panic!("{}", errors.join("\n")));
-    let pinned: Vec<(&str, bool)> =
-        compiled.curricula[0].lessons[0].quiz[0].options.iter().map(|o| (o.id.as_str(), o.last)).collect();
-    assert_eq!(pinned, [("a", false), ("b", false), ("c", true)]);
-    let _ = std::fs::remove_dir_all(&dir);
-
-    let cases: &[(&str, &[&str])] = &[
-        ("last = [\"d\"]\n", &["basics/lesson.toml:15: `last` names `d`, which is not one of the options"]),
-        (
-            "last = [\"a\"]\n",
-            &["basics/lesson.toml:10: options named in `last` must be written at the end of `options`"],
-        ),
-        ("last = [\"c\", \"c\"]\n", &["basics/lesson.toml:15: `last` names `c` twice"]),
-        ("last = [\"b\", \"c\"]\n", &["basics/lesson.toml:10: `last` leaves fewer than two options to shuffle"]),
-    ];
-    for (last, expected) in cases {
-        check(&[("basics/lesson.toml", &three(last)), ("basics/en/lesson.toml", &text)], expected);
-    }
-    let myth = MINIMAL[2].1.replace("answer = false\n", "answer = false\nlast = [\"false\"]\n");
-    check(
-        &[("basics/lesson.toml", &myth)],
-        &[
-            "basics/lesson.toml:16: true-false item `myth` cannot pin options with `last`: True and False keep their order",
-        ],
     );
 }

@@ -143,9 +143,8 @@ pub struct QuizOption {
     pub text: String,
     pub explanation: String,
     pub correct: bool,
-    /// Shown after the shuffled options, in the order written ("None of these"): see
-    /// [`crate::shuffle`].
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    /// Stays in the last place when options are shuffled ("none of these").
+    #[serde(default, skip_serializing_if = "is_false")]
     pub last: bool,
 }
 
@@ -214,33 +213,37 @@ pub struct Source {
     pub publisher: String,
     pub year: u16,
     pub url: String,
-    /// How firmly the research brief (`content-facts.md`) supports the facts taken from this
-    /// source; `None` where `sources.toml` does not say. Only a [`Confidence::High`] source can
-    /// back a scored item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub confidence: Option<Confidence>,
+    /// How sure the research brief is of the facts taken from this source. Only what rests on a
+    /// `High` source may be scored in a quiz or an assessment.
+    #[serde(default)]
+    pub confidence: Confidence,
 }
 
-/// The research brief's confidence labels that a source may carry (its [LOW / VERIFY] facts are
-/// never published, so no source carries that label).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// The research brief's confidence in a source's facts (`content-facts.md`: [HIGH], [MED]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Confidence {
-    /// [HIGH]: a primary or official source seen directly, or several independent sources agree.
+    /// A primary or official source seen directly, or several independent sources that agree.
     High,
-    /// [MED] or [MED-HIGH]: fit for hedged lesson text ("a summary of the report says…"), never
-    /// for a scored answer.
+    /// One credible secondary source, or a primary source seen only in part: usable in lesson
+    /// text with a hedge ("a summary of the report says…"), never scored. The default, so that
+    /// nothing counts as verified unless someone said so.
+    #[default]
     Medium,
 }
 
 impl Confidence {
     /// As written in `sources.toml`.
-    pub fn as_str(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Confidence::High => "high",
             Confidence::Medium => "medium",
         }
     }
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// Why a downloaded bundle could not be used.

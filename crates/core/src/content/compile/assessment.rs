@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::diagnostic::{Diagnostic, SourceFile};
 use super::toml_table::{self, Table, check_id};
-use super::{check_scored_sources, check_sources, phone_numbers, read_last, read_sources, review, subdirectories};
+use super::{check_scored_sources, check_sources, phone_numbers, read_sources, review, subdirectories};
 use crate::assessment::{
     ASSESSMENT_FORMAT, Assessment, KnowledgeItem, KnowledgeOption, Labels, LikertItem, Retired, Scale, Texts,
 };
@@ -289,8 +289,9 @@ fn read_knowledge(
             let cited = check_sources(file, table.string_list("sources", errors).unwrap_or_default(), sources, errors);
             if cited.is_empty() {
                 errors.push(file.error_at_line(line, format!("knowledge item `{}` cites no source", id.get_ref())));
+            } else {
+                check_scored_sources(file, line, id.get_ref(), &cited, sources, errors);
             }
-            check_scored_sources(file, line, id.get_ref(), &cited, sources, errors);
             cited
         }
         None => Vec::new(),
@@ -410,10 +411,21 @@ fn read_options(file: &SourceFile, table: &mut Table, errors: &mut Vec<Diagnosti
         }
         options.push(option(id.get_ref(), id.get_ref() == correct.get_ref()));
     }
-    let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
-    let last = read_last(file, table, &ids, errors);
-    for option in &mut options {
-        option.last = last.contains(&option.id);
+    // `last = "d"`: the option ("none of these") that stays last when options are shuffled; it is
+    // written last, so the written order is the order without shuffling. As in lessons.
+    if table.get("last").is_some()
+        && let Some(last) = table.string("last", errors)
+    {
+        match options.last_mut() {
+            Some(option) if &option.id == last.get_ref() => option.last = true,
+            _ => errors.push(file.error(
+                last.span(),
+                format!(
+                    "`last = \"{}\"` must name the last of `options`: the option that stays last when options are shuffled",
+                    last.get_ref()
+                ),
+            )),
+        }
     }
     if !OPTIONS_PER_ITEM.contains(&options.len()) {
         errors.push(file.error_at_line(

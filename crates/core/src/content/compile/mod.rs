@@ -201,44 +201,53 @@ fn read_sources(path: &Path, errors: &mut Vec<Diagnostic>) -> BTreeMap<String, S
     sources
 }
 
-/// `confidence = "high"` or `"medium"`: the label the research brief gives the source's facts.
-/// Optional here; a scored item needs a source that has it (`check_scored_sources`).
-fn read_confidence(file: &SourceFile, table: &mut Table, errors: &mut Vec<Diagnostic>) -> Option<Confidence> {
-    table.get("confidence")?;
-    let text = table.string("confidence", errors)?;
-    let parsed = [Confidence::High, Confidence::Medium].into_iter().find(|c| c.as_str() == text.get_ref());
-    if parsed.is_none() {
-        errors.push(file.error(
-            text.span(),
-            format!(
-                "`confidence` is `{}`; it must be \"high\" or \"medium\" (as content-facts.md labels the facts)",
-                text.get_ref()
-            ),
-        ));
+/// `confidence = "high"` or `"medium"`: how the research brief rates the source's facts. Absent
+/// counts as medium, so that nothing is taken as verified unless someone said so.
+fn read_confidence(file: &SourceFile, table: &mut Table, errors: &mut Vec<Diagnostic>) -> Confidence {
+    if table.get("confidence").is_none() {
+        return Confidence::Medium;
     }
-    parsed
+    let Some(text) = table.string("confidence", errors) else { return Confidence::Medium };
+    match text.get_ref().as_str() {
+        "high" => Confidence::High,
+        "medium" => Confidence::Medium,
+        other => {
+            errors.push(file.error(
+                text.span(),
+                format!(
+                    "`confidence` must be \"high\" or \"medium\" (as content-facts.md rates the source), not `{other}`"
+                ),
+            ));
+            Confidence::Medium
+        }
+    }
 }
 
-/// Only verified facts are scored: a scored item must cite at least one source whose facts the
-/// research brief marks [HIGH]. Names the first cited source that is not, as the reason.
+/// A scored item (a lesson quiz item, an assessment knowledge item) must rest on at least one
+/// high-confidence source: a fact the brief rates [MED] may be told, hedged, but never marked
+/// right or wrong. `cited` are known source ids (unknown ones are reported elsewhere).
 pub(crate) fn check_scored_sources(
     file: &SourceFile,
     line: usize,
     item: &str,
     cited: &[String],
-    sources: &BTreeMap<String, Source>,
+    known: &BTreeMap<String, Source>,
     errors: &mut Vec<Diagnostic>,
 ) {
-    let confidence = |id: &String| sources.get(id).and_then(|source| source.confidence);
-    if cited.is_empty() || cited.iter().any(|id| confidence(id) == Some(Confidence::High)) {
+    let confidences: Vec<(&str, Confidence)> =
+        cited.iter().filter_map(|id| known.get(id).map(|source| (id.as_str(), source.confidence))).collect();
+    if confidences.iter().any(|(_, confidence)| *confidence == Confidence::High) {
         return;
     }
-    let weakest = &cited[0];
-    let message = match confidence(weakest) {
-        Some(level) => format!("item {item} is scored but rests on {}-confidence source {weakest}", level.as_str()),
-        None => {
-            format!("item {item} is scored but rests on source {weakest}, which has no `confidence` in sources.toml")
-        }
+    let message = if confidences.is_empty() {
+        format!("item `{item}` is scored but cites no source: cite the high-confidence source its answer rests on")
+    } else {
+        let names: Vec<String> = confidences.iter().map(|(id, _)| format!("`{id}`")).collect();
+        let noun = if names.len() == 1 { "source" } else { "sources" };
+        format!(
+            "item `{item}` is scored but rests on medium-confidence {noun} {}: test a skill that a high-confidence source supports, or move the fact into the lesson text with its hedge",
+            names.join(" and ")
+        )
     };
     errors.push(file.error_at_line(line, message));
 }
@@ -323,8 +332,6 @@ struct ItemSpec {
     kind: QuizKind,
     /// Option ids in display order with whether each is correct.
     options: Vec<(String, bool)>,
-    /// Options that stay after the shuffled ones (`last = ["d"]`).
-    last: Vec<String>,
     sources: Vec<String>,
 }
 
@@ -492,7 +499,7 @@ fn read_item(
         }
     }
 
-    let options: Vec<(String, bool)> = if kind == QuizKind::TrueFalse {
+    let options = if kind == QuizKind::TrueFalse {
         let answer = table.boolean("answer", errors)?;
         vec![("true".to_owned(), answer), ("false".to_owned(), !answer)]
     } else {
@@ -531,53 +538,7 @@ fn read_item(
             })
             .collect()
     };
-    let ids: Vec<&str> = options.iter().map(|(id, _)| id.as_str()).collect();
-    let last = if kind == QuizKind::TrueFalse && table.get("last").is_some() {
-        errors.push(file.error_at_line(
-            table.line(),
-            format!(
-                "true-false item `{}` cannot pin options with `last`: True and False keep their order",
-                id.get_ref()
-            ),
-        ));
-        Vec::new()
-    } else {
-        read_last(file, table, &ids, errors)
-    };
-    Some(ItemSpec { id: id.into_inner(), kind, options, last, sources })
-}
-
-/// `last = ["d"]`: options (such as "None of these") shown after the shuffled ones, in the order
-/// written. They must be option ids, written at the end of `options`, so that the written order is
-/// the order a class without shuffling sees; and at least two options must be left to shuffle.
-pub(crate) fn read_last(
-    file: &SourceFile,
-    table: &mut Table,
-    options: &[&str],
-    errors: &mut Vec<Diagnostic>,
-) -> Vec<String> {
-    let Some(list) = table.string_list("last", errors) else { return Vec::new() };
-    let mut last: Vec<String> = Vec::new();
-    for id in &list {
-        if !options.contains(&id.get_ref().as_str()) {
-            errors.push(
-                file.error(id.span(), format!("`last` names `{}`, which is not one of the options", id.get_ref())),
-            );
-        } else if last.contains(id.get_ref()) {
-            errors.push(file.error(id.span(), format!("`last` names `{}` twice", id.get_ref())));
-        } else {
-            last.push(id.get_ref().clone());
-        }
-    }
-    let tail = &options[options.len() - last.len().min(options.len())..];
-    if last.len() == list.len() && !last.iter().all(|id| tail.contains(&id.as_str())) {
-        errors
-            .push(file.error_at_line(table.line(), "options named in `last` must be written at the end of `options`"));
-    }
-    if !last.is_empty() && options.len() < last.len() + 2 {
-        errors.push(file.error_at_line(table.line(), "`last` leaves fewer than two options to shuffle"));
-    }
-    last
+    Some(ItemSpec { id: id.into_inner(), kind, options, sources })
 }
 
 fn check_orders(specs: &[LessonSpec], errors: &mut Vec<Diagnostic>) {
@@ -799,7 +760,7 @@ fn read_item_text(
                 text,
                 explanation: explanation.into_inner(),
                 correct: *correct,
-                last: spec.last.contains(option_id),
+                last: false,
             });
         }
     }
