@@ -1,9 +1,10 @@
 //! `aware`: the command line for people who write and ship Aware, and who evaluate it.
 //!
 //! - `aware check <lessons-dir> [<assessment-dir>]`: checks every lesson file (and the pre/post
-//!   assessment, and that no quiz item repeats one of its prompts), and the glossaries of the
-//!   `locales/` folder next to the lessons on all of them and on the interface strings; prints
-//!   `path:line: message` per problem, then the warnings (answer keys that can be guessed).
+//!   assessment, and that no quiz item repeats one of its prompts), the glossaries of the
+//!   `locales/` folder next to the lessons on all of them and on the interface strings, and the
+//!   interface's review status there; prints `path:line: message` per problem, then the warnings
+//!   (answer keys that can be guessed).
 //! - `aware build <lessons-dir> [<assessment-dir>] --out <dir>`: checks the same, then writes
 //!   `<locale>.json` per locale (and `assessment.json`).
 //! - `aware size <dist-dir>`: prints the release bundle's sizes (raw, gzip, brotli) per file kind.
@@ -15,6 +16,9 @@
 //! - `aware synth <assessment-dir> <lessons-dir> --participants N --files F --out <dir> [--seed S]`:
 //!   writes F results files holding a pre- and a post-test for each of N made-up participants,
 //!   for benchmarks and tests.
+//! - `aware review-sheet <locale> [--root DIR] [--out FILE]`: writes a printable HTML document of
+//!   every lesson, assessment and interface text in `<locale>` beside the English, with each
+//!   part's review status and fingerprint (for `locales/<locale>/reviews.toml`).
 //!
 //! Exit codes: 0 success; 1 a problem with the input (content errors, or for `report` any results
 //! file skipped — the report of the others is still printed); 2 a usage error, such as a minimum
@@ -24,6 +28,7 @@
 
 mod report;
 mod report_text;
+mod review_sheet;
 mod size;
 mod synth;
 
@@ -31,7 +36,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use aware_core::assessment::Assessment;
-use aware_core::content::compile::{Compiled, Course, Diagnostic, compile_assessment, compile_course};
+use aware_core::content::compile::review::check_interface;
+use aware_core::content::compile::{Compiled, Course, Diagnostic, compile_assessment, compile_course, locales_dir};
 
 const USAGE: &str = "usage:
   aware check <lessons-dir> [<assessment-dir>]
@@ -39,6 +45,7 @@ const USAGE: &str = "usage:
   aware size <dist-dir>
   aware report [--min-group K] [--json] <assessment-dir> <lessons-dir> <results-file-or-folder>...
   aware synth <assessment-dir> <lessons-dir> --participants N --files F --out <dir> [--seed S]
+  aware review-sheet <locale> [--root DIR] [--out FILE]
 
 report: pools exported results files (a folder: every *.json in it, recursively, sorted) into one
   report, read one file at a time. --min-group K hides results of groups smaller than K (default
@@ -46,6 +53,10 @@ report: pools exported results files (a folder: every *.json in it, recursively,
   read is named on stderr and skipped.
 synth: writes F results files with a pre- and a post-test for each of N made-up participants
   (at most 5000 records a file), deterministic for a seed (default 1).
+review-sheet: writes a printable side-by-side HTML document (default review-sheet-<locale>.html) of
+  every lesson, assessment and interface text in <locale> beside the English, for a native
+  reviewer, with each part's fingerprint for locales/<locale>/reviews.toml. DIR holds lessons/,
+  assessment/ and locales/ (default: the current folder).
 
 exit status: 0 success, 1 a problem with the input (for report: a file was skipped; the report of
   the others is still printed), 2 a usage error";
@@ -91,6 +102,23 @@ fn main() -> ExitCode {
         ["report", args @ ..] => match report::Options::parse(args) {
             Ok(options) => pooled_report(&options),
             Err(problem) => usage_error("report", &problem),
+        },
+        ["review-sheet", args @ ..] => match review_sheet::Options::parse(args) {
+            Ok(options) => match review_sheet::write(&options) {
+                Ok(fingerprints) => {
+                    print!("{}", review_sheet::summary(&options.out, &fingerprints));
+                    ExitCode::SUCCESS
+                }
+                Err(review_sheet::Problem::Content(diagnostics)) => {
+                    report_problems::<()>(Err(diagnostics));
+                    ExitCode::FAILURE
+                }
+                Err(review_sheet::Problem::Other(problem)) => {
+                    eprintln!("aware review-sheet: {problem}");
+                    ExitCode::FAILURE
+                }
+            },
+            Err(problem) => usage_error("review-sheet", &problem),
         },
         ["synth", args @ ..] => match synth::Options::parse(args) {
             Ok(options) => synthesise(&options),
@@ -151,12 +179,17 @@ fn synthesise(options: &synth::Options) -> ExitCode {
     }
 }
 
-/// The lessons, with the rules that reach the assessment (when given) and the glossaries of the
-/// `locales/` folder beside the lessons folder (when there is one).
+/// The lessons, with the rules that reach the assessment (when given), and the glossaries and
+/// the interface's review status of the `locales/` folder beside the lessons folder (when there is
+/// one).
 fn check(dir: &Path, assessment: Option<&Path>) -> Option<Compiled> {
-    let locales = dir.parent().map_or_else(|| dir.join("..").join("locales"), |parent| parent.join("locales"));
+    let locales = locales_dir(dir);
     let locales = locales.is_dir().then_some(locales.as_path());
-    let compiled = report_problems(compile_course(&Course { lessons: dir, assessment, locales }))?;
+    let compiled = report_problems(compile_course(&Course { lessons: dir, assessment, locales }));
+    let interface = locales
+        .filter(|locales| locales.join("locales.toml").exists())
+        .is_none_or(|locales| report_problems(check_interface(locales)).is_some());
+    let compiled = compiled.filter(|_| interface)?;
     for warning in &compiled.warnings {
         eprintln!("{warning}");
     }

@@ -14,6 +14,7 @@ pub mod quick_exit;
 pub mod quiz;
 pub mod report;
 pub mod rng;
+pub mod shuffle;
 pub mod stats;
 pub mod store;
 pub mod study;

@@ -42,6 +42,13 @@ pub struct ItemRecord {
 }
 
 impl ItemRecord {
+    /// Which attempt at the item is on screen, counted from 0: the last checked one while its
+    /// answer is shown (`checked`), else the next. Its options keep their order until "Try
+    /// again", which shows the next attempt in a new order ([`crate::shuffle::item_seed`]).
+    pub fn attempt_on_screen(&self, checked: bool) -> u32 {
+        if checked { self.attempts.saturating_sub(1) } else { self.attempts }
+    }
+
     /// Adds a checked attempt. Once solved, an item stays solved.
     pub fn record(&mut self, selection: Selection, verdict: &Verdict) {
         if self.attempts == 0 {

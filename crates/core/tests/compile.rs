@@ -2007,6 +2007,56 @@ fn the_glossary_holds_the_interface_strings_and_the_assessment_too() {
 }
 
 #[test]
+fn retired_assessment_texts_are_kept_as_students_saw_them_by_the_glossary_and_the_prompt_check() {
+    // A retired version that said «байрлуулах» for harbouring and asked what the lesson's quiz asks:
+    // both are history now, and its texts stay as students saw them.
+    let languages = [
+        (
+            "assessment/en/assessment.toml",
+            "assessment/en/retired.toml",
+            "Which?",
+            "Harbouring a person.",
+            "Something else?",
+        ),
+        (
+            "assessment/mn/assessment.toml",
+            "assessment/mn/retired.toml",
+            "Аль нь вэ?",
+            "Хүнийг байрлуулах.",
+            "Өөр зүйл үү?",
+        ),
+    ];
+    let course_with = |retired: bool| {
+        let mut files = mongolian("## Нэгдүгээр\n\nТекст [@un-report].\n\n:::note\nТэмдэглэл.\n:::\n", MINIMAL[5].1);
+        files.push((
+            "lessons/basics/mn/lesson.toml",
+            MINIMAL[3].1.replace("Basics", "Үндэс").replace("Which?", "Аль нь вэ?"),
+        ));
+        for (current_path, retired_path, prompt, option, asked_now) in languages {
+            let old = |key: &str| format!("[knowledge.{key}]\nprompt = \"{prompt}\"\na = \"{option}\"\n");
+            let current = format!("[knowledge.other-a]\nprompt = \"{asked_now}\"\n");
+            if retired {
+                files.push((current_path, current));
+                files.push((retired_path, old("hide-a.v1")));
+            } else {
+                files.push((current_path, format!("{}\n{current}", old("hide-a"))));
+            }
+        }
+        course_owned(&files)
+    };
+    assert_eq!(course_with(true), Vec::<String>::new());
+    // The same texts asked now are refused, so the course above is clean because it is retired.
+    assert_eq!(
+        course_with(false),
+        [
+            "lessons/basics/en/lesson.toml:10: the prompt of quiz item `pick-one` repeats assessment item `hide-a` word for word: ask it another way, so that the post-test measures learning, not practice",
+            "lessons/basics/mn/lesson.toml:10: the prompt of quiz item `pick-one` repeats assessment item `hide-a` word for word: ask it another way, so that the post-test measures learning, not practice",
+            "assessment/mn/assessment.toml:3: the English says \"harbouring\" here, but this text does not use «орогнуулах» (locales/mn/glossary.toml)",
+        ]
+    );
+}
+
+#[test]
 fn ordinal_suffixes_after_numbers_follow_mongolian_vowel_harmony() {
     let files = mongolian(
         "## Нэгдүгээр\n\nТекст [@un-report].\n\n:::note\nТэмдэглэл.\n:::\n",

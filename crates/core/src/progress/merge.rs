@@ -9,7 +9,10 @@
 //!   either side stays answered (an answer beats a restart on the other side), the higher section
 //!   count and lesson version win, and of two different records of one item the one with the
 //!   longer history wins (more attempts; then solved; then first-try correct; then the larger
-//!   selection in set order), and the item is solved if either side solved it.
+//!   selection in set order), and the item is solved if either side solved it;
+//! - the seed of the quiz attempt's option order follows the side that changed it (a restart
+//!   clears it, showing the quiz draws one); when both drew one, the larger is kept, so both tabs
+//!   show the same order from then on.
 //!
 //! The result depends only on the three inputs and not on which side is `ours`: every tie is
 //! broken by the values themselves.
@@ -33,15 +36,22 @@ fn merge_lesson(base: Option<&LessonProgress>, ours: &LessonProgress, theirs: &L
     // Cloning one side keeps any field a later schema adds; the known fields are merged below.
     let mut merged = ours.clone();
     merged.version = ours.version.max(theirs.version);
-    merged.sections_read = if ours.sections_read == base.sections_read {
-        theirs.sections_read
-    } else if theirs.sections_read == base.sections_read {
-        ours.sections_read
-    } else {
-        ours.sections_read.max(theirs.sections_read)
-    };
+    merged.sections_read = merge_value(base.sections_read, ours.sections_read, theirs.sections_read);
     merged.quiz = merge_maps(&base.quiz, &ours.quiz, &theirs.quiz, |_, ours, theirs| merge_item(ours, theirs));
+    merged.quiz_seed = merge_value(base.quiz_seed, ours.quiz_seed, theirs.quiz_seed);
     merged
+}
+
+/// A value one side changed takes that side's change; when both changed it, the larger wins (more
+/// sections read; a seed over none).
+fn merge_value<T: Ord + Copy>(base: T, ours: T, theirs: T) -> T {
+    if ours == base {
+        theirs
+    } else if theirs == base {
+        ours
+    } else {
+        ours.max(theirs)
+    }
 }
 
 /// Both sides changed an item's record: the longer history wins, and solving sticks.

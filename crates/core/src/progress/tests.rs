@@ -17,6 +17,7 @@ fn lesson_progress(version: u32, sections_read: u32, quiz: &[(&str, ItemRecord)]
         version,
         sections_read,
         quiz: quiz.iter().map(|(id, record)| ((*id).to_owned(), record.clone())).collect(),
+        quiz_seed: None,
     }
 }
 
@@ -43,7 +44,7 @@ fn saved_progress_loads_back_unchanged() {
                 ],
             ),
         ),
-        ("myths-and-facts", lesson_progress(1, 1, &[])),
+        ("myths-and-facts", LessonProgress { quiz_seed: Some(u32::MAX), ..lesson_progress(1, 1, &[]) }),
         ("empty-selection", lesson_progress(1, 0, &[("q", item_record(&[], 0, false, false))])),
     ]);
     let raw = save(&saved);
@@ -70,6 +71,35 @@ fn v1_document_is_migrated_to_the_current_progress() {
         lesson_progress(0, 3, &[("q1", item_record(&[], 1, true, true)), ("q2", item_record(&[], 1, false, false))]),
     )]);
     check_load(Some(v1), Loaded::Ready { progress: expected, migrated_from: Some(1) });
+}
+
+#[test]
+fn v2_document_is_migrated_without_a_quiz_seed() {
+    // The shape written by the app before options were shuffled (schema 2); must keep loading forever.
+    let v2 = r#"{"schema":2,"lessons":{"what-is-trafficking":{"version":3,"sections_read":4,"quiz":{"three-parts":{"selected":["b"],"attempts":1,"first_try_correct":true,"solved":true},"acts":{"selected":["a","c"],"attempts":2,"first_try_correct":false,"solved":false}}},"myths-and-facts":{"version":1,"sections_read":0}}}"#;
+    let expected = progress(&[
+        (
+            "what-is-trafficking",
+            lesson_progress(
+                3,
+                4,
+                &[
+                    ("three-parts", item_record(&["b"], 1, true, true)),
+                    ("acts", item_record(&["a", "c"], 2, false, false)),
+                ],
+            ),
+        ),
+        ("myths-and-facts", lesson_progress(1, 0, &[])),
+    ]);
+    check_load(Some(v2), Loaded::Ready { progress: expected, migrated_from: Some(2) });
+}
+
+#[test]
+fn a_migrated_v2_document_is_saved_in_the_current_schema_without_a_seed() {
+    let v2 = r#"{"schema":2,"lessons":{"basics":{"version":2,"sections_read":1,"quiz":{}}}}"#;
+    let Loaded::Ready { progress: migrated, .. } = load(Some(v2)) else { panic!("v2 document did not load") };
+    let saved = save(&migrated);
+    assert_eq!(saved, r#"{"schema":3,"lessons":{"basics":{"version":2,"sections_read":1,"quiz":{}}}}"#);
 }
 
 #[test]
@@ -109,6 +139,9 @@ fn corrupt_progress_is_reported_not_wiped() {
     check_corrupt(r#"{"schema":2,"lessons":{"a":{"version":1,"sections_read":"two"}}}"#);
     check_corrupt(r#"{"schema":1,"lessons":{"a":{"answers":{"q1":true}}}}"#);
     check_corrupt(r#"{"schema":1,"lessons":{"a":{"sections_read":1,"answers":{"q1":"yes"}}}}"#);
+    check_corrupt(r#"{"schema":3,"lessons":{"a":{"version":1,"sections_read":1,"quiz_seed":-1}}}"#);
+    check_corrupt(r#"{"schema":3,"lessons":{"a":{"version":1,"sections_read":1,"quiz_seed":4294967296}}}"#);
+    check_corrupt(r#"{"schema":3,"lessons":{"a":{"version":1,"sections_read":1,"quiz_seed":"7"}}}"#);
 }
 
 #[test]
@@ -125,7 +158,7 @@ fn truncated_progress_is_reported_not_wiped() {
 #[test]
 fn progress_from_a_newer_app_is_reported_not_wiped() {
     check_load(Some(r#"{"schema":99,"lessons":{}}"#), Loaded::Unreadable(Unreadable::UnknownVersion(99)));
-    check_load(Some(r#"{"schema":3,"something":"new"}"#), Loaded::Unreadable(Unreadable::UnknownVersion(3)));
+    check_load(Some(r#"{"schema":4,"something":"new"}"#), Loaded::Unreadable(Unreadable::UnknownVersion(4)));
     check_load(Some(r#"{"schema":0,"lessons":{}}"#), Loaded::Unreadable(Unreadable::UnknownVersion(0)));
 }
 
@@ -357,14 +390,47 @@ fn equal_histories_of_an_item_break_ties_by_their_values() {
     check_merge("then the larger selection", &base, &b, &c, &c);
 }
 
+#[test]
+fn the_option_order_of_a_quiz_attempt_follows_the_tab_that_drew_it() {
+    let seeded = |seed: Option<u32>, quiz: &[(&str, ItemRecord)]| {
+        progress(&[("basics", LessonProgress { quiz_seed: seed, ..lesson_progress(2, 1, quiz) })])
+    };
+    let answered = item_record(&["a"], 1, true, true);
+    let base = seeded(Some(5), &[]);
+    check_merge(
+        "the other tab only answered",
+        &base,
+        &seeded(None, &[]),
+        &seeded(Some(5), &[("q1", answered.clone())]),
+        &seeded(None, &[("q1", answered)]),
+    );
+    check_merge(
+        "both tabs drew an order",
+        &seeded(None, &[]),
+        &seeded(Some(3), &[]),
+        &seeded(Some(9), &[]),
+        &seeded(Some(9), &[]),
+    );
+    check_merge(
+        "one tab restarted, the other drew again",
+        &base,
+        &seeded(None, &[]),
+        &seeded(Some(2), &[]),
+        &seeded(Some(2), &[]),
+    );
+}
+
 /// Random progress edits, as a student makes them in one tab.
 fn random_edits(rng: &mut crate::rng::SplitMix64, lesson: &Lesson, progress: &mut Progress) {
     for _ in 0..rng.below(6) {
-        match rng.below(5) {
+        match rng.below(6) {
             0 => progress.read_section(lesson, rng.below(3)),
             1 => progress.restart_quiz(lesson),
             2 => {
                 progress.lessons.remove(&lesson.id);
+            }
+            3 => {
+                progress.quiz_seed(lesson, *rng.pick(&[1, 2]));
             }
             _ => {
                 let item = *rng.pick(&["q1", "q2"]);
@@ -399,6 +465,9 @@ fn merging_loses_no_change_of_either_tab_and_is_deterministic() {
             if base_lesson.is_none_or(|b| b.sections_read != changed.sections_read) {
                 assert!(kept.sections_read >= changed.sections_read, "a read section was lost; {context}");
             }
+            if changed.quiz_seed.is_some() && base_lesson.is_none_or(|b| b.quiz_seed != changed.quiz_seed) {
+                assert!(kept.quiz_seed.is_some(), "a drawn option order was lost; {context}");
+            }
             for (item, record) in &changed.quiz {
                 if base_lesson.and_then(|b| b.quiz.get(item)) == Some(record) {
                     continue;
@@ -409,4 +478,33 @@ fn merging_loses_no_change_of_either_tab_and_is_deterministic() {
             }
         }
     }
+}
+
+#[test]
+fn a_quiz_attempt_keeps_its_seed_until_the_quiz_restarts() {
+    let lesson = lesson();
+    let mut progress = Progress::default();
+    assert_eq!(progress.quiz_seed(&lesson, 7), 7, "the first attempt takes the fresh seed");
+    assert_eq!(progress.quiz_seed(&lesson, 8), 7, "and keeps it");
+    // Kept across a reload.
+    let Loaded::Ready { progress: mut reloaded, .. } = load(Some(&save(&progress))) else { panic!("reload") };
+    assert_eq!(reloaded.quiz_seed(&lesson, 9), 7, "the same attempt after a reload");
+    answer(&mut reloaded, &lesson, "q1", &["b"]);
+    assert_eq!(reloaded.quiz_seed(&lesson, 9), 7, "answering does not change it");
+    reloaded.restart_quiz(&lesson);
+    assert_eq!(reloaded.lesson("basics").and_then(|l| l.quiz_seed), None);
+    assert_eq!(reloaded.quiz_seed(&lesson, 10), 10, "a restarted quiz takes a new seed");
+}
+
+#[test]
+fn the_attempt_on_screen_is_the_checked_one_until_try_again() {
+    let check = |attempts: u32, checked: bool, expected: u32| {
+        let record = item_record(&["a"], attempts, false, false);
+        assert_eq!(record.attempt_on_screen(checked), expected, "{attempts} attempts, checked: {checked}");
+    };
+    check(0, false, 0);
+    check(1, true, 0);
+    check(1, false, 1);
+    check(3, true, 2);
+    check(0, true, 0);
 }

@@ -47,11 +47,7 @@ pub(crate) fn warnings(specs: &[LessonSpec], curricula: &[Curriculum]) -> Vec<Di
             }
             let longest = items
                 .iter()
-                .filter(|item| {
-                    let length = |text: &str| text.chars().count();
-                    let key = item.options.iter().filter(|o| o.correct).map(|o| length(&o.text)).max().unwrap_or(0);
-                    item.options.iter().filter(|o| !o.correct).all(|o| length(&o.text) < key)
-                })
+                .filter(|item| key_is_longest(item.options.iter().map(|o| (o.text.chars().count(), o.correct))))
                 .count();
             if longest * 2 > items.len() {
                 out.push(warn(format!(
@@ -63,6 +59,22 @@ pub(crate) fn warnings(specs: &[LessonSpec], curricula: &[Curriculum]) -> Vec<Di
         }
     }
     out
+}
+
+/// Whether the right option (the longest right one) is longer than every wrong one by more than a
+/// character, from each option's length and whether it is right: the cue a test-wise student
+/// follows; one character is no cue. The one definition for the lessons' warnings and the
+/// assessment's rule.
+pub(crate) fn key_is_longest(options: impl IntoIterator<Item = (usize, bool)>) -> bool {
+    let (mut key, mut wrong) = (0, 0);
+    for (length, correct) in options {
+        if correct {
+            key = key.max(length);
+        } else {
+            wrong = wrong.max(length);
+        }
+    }
+    key > wrong + 1
 }
 
 fn key_letters(item: &ItemSpec, kind: QuizKind) -> String {
@@ -83,4 +95,22 @@ fn most_common<T: Ord + Clone>(values: &[T]) -> Option<(T, usize)> {
 /// `a` for the first option, as teachers read them aloud.
 fn letter(index: usize) -> String {
     char::from(b'a' + (index % 26) as u8).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_is_longest;
+
+    fn check(options: &[(usize, bool)], expected: bool) {
+        assert_eq!(key_is_longest(options.iter().copied()), expected, "{options:?}");
+    }
+
+    #[test]
+    fn the_key_is_longest_only_when_it_is_longer_by_more_than_a_character() {
+        check(&[(9, true), (5, false), (7, false)], true);
+        check(&[(8, true), (7, false)], false);
+        check(&[(7, true), (7, false)], false);
+        check(&[(3, false), (12, true), (2, true)], true);
+        check(&[(5, true), (20, false)], false);
+    }
 }

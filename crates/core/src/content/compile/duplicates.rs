@@ -10,6 +10,7 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
 use super::TextIndex;
+use super::assessment::current_texts;
 use super::diagnostic::Diagnostic;
 
 pub(crate) fn check(texts: &[TextIndex], assessment: Option<&Path>, errors: &mut Vec<Diagnostic>) {
@@ -57,11 +58,12 @@ pub(crate) fn fold(text: &str) -> String {
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Folded prompt → item id, from `<assessment>/<locale>/assessment.toml`. A file that is missing
-/// or broken gives none: the assessment's own compiler reports it.
+/// Folded prompt → item id, of the items asked now ([`current_texts`]: retired versions are never
+/// asked again). A file that is missing or broken gives none: the assessment's own compiler
+/// reports it.
 fn read_assessment_prompts(dir: &Path, locale: &str) -> BTreeMap<String, String> {
     let mut prompts = BTreeMap::new();
-    let Ok(text) = std::fs::read_to_string(dir.join(locale).join("assessment.toml")) else { return prompts };
+    let Ok(text) = std::fs::read_to_string(current_texts(dir, locale)) else { return prompts };
     let Ok(doc) = DeTable::parse(&text) else { return prompts };
     let Some(DeValue::Table(knowledge)) = doc.get_ref().get("knowledge").map(|v| v.get_ref()) else {
         return prompts;

@@ -1,7 +1,7 @@
 //! Glossaries: `locales/<locale>/glossary.toml` says how a language writes the terms that matter
 //! (the Criminal Code's word for harbouring, one word for the code word a family agrees on, …),
-//! and this module holds every text in that language to it: the lessons, the assessment and the
-//! interface strings.
+//! and this module holds every text in that language to it: the lessons, the assessment's items
+//! asked now (not the retired versions, kept as students saw them) and the interface strings.
 //!
 //! Two checks per term. A variant to avoid is refused wherever it appears. And where the English
 //! text uses the term, the translation of that same text must use the approved word: texts are
@@ -15,6 +15,7 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
 use super::TextIndex;
+use super::assessment::current_texts;
 use super::diagnostic::{Diagnostic, SourceFile};
 use super::toml_table::{self, Table};
 
@@ -82,13 +83,13 @@ pub(crate) fn check(locales: &Path, texts: &[TextIndex], assessment: Option<&Pat
             let (ours, theirs) = pair(&text.guide, reference.map(|r| &r.guide), line_units);
             glossary.check(&text.guide, &ours, &theirs, Readers::Teachers, errors);
         }
-        if let Some(assessment) = assessment {
-            let ours = assessment.join(&locale).join("assessment.toml");
-            if let Some(file) = SourceFile::read(&ours, errors) {
-                let theirs = SourceFile::read(&assessment.join(REFERENCE).join("assessment.toml"), errors);
-                let reference = theirs.as_ref().map(toml_units).unwrap_or_default();
-                glossary.check(&file, &toml_units(&file), &reference, Readers::Students, errors);
-            }
+        // The texts asked now ([`current_texts`]), not the retired ones kept as students saw them.
+        if let Some(assessment) = assessment
+            && let Some(file) = SourceFile::read(&current_texts(assessment, &locale), errors)
+        {
+            let theirs = SourceFile::read(&current_texts(assessment, REFERENCE), errors);
+            let reference = theirs.as_ref().map(toml_units).unwrap_or_default();
+            glossary.check(&file, &toml_units(&file), &reference, Readers::Students, errors);
         }
         if let Some(file) = SourceFile::read(&dir.join("app.ftl"), errors) {
             let theirs = SourceFile::read(&locales.join(REFERENCE).join("app.ftl"), errors);

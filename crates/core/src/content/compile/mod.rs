@@ -15,6 +15,7 @@ mod glossary;
 mod markdown;
 mod names;
 mod phone_numbers;
+pub mod review;
 mod scenario;
 mod sources;
 mod toml_table;
@@ -128,6 +129,7 @@ pub fn compile_course(course: &Course) -> Result<Compiled, Vec<Diagnostic>> {
                 || help.contacts.iter().any(|c| c.listed_by.id == id)
         };
         sources::check_unused_sources(&dir.join("sources.toml"), &sources, used, &mut errors);
+        review::check_lessons(&locales_dir(dir), dir, &curricula, &mut errors);
     }
 
     if errors.is_empty() {
@@ -136,6 +138,11 @@ pub fn compile_course(course: &Course) -> Result<Compiled, Vec<Diagnostic>> {
     } else {
         Err(errors)
     }
+}
+
+/// Where review records live: `locales/` next to the content folder (`lessons/`, `assessment/`).
+pub fn locales_dir(content_dir: &Path) -> PathBuf {
+    content_dir.parent().unwrap_or(content_dir).join("locales")
 }
 
 /// Names come from the pool and play the harmed person at most once in the course.
@@ -314,7 +321,7 @@ fn read_help(path: &Path, sources: &BTreeMap<String, Source>, errors: &mut Vec<D
     HelpDirectory { contacts }
 }
 
-fn is_iso_date(text: &str) -> bool {
+pub(crate) fn is_iso_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2
         && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
@@ -637,21 +644,7 @@ fn read_item(
                 format!("single-choice item `{}` has {count} correct answers; use type = \"multiple\"", id.get_ref()),
             ));
         }
-        if table.get("last").is_some()
-            && let Some(option) = table.string("last", errors)
-        {
-            if option_ids.last() == Some(option.get_ref()) {
-                last = Some(option.into_inner());
-            } else {
-                errors.push(file.error(
-                    option.span(),
-                    format!(
-                        "`last = \"{}\"` must name the last of `options`: the option that stays last when options are shuffled",
-                        option.get_ref()
-                    ),
-                ));
-            }
-        }
+        last = read_last(file, table, option_ids.last().map(String::as_str), errors);
         option_ids
             .into_iter()
             .map(|option| {
@@ -661,6 +654,31 @@ fn read_item(
             .collect()
     };
     Some(ItemSpec { id: id.into_inner(), line, kind, options, last, sources, older })
+}
+
+/// `last = "<option>"`, in a lesson quiz item and an assessment item alike: the option ("none of
+/// these") that stays last when options are shuffled. It must be the one written last
+/// (`last_written`), so that the written order is the order without shuffling. Returns it when
+/// it is.
+pub(crate) fn read_last(
+    file: &SourceFile,
+    table: &mut Table,
+    last_written: Option<&str>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    table.get("last")?;
+    let option = table.string("last", errors)?;
+    if last_written == Some(option.get_ref().as_str()) {
+        return Some(option.into_inner());
+    }
+    errors.push(file.error(
+        option.span(),
+        format!(
+            "`last = \"{}\"` must name the last of `options`: the option that stays last when options are shuffled",
+            option.get_ref()
+        ),
+    ));
+    None
 }
 
 fn check_orders(specs: &[LessonSpec], errors: &mut Vec<Diagnostic>) {

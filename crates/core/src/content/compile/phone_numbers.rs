@@ -112,6 +112,7 @@ mod tests {
         check("Emergency numbers 101, 102, 103 and 105", Some("101"));
         check("the hotline 1903 (MGEC)", Some("1903"));
         check("104 or 107", Some("104"));
+        check("Дуудлага: 104.", Some("104"));
     }
 
     #[test]
