@@ -400,7 +400,7 @@ answer = false
 sources = ["un-report"]
 "#,
         )],
-        &["basics/lesson.toml:11: quiz item id `Pick_One` must use only lower-case letters, digits and `-`"],
+        &["basics/lesson.toml:11: quiz item id `Pick_One` must be 1 to 48 lower-case letters, digits and inner `-`"],
     );
 }
 

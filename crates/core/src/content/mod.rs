@@ -7,6 +7,8 @@
 
 #[cfg(feature = "compile")]
 pub mod compile;
+pub mod id;
 mod model;
 
+pub use id::ContentId;
 pub use model::*;
