@@ -56,6 +56,11 @@ impl Origin {
         if !host_ok {
             return Err(NotAnOrigin("has a host that is not written in lower-case letters, digits, `.` and `-`"));
         }
+        if matches!((scheme, port), ("https", Some("443")) | ("http", Some("80"))) {
+            // Browsers leave the default port out of `event.origin` and `Origin:`, and origins
+            // are compared exactly.
+            return Err(NotAnOrigin("must leave out the default port"));
+        }
         match scheme {
             "https" => {}
             "http" if host == "localhost" || host == "127.0.0.1" => {}
@@ -144,6 +149,8 @@ mod tests {
             "https://Example.org",
             "https://example.org:0",
             "https://example.org:99999",
+            "https://example.org:443",
+            "http://localhost:80",
             "https://",
             "ftp://example.org",
             "javascript://x",

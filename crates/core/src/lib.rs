@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod band;
 pub mod content;
 pub mod deployment;
+pub mod embed;
 pub mod l10n;
 pub mod progress;
 pub mod quick_exit;
