@@ -17,3 +17,4 @@ pub mod report;
 pub mod rng;
 pub mod stats;
 pub mod study;
+pub mod xapi;
