@@ -30,10 +30,12 @@
 
 mod activity;
 mod attempt;
+pub mod outbox;
 mod statement;
 mod uuid;
 
 pub use activity::QuizActivity;
 pub use attempt::{Attempt, IdBytes, LIST_SEPARATOR};
+pub use outbox::Outbox;
 pub use statement::*;
 pub use uuid::Uuid;
