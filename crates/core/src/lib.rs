@@ -9,6 +9,8 @@ pub mod band;
 pub mod content;
 pub mod deployment;
 pub mod embed;
+#[cfg(feature = "fuzzing")]
+pub mod fuzz_checks;
 pub mod l10n;
 pub mod progress;
 pub mod quick_exit;
