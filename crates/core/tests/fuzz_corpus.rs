@@ -3,15 +3,17 @@
 //! random bytes and, mostly, mutations of valid inputs (the way a fuzzer finds its way into a
 //! decoder): bytes flipped, inserted, deleted, and pieces of JSON spliced in.
 
+use std::path::Path;
+
 use aware_core::content::ContentId;
+use aware_core::content::compile::compile;
+use aware_core::deployment::SiteUrl;
 use aware_core::embed::{ChildMessage, Height, ParentMessage};
 use aware_core::fuzz_checks;
-use aware_core::quiz::Score;
+use aware_core::quiz::{Score, Selection};
 use aware_core::rng::SplitMix64;
 use aware_core::xapi::outbox::{Outbox, Response};
-use aware_core::xapi::{
-    Account, Activity, ActivityType, Actor, Context, Definition, LanguageMap, ObjectType, Statement, Uuid, Verb,
-};
+use aware_core::xapi::{Attempt, Statement};
 
 /// Pieces of the formats, spliced in by the mutator.
 const DICTIONARY: &[&str] = &[
@@ -87,30 +89,19 @@ fn id(text: &str) -> ContentId {
     ContentId::parse(text).unwrap()
 }
 
-fn statement(n: u64) -> Statement {
-    let mut bytes = [0u8; 16];
-    bytes[..8].copy_from_slice(&n.to_le_bytes());
-    Statement {
-        id: Uuid::v4(bytes),
-        actor: Actor {
-            object_type: ObjectType::Agent,
-            account: Account { home_page: "https://a.example.org".into(), name: Uuid::v4([1; 16]) },
-        },
-        verb: Verb::Answered,
-        object: Activity {
-            object_type: ObjectType::Activity,
-            id: "https://a.example.org/xapi/lessons/l/v1/quiz/q".into(),
-            definition: Definition {
-                kind: ActivityType::Interaction,
-                name: LanguageMap { language: "mn".into(), text: "Асуулт \"q\"".into() },
-                interaction_type: None,
-                correct_responses_pattern: None,
-                choices: None,
-            },
-        },
-        result: None,
-        context: Context { language: "mn".into(), context_activities: None },
+/// Statements of one attempt at a real lesson's quiz (Mongolian text included).
+fn statements() -> Vec<Statement> {
+    let curricula = compile(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lessons")).unwrap().curricula;
+    let curriculum = curricula.iter().find(|c| c.locale == "mn").unwrap_or(&curricula[0]);
+    let lesson = curriculum.lessons.iter().find(|l| !l.quiz.is_empty()).unwrap();
+    let site = SiteUrl::parse("https://aware.example.org").unwrap();
+    let (mut attempt, started) = Attempt::start(&site, &curriculum.locale, lesson, [1; 16], [2; 16]).unwrap();
+    let mut out = vec![started];
+    for (n, item) in lesson.quiz.iter().enumerate() {
+        let selection = Selection::from([item.options[0].id.clone()]);
+        out.extend(attempt.answered(lesson, item, &selection, [3 + n as u8; 16]));
     }
+    out
 }
 
 /// Runs `check` over `count` inputs mutated from `seeds`; returns how many of them `accepts`.
@@ -153,8 +144,8 @@ fn embed_message_decoding_holds_over_a_seeded_corpus() {
 fn outbox_decoding_holds_over_a_seeded_corpus() {
     let mut outbox = Outbox::new();
     let mut seeds = vec![outbox.encode().into_bytes()];
-    for n in 0..4 {
-        outbox.push(&statement(n));
+    for statement in statements().iter().take(4) {
+        outbox.push(statement);
         seeds.push(outbox.encode().into_bytes());
     }
     let batch = outbox.next_batch(0).unwrap();
@@ -165,8 +156,8 @@ fn outbox_decoding_holds_over_a_seeded_corpus() {
     for seed in &seeds {
         fuzz_checks::xapi_outbox(seed);
     }
-    let accepted = run(&seeds, 20_000, 2, fuzz_checks::xapi_outbox, |input| {
+    let accepted = run(&seeds, 8_000, 2, fuzz_checks::xapi_outbox, |input| {
         std::str::from_utf8(input).is_ok_and(|text| Outbox::decode(text).is_ok())
     });
-    assert!(accepted > 500, "{accepted} accepted");
+    assert!(accepted > 200, "{accepted} accepted");
 }
