@@ -19,8 +19,8 @@ export const LRS_VERSION = '2.0.0';
 /**
  * Starts the stack. `origins`: the origins the browser route accepts. Returns the browser
  * route's statements URL, the read route's endpoint and reader credential, the store's own
- * credential (so tests can check it never leaks), the time each part took to start, and
- * `stop()`.
+ * credential (so tests can check it never leaks), the time each part took to start,
+ * `store.stop()`/`store.start()` for an outage of the store alone, and `stop()`.
  */
 export async function startLrs({ origins }) {
   const dir = mkdtempSync(join(tmpdir(), 'aware-lrs-'));
@@ -43,7 +43,7 @@ export async function startLrs({ origins }) {
     const database = await timed('postgres', () => startPostgres(dir, pgPort, processes));
     const root = { email: 'root@aware.test', password: randomBytes(18).toString('base64url') };
     const storeAuth = basic(root.email, root.password);
-    await timed('lars', () =>
+    const store = await timed('lars', () =>
       startLars({ dir, port: larsPort, database, root, storeAuth, externalUrl: `http://127.0.0.1:${readPort}`, processes }),
     );
     const reader = { user: 'analyst', password: randomBytes(12).toString('base64url') };
@@ -57,6 +57,8 @@ export async function startLrs({ origins }) {
       readerAuth: basic(reader.user, reader.password),
       secrets: [root.email, root.password, storeAuth, storeAuth.slice('Basic '.length)],
       timings,
+      /** Stops and starts the store alone (its database and the proxy stay), as an outage. */
+      store: { stop: () => store.stop(), start: () => store.start() },
       stop,
     };
   } catch (error) {
@@ -132,13 +134,26 @@ async function startLars({ dir, port, database, root, storeAuth, externalUrl, pr
     ROCKET_CLI_COLORS: 'false',
     ROCKET_LOG_LEVEL: 'critical',
   };
-  const lars = launch('LaRS', larsBin(), [], { cwd: work, env, log: join(dir, 'lars.log') });
-  processes.push(lars);
   const base = `http://127.0.0.1:${port}`;
-  await until('LaRS', async () => (await http('GET', `${base}/about`)).status === 200, { child: lars });
-  // LaRS refuses the first authenticated request after it starts; later ones pass.
   const headers = { Authorization: storeAuth, 'X-Experience-API-Version': LRS_VERSION };
-  await until('LaRS credentials', async () => (await http('GET', `${base}/statements?limit=1`, { headers })).status === 200, { child: lars });
+  let lars;
+  let runs = 0;
+  const store = {
+    name: 'LaRS',
+    async start() {
+      runs += 1;
+      lars = launch('LaRS', larsBin(), [], { cwd: work, env, log: join(dir, `lars-${runs}.log`) });
+      await until('LaRS', async () => (await http('GET', `${base}/about`)).status === 200, { child: lars });
+      // LaRS refuses the first authenticated request after it starts; later ones pass.
+      await until('LaRS credentials', async () => (await http('GET', `${base}/statements?limit=1`, { headers })).status === 200, { child: lars });
+    },
+    async stop() {
+      await lars?.stop();
+    },
+  };
+  processes.push(store);
+  await store.start();
+  return store;
 }
 
 async function startNginx({ dir, larsPort, writePort, readPort, origins, storeAuth, reader, processes }) {
