@@ -37,7 +37,7 @@ use super::{Statement, Uuid};
 pub const FORMAT: u32 = 1;
 /// The most statements kept: about 20 attempts at a quiz of 12 items.
 pub const CAPACITY: usize = 300;
-/// The most bytes of statements kept (a Mongolian `answered` statement is about 1.5 KB).
+/// The most bytes of statements kept (an `answered` statement of the real lessons is 1 to 2 KB).
 pub const BUDGET_BYTES: usize = 1 << 20;
 /// A statement larger than this is refused when queued (none of Aware's comes close).
 pub const MAX_STATEMENT_BYTES: usize = 16 * 1024;
