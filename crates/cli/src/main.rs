@@ -19,6 +19,11 @@
 //! - `aware review-sheet <locale> [--root DIR] [--out FILE]`: writes a printable HTML document of
 //!   every lesson, assessment and interface text in `<locale>` beside the English, with each
 //!   part's review status and fingerprint (for `locales/<locale>/reviews.toml`).
+//! - `aware xapi-report <endpoint> [--deployment FILE] [--json]`: reads every statement of a
+//!   learning record store (credential in `AWARE_LRS_AUTH`) and prints, per quiz, attempts
+//!   started and completed, scores and each item's share right, suppressed like class reports.
+//! - `aware xapi-sample <lessons-dir> [--deployment FILE] [--attempts N] [--lesson ID]... [--seed S]`
+//!   (for tests, not in the usage text): prints a JSON array of the statements of made-up attempts.
 //!
 //! Exit codes: 0 success; 1 a problem with the input (content errors, or for `report` any results
 //! file skipped — the report of the others is still printed); 2 a usage error, such as a minimum
@@ -26,18 +31,24 @@
 //!
 //! This crate is glue: the rules live in `aware_core` (`content::compile`, `report`, `study`).
 
+mod lrs_client;
 mod report;
 mod report_text;
 mod review_sheet;
 mod size;
 mod synth;
+mod xapi_report;
+mod xapi_sample;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use aware_core::assessment::Assessment;
 use aware_core::content::compile::review::check_interface;
-use aware_core::content::compile::{Compiled, Course, Diagnostic, compile_assessment, compile_course, locales_dir};
+use aware_core::content::compile::{
+    Compiled, Course, Diagnostic, compile_assessment, compile_course, locales_dir, read_deployment,
+};
+use aware_core::deployment::Deployment;
 
 const USAGE: &str = "usage:
   aware check <lessons-dir> [<assessment-dir>]
@@ -46,11 +57,17 @@ const USAGE: &str = "usage:
   aware report [--min-group K] [--json] <assessment-dir> <lessons-dir> <results-file-or-folder>...
   aware synth <assessment-dir> <lessons-dir> --participants N --files F --out <dir> [--seed S]
   aware review-sheet <locale> [--root DIR] [--out FILE]
+  aware xapi-report <endpoint> [--deployment FILE] [--json]
 
 report: pools exported results files (a folder: every *.json in it, recursively, sorted) into one
   report, read one file at a time. --min-group K hides results of groups smaller than K (default
   10, at least 5). --json prints the report's JSON instead of English text. A file that cannot be
   read is named on stderr and skipped.
+xapi-report: reads every statement of the learning record store at <endpoint> (its xAPI base,
+  e.g. https://lrs-read.example.org/xapi) with the credential in AWARE_LRS_AUTH (the whole
+  Authorization header, Basic ...), and prints per quiz the attempts started and completed, the
+  scores and each item's share right, hiding groups smaller than deployment.toml's min_group_size.
+  The site and version come from deployment.toml's [xapi] table (--deployment: default ./deployment.toml).
 synth: writes F results files with a pre- and a post-test for each of N made-up participants
   (at most 5000 records a file), deterministic for a seed (default 1).
 review-sheet: writes a printable side-by-side HTML document (default review-sheet-<locale>.html) of
@@ -124,6 +141,14 @@ fn main() -> ExitCode {
             Ok(options) => synthesise(&options),
             Err(problem) => usage_error("synth", &problem),
         },
+        ["xapi-report", args @ ..] => match xapi_report::Options::parse(args) {
+            Ok(options) => xapi_report(&options),
+            Err(problem) => usage_error("xapi-report", &problem),
+        },
+        ["xapi-sample", args @ ..] => match xapi_sample::Options::parse(args) {
+            Ok(options) => xapi_sample(&options),
+            Err(problem) => usage_error("xapi-sample", &problem),
+        },
         ["size", dist] => match size::report(Path::new(dist)) {
             Ok(report) => {
                 print!("{report}");
@@ -177,6 +202,43 @@ fn synthesise(options: &synth::Options) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn xapi_report(options: &xapi_report::Options) -> ExitCode {
+    let Some(deployment) = report_problems(read_deployment(&options.deployment)) else { return ExitCode::FAILURE };
+    let Some(xapi) = xapi_settings(&deployment, &options.deployment) else { return ExitCode::FAILURE };
+    let mut tally = xapi_report::Tally::new(xapi.site.clone());
+    let read = lrs_client::Client::new(&options.endpoint, xapi.version.as_str())
+        .and_then(|client| client.for_each_statement(|statement| tally.add(statement)));
+    if let Err(problem) = read {
+        eprintln!("aware xapi-report: {problem}");
+        return ExitCode::FAILURE;
+    }
+    let report = tally.finish(deployment.min_group_size);
+    if options.json {
+        println!("{}", report.to_json());
+    } else {
+        print!("{report}");
+    }
+    ExitCode::SUCCESS
+}
+
+fn xapi_sample(options: &xapi_sample::Options) -> ExitCode {
+    let Some(deployment) = report_problems(read_deployment(&options.deployment)) else { return ExitCode::FAILURE };
+    let Some(xapi) = xapi_settings(&deployment, &options.deployment) else { return ExitCode::FAILURE };
+    let Some(compiled) = check(&options.lessons, None) else { return ExitCode::FAILURE };
+    let statements = xapi_sample::statements(&compiled.curricula, &xapi.site, options);
+    let encoded: Vec<String> = statements.iter().map(|statement| statement.encode()).collect();
+    println!("[{}]", encoded.join(",\n"));
+    ExitCode::SUCCESS
+}
+
+fn xapi_settings<'a>(deployment: &'a Deployment, path: &Path) -> Option<&'a aware_core::deployment::XapiEndpoint> {
+    let xapi = deployment.xapi.as_ref();
+    if xapi.is_none() {
+        eprintln!("{}: has no [xapi] table (its site_url names the quizzes' activities)", path.display());
+    }
+    xapi
 }
 
 /// The lessons, with the rules that reach the assessment (when given), and the glossaries and

@@ -230,7 +230,7 @@ fn write_table<const N: usize>(
     Ok(())
 }
 
-fn hidden_because(reason: Reason, k: u32) -> String {
+pub(crate) fn hidden_because(reason: Reason, k: u32) -> String {
     match reason {
         Reason::TableTooSmall => format!("fewer than {k} in all"),
         Reason::GroupTooSmall => format!("a group of fewer than {k}"),

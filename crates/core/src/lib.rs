@@ -8,6 +8,9 @@ pub mod assessment;
 pub mod band;
 pub mod content;
 pub mod deployment;
+pub mod embed;
+#[cfg(feature = "fuzzing")]
+pub mod fuzz_checks;
 pub mod l10n;
 pub mod progress;
 pub mod quick_exit;
@@ -18,3 +21,4 @@ pub mod shuffle;
 pub mod stats;
 pub mod store;
 pub mod study;
+pub mod xapi;

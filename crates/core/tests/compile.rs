@@ -413,7 +413,7 @@ answer = false
 sources = ["un-report"]
 "#,
         )],
-        &["basics/lesson.toml:11: quiz item id `Pick_One` must use only lower-case letters, digits and `-`"],
+        &["basics/lesson.toml:11: quiz item id `Pick_One` must be 1 to 48 lower-case letters, digits and inner `-`"],
     );
 }
 
@@ -1429,12 +1429,31 @@ mod deployment {
         let deployment = read(
             "exit_url = \"https://www.bbc.co.uk/weather\"\ndefault_locale = \"mn\"\nmin_group_size = 12\n\
              embed_origins = [\"https://campaign.example.org\"]\n\
-             [xapi]\nstatements_url = \"https://lrs.example.org/xapi/statements\"\nversion = \"1.0.3\"\n",
+             [xapi]\nstatements_url = \"https://lrs.example.org/xapi/statements\"\nversion = \"1.0.3\"\n\
+             site_url = \"https://aware.example.org/\"\n",
         )
         .unwrap();
         assert_eq!(deployment.min_group_size.get(), 12);
         assert_eq!(deployment.embed_origins[0].as_str(), "https://campaign.example.org");
-        assert_eq!(deployment.xapi.unwrap().origin.as_str(), "https://lrs.example.org");
+        let xapi = deployment.xapi.unwrap();
+        assert_eq!(xapi.origin.as_str(), "https://lrs.example.org");
+        assert_eq!(xapi.site.as_str(), "https://aware.example.org");
+    }
+
+    #[test]
+    fn an_xapi_table_needs_the_site_url_that_names_activities() {
+        let errors = read(
+            "exit_url = \"https://www.bbc.co.uk/weather\"\ndefault_locale = \"mn\"\nmin_group_size = 12\n\
+             [xapi]\nstatements_url = \"https://lrs.example.org/xapi/statements\"\nversion = \"1.0.3\"\n\
+             site_url = \"https://aware.example.org/?x\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                "deployment.toml:7: [xapi] `site_url` must have a path of lower-case letters, digits, `-`, `.`, `_`, `~` and `/` only"
+            ]
+        );
     }
 
     #[test]

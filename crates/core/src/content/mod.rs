@@ -8,6 +8,8 @@
 mod bands;
 #[cfg(feature = "compile")]
 pub mod compile;
+pub mod id;
 mod model;
 
+pub use id::ContentId;
 pub use model::*;

@@ -98,9 +98,7 @@ fn placeholder(inner: &str) -> Result<Block, String> {
     let words: Vec<&str> = inner.split_whitespace().collect();
     match words.as_slice() {
         ["help-contacts"] => Ok(Block::HelpContacts),
-        ["scenario", id] if id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') => {
-            Ok(Block::Scenario((*id).to_owned()))
-        }
+        ["scenario", id] if crate::content::id::is_valid(id) => Ok(Block::Scenario((*id).to_owned())),
         _ => Err(format!(
             "unknown placeholder `{{{{{inner}}}}}` (expected {{{{scenario <id>}}}} or {{{{help-contacts}}}})"
         )),
@@ -358,7 +356,7 @@ fn scan_citations(file: &SourceFile, errors: &mut Vec<Diagnostic>) -> Vec<(Strin
                 break;
             };
             let id = after[..end].trim();
-            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            if !crate::content::id::is_valid(id) {
                 errors.push(file.error_at_line(
                     index + 1,
                     format!("citation `[@{id}]` must name one source id (lower-case letters, digits and `-`)"),

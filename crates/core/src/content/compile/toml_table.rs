@@ -205,15 +205,12 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 }
 
-/// Ids are stable references across languages and versions, so they are kept to a safe alphabet.
+/// Ids follow the one rule of [`crate::content::id`].
 pub(crate) fn check_id(file: &SourceFile, id: &Spanned<String>, what: &str, errors: &mut Vec<Diagnostic>) -> bool {
     let text = id.get_ref();
-    let ok = !text.is_empty()
-        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !text.starts_with('-')
-        && !text.ends_with('-');
+    let ok = crate::content::id::is_valid(text);
     if !ok {
-        errors.push(file.error(id.span(), format!("{what} `{text}` must use only lower-case letters, digits and `-`")));
+        errors.push(file.error(id.span(), format!("{what} `{text}` {}", crate::content::id::NotAnId)));
     }
     ok
 }
