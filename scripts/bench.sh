@@ -2,7 +2,9 @@
 # Benchmarks. They print figures and assert nothing.
 #   size    builds the release bundle and prints what a student downloads (raw, gzip, brotli);
 #   report  `aware report` pooling synthetic results files: records per second and peak memory.
-# `scripts/bench.sh` runs both; `scripts/bench.sh report` (or `size`) runs one.
+#   vision  the card reader: accuracy and false cards on 1,000 synthetic classroom frames, frames
+#           per second natively and in a Web Worker in headless Chromium, and the worker's wasm size.
+# `scripts/bench.sh` runs size and report; `scripts/bench.sh report` (or `size`, `vision`) runs one.
 set -euo pipefail
 if [ $# -gt 0 ]; then parts=("$@"); else parts=(size report); fi
 
@@ -79,8 +81,39 @@ for part in "${parts[@]}"; do
         run 500000 200
       )
       ;;
+    vision)
+      (
+        source "$(dirname "$0")/env.sh"
+        setup_browser_tools
+        cd "$ROOT"
+        work="$(mktemp -d)"
+        trap 'rm -rf "$work"' EXIT
+        # Native: accuracy, false cards and frames per second (a host program, like `report`).
+        (
+          unset CARGO_UNSTABLE_BUILD_STD CARGO_BUILD_TARGET
+          cargo build --quiet --release -p aware-vision --features synth --example bench
+          VISION_FRAMES_OUT="$work" nice -n 19 target/release/examples/bench 1000
+        )
+        # The worker's wasm, as the app would ship it: wasm-bindgen for a module worker, wasm-opt -Oz.
+        wasm cargo build --quiet --release --target wasm32-unknown-unknown -p aware-vision-worker
+        wasm-bindgen --target web --out-dir "$work" --out-name vision_worker \
+          target/wasm32-unknown-unknown/release/aware_vision_worker.wasm
+        wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+          --enable-mutable-globals "$work/vision_worker_bg.wasm" -o "$work/vision_worker_bg.wasm"
+        node -e '
+          const zlib = require("node:zlib"), fs = require("node:fs");
+          const wasm = fs.readFileSync(process.argv[1]);
+          const gzip = zlib.gzipSync(wasm, { level: 9 }).length;
+          const brotli = zlib.brotliCompressSync(wasm, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+          const kb = (n) => (n / 1024).toFixed(1) + " KB";
+          console.log(`card reader worker wasm (wasm-opt -Oz)\n  raw ${kb(wasm.length)}, gzip ${kb(gzip)}, brotli ${kb(brotli)}`);
+        ' "$work/vision_worker_bg.wasm"
+        echo "card reader in headless Chromium"
+        (cd e2e && nice -n 19 node support/vision/bench.js "$work")
+      )
+      ;;
     *)
-      echo "usage: scripts/bench.sh [size] [report]" >&2
+      echo "usage: scripts/bench.sh [size] [report] [vision]" >&2
       exit 2
       ;;
   esac

@@ -11,6 +11,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 TRUNK_VERSION=0.21.14
+# The learning record store of the xAPI tests (GPL: a separate test tool, never linked into Aware).
+# 0.3.x needs a newer rustc than Debian's and the pinned toolchain.
+LARS_VERSION=0.2.0
 BINARYEN_VERSION=132
 # One source of truth: the wasm-bindgen CLI must equal the library version in Cargo.lock.
 WASM_BINDGEN_VERSION="$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')"
@@ -83,6 +86,20 @@ setup_browser_tools() {
   if [ ! -d "$ROOT/e2e/node_modules/playwright-core" ] || [ "$ROOT/e2e/package-lock.json" -nt "$ROOT/e2e/node_modules/.package-lock.json" ]; then
     log "npm ci (end-to-end test tools)"
     (cd "$ROOT/e2e" && npm ci --silent --no-audit --no-fund >/dev/null)
+  fi
+}
+
+# A real learning record store for e2e/tests/xapi-lrs.test.js (e2e/support/lrs.js starts it on
+# loopback): Debian's PostgreSQL and nginx, and LaRS built from crates.io (about 5 minutes on 2
+# cores, once; `cargo install --list` says whether this version is there).
+setup_lrs_tools() {
+  local packages=()
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || packages+=(postgresql)
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || packages+=(nginx)
+  if [ ${#packages[@]} -gt 0 ]; then apt_install "${packages[@]}"; fi
+  if ! cargo install --list | grep -q "^xapi-rs v$LARS_VERSION:"; then
+    log "cargo install xapi-rs $LARS_VERSION (LaRS, about 5 minutes)"
+    nice -n 10 cargo install --quiet --locked xapi-rs --version "$LARS_VERSION"
   fi
 }
 

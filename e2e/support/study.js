@@ -33,7 +33,8 @@ export function fixtureClass(name) {
  * { version, labels: { likert: [5], declined, true, false },
  *   scales: [{ id, name }],
  *   knowledge: [{ id, pair, form, version, type, prompt, explanation, options: [{ id, text }], correct }],
- *   likert: [{ id, scale, version, reversed, statement }] }.
+ *   likert: [{ id, scale, version, reversed, statement }],
+ *   retired: [{ id, version }] } (the item versions of assessment/retired.toml).
  * Items are in file order, which is the order the check shows them in.
  */
 export function loadAssessment(locale = 'en') {
@@ -68,7 +69,10 @@ export function loadAssessment(locale = 'en') {
     return { id: item.id, scale: item.scale, version: item.version, reversed: item.reversed, statement };
   });
   const scales = structure.scale.map(({ id }) => ({ id, name: words.scale[id].name }));
-  return { version: structure.version, labels, scales, knowledge, likert };
+  // Earlier versions of changed items (never shown, but described in the codebook and the CSV).
+  const retiredToml = parseToml(read('retired.toml'), 'assessment/retired.toml');
+  const retired = [...(retiredToml.knowledge ?? []), ...(retiredToml.likert ?? [])].map(({ id, version }) => ({ id, version }));
+  return { version: structure.version, labels, scales, knowledge, likert, retired };
 }
 
 /** The knowledge items of one form (A or B), in the order the check shows them. */

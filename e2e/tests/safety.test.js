@@ -115,7 +115,11 @@ describe('"Get help"', () => {
     for (const contact of contacts) {
       const call = page.getByRole('link', { name: `Call ${contact.number}`, exact: true });
       assert.equal(await call.getAttribute('href'), `tel:${contact.number.replace(/ /g, '')}`);
-      await page.getByText(new RegExp(`^Number last checked: ${contact.last_verified}\\.`)).first().waitFor();
+      // Where the number is listed, and when someone saw it there: never "checked" without a test call.
+      await page.getByText(new RegExp(`^Listed by .+ on ${contact.listed_on}\\.$`)).first().waitFor();
+      if (contact.test_call !== 'none') {
+        await page.getByText(`A test call got through on ${contact.test_call}.`, { exact: true }).first().waitFor();
+      }
     }
     // The first section of each lesson also points to help, before any difficult content.
     for (const lesson of lessons) {

@@ -657,9 +657,9 @@ describe('a study from the code cards to the class report', () => {
     assert.equal(csv.name, `aware-${id}-results.csv`);
     assert.equal(csv.text[0], '\uFEFF', 'a byte-order mark, so Excel reads Cyrillic right');
     const [header, ...rows] = parseCsv(csv.text.slice(1));
-    const columns = [...assessment.knowledge, ...assessment.likert].map((item) => `${item.id}.v${item.version}`);
+    const columns = [...assessment.knowledge, ...assessment.likert, ...assessment.retired].map((item) => `${item.id}.v${item.version}`);
     assert.deepEqual(header.slice(0, 5), ['study', 'code', 'phase', 'form', 'content_version']);
-    assert.deepEqual([...header.slice(5)].sort(), [...columns].sort(), 'one column per question (and version), nothing else');
+    assert.deepEqual([...header.slice(5)].sort(), [...columns].sort(), 'one column per version of a question, nothing else');
     assert.equal(rows.length, ours.length, 'one row per record of this study');
     for (const row of rows) {
       assert.equal(row.length, header.length);
@@ -737,7 +737,7 @@ describe('a study from the code cards to the class report', () => {
       format: 1,
       assessment_version: assessment.version,
       min_group_size: K,
-      counts: { pre: 2, post: 2, matched: 2, not_scored: 0, repeated: 0 },
+      counts: { pre: 2, post: 2, matched: 2, not_scored: 0, repeated: 0, earlier_versions: 0 },
       results: null,
     });
     for (const code of allCodes) {

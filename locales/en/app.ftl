@@ -115,7 +115,10 @@ result-retake = Take the quiz again
 help-title = Get help
 help-intro = If something in a lesson worries you, or something is happening to you or someone you know, you are not alone. Talking to someone helps.
 help-call = Call { $number }
-help-last-checked = Number last checked: { $date }. Source: { $source }.
+# Where the number was published and the day someone saw it there: not a check that it works.
+help-listed = Listed by { $source } on { $date }.
+# Only a call that got through shows that a number works.
+help-test-call = A test call got through on { $date }.
 help-child-helpline-name = Child Helpline
 help-child-helpline-description = Free and open 24 hours, from any phone. For children and young people: if you are worried about yourself or a friend, or something feels wrong. They listen and can help.
 help-police-name = Police

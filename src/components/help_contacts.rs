@@ -39,9 +39,12 @@ pub fn HelpContacts(props: &HelpContactsProps) -> Html {
                             <a href={format!("tel:{}", contact.number.replace(' ', ""))}>{ l10n.t_with("help-call", &[("number", number)]) }</a>
                         </p>
                         <p>{ l10n.t(&format!("help-{}-description", contact.id)) }</p>
-                        <p class="meta">{ l10n.t_with("help-last-checked", &[
-                            ("date", Arg::from(contact.last_verified.as_str())),
-                            ("source", Arg::from(contact.source.publisher.as_str())),
+                        if let Some(date) = &contact.test_call {
+                            <p class="meta">{ l10n.t_with("help-test-call", &[("date", Arg::from(date.as_str()))]) }</p>
+                        }
+                        <p class="meta">{ l10n.t_with("help-listed", &[
+                            ("source", Arg::from(contact.listed_by.publisher.as_str())),
+                            ("date", Arg::from(contact.listed_on.as_str())),
                         ]) }</p>
                     </li>
                 }

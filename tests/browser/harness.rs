@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 /// A small curriculum: one lesson with two sections, three questions (one of each type), a
 /// scenario with two endings, and a teacher guide.
-pub const CURRICULUM: &str = r#"{"format":2,"locale":"en","lessons":[{
+pub const CURRICULUM: &str = r#"{"format":3,"locale":"en","lessons":[{
   "id":"basics","version":3,"age_min":12,"age_max":18,"duration_minutes":30,
   "title":"Basics","summary":"A test lesson.","content_note":"This lesson talks about jobs.","reviewed":true,
   "objectives":[{"id":"o","text":"Learn."}],

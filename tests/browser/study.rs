@@ -330,7 +330,7 @@ async fn handing_in_with_questions_left_out_asks_once_then_stores_only_the_answe
 
     assert_eq!(heading(&root), "Thank you");
     let scored = score(&assessment, record).expect("the record scores");
-    let right = scored.correct.iter().filter(|&&c| c).count();
+    let right = scored.right();
     assert_eq!(right, 1);
     assert_eq!(
         text(&find(&root, ".score")),

@@ -1,8 +1,11 @@
 //! `aware`: the command line for people who write and ship Aware, and who evaluate it.
 //!
 //! - `aware check <lessons-dir> [<assessment-dir>]`: checks every lesson file (and the pre/post
-//!   assessment); prints `path:line: message` per problem.
-//! - `aware build <lessons-dir> [<assessment-dir>] --out <dir>`: checks, then writes
+//!   assessment, and that no quiz item repeats one of its prompts), the glossaries of the
+//!   `locales/` folder next to the lessons on all of them and on the interface strings, and the
+//!   interface's review status there; prints `path:line: message` per problem, then the warnings
+//!   (answer keys that can be guessed).
+//! - `aware build <lessons-dir> [<assessment-dir>] --out <dir>`: checks the same, then writes
 //!   `<locale>.json` per locale (and `assessment.json`).
 //! - `aware size <dist-dir>`: prints the release bundle's sizes (raw, gzip, brotli) per file kind.
 //! - `aware package --deployment <file> --out <dist> <student> <check> <teacher>`: puts the pages
@@ -16,6 +19,14 @@
 //! - `aware synth <assessment-dir> <lessons-dir> --participants N --files F --out <dir> [--seed S]`:
 //!   writes F results files holding a pre- and a post-test for each of N made-up participants,
 //!   for benchmarks and tests.
+//! - `aware review-sheet <locale> [--root DIR] [--out FILE]`: writes a printable HTML document of
+//!   every lesson, assessment and interface text in `<locale>` beside the English, with each
+//!   part's review status and fingerprint (for `locales/<locale>/reviews.toml`).
+//! - `aware xapi-report <endpoint> [--deployment FILE] [--json]`: reads every statement of a
+//!   learning record store (credential in `AWARE_LRS_AUTH`) and prints, per quiz, attempts
+//!   started and completed, scores and each item's share right, suppressed like class reports.
+//! - `aware xapi-sample <lessons-dir> [--deployment FILE] [--attempts N] [--lesson ID]... [--seed S]`
+//!   (for tests, not in the usage text): prints a JSON array of the statements of made-up attempts.
 //!
 //! Exit codes: 0 success; 1 a problem with the input (content errors, or for `report` any results
 //! file skipped — the report of the others is still printed); 2 a usage error, such as a minimum
@@ -23,17 +34,25 @@
 //!
 //! This crate is glue: the rules live in `aware_core` (`content::compile`, `report`, `study`).
 
+mod lrs_client;
 mod package;
 mod report;
 mod report_text;
+mod review_sheet;
 mod size;
 mod synth;
+mod xapi_report;
+mod xapi_sample;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use aware_core::assessment::Assessment;
-use aware_core::content::compile::{Compiled, Diagnostic, compile, compile_assessment};
+use aware_core::content::compile::review::check_interface;
+use aware_core::content::compile::{
+    Compiled, Course, Diagnostic, compile_assessment, compile_course, locales_dir, read_deployment,
+};
+use aware_core::deployment::Deployment;
 
 const USAGE: &str = "usage:
   aware check <lessons-dir> [<assessment-dir>]
@@ -42,13 +61,24 @@ const USAGE: &str = "usage:
   aware package --deployment <deployment.toml> --out <dist-dir> <student-dir> <check-dir> <teacher-dir>
   aware report [--min-group K] [--json] <assessment-dir> <lessons-dir> <results-file-or-folder>...
   aware synth <assessment-dir> <lessons-dir> --participants N --files F --out <dir> [--seed S]
+  aware review-sheet <locale> [--root DIR] [--out FILE]
+  aware xapi-report <endpoint> [--deployment FILE] [--json]
 
 report: pools exported results files (a folder: every *.json in it, recursively, sorted) into one
   report, read one file at a time. --min-group K hides results of groups smaller than K (default
   10, at least 5). --json prints the report's JSON instead of English text. A file that cannot be
   read is named on stderr and skipped.
+xapi-report: reads every statement of the learning record store at <endpoint> (its xAPI base,
+  e.g. https://lrs-read.example.org/xapi) with the credential in AWARE_LRS_AUTH (the whole
+  Authorization header, Basic ...), and prints per quiz the attempts started and completed, the
+  scores and each item's share right, hiding groups smaller than deployment.toml's min_group_size.
+  The site and version come from deployment.toml's [xapi] table (--deployment: default ./deployment.toml).
 synth: writes F results files with a pre- and a post-test for each of N made-up participants
   (at most 5000 records a file), deterministic for a seed (default 1).
+review-sheet: writes a printable side-by-side HTML document (default review-sheet-<locale>.html) of
+  every lesson, assessment and interface text in <locale> beside the English, for a native
+  reviewer, with each part's fingerprint for locales/<locale>/reviews.toml. DIR holds lessons/,
+  assessment/ and locales/ (default: the current folder).
 
 exit status: 0 success, 1 a problem with the input (for report: a file was skipped; the report of
   the others is still printed), 2 a usage error";
@@ -58,7 +88,8 @@ fn main() -> ExitCode {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
         ["check", dir, assessment] => {
-            match (check(Path::new(dir)), check_assessment(Path::new(assessment), Path::new(dir))) {
+            let lessons = check(Path::new(dir), Some(Path::new(assessment)));
+            match (lessons, check_assessment(Path::new(assessment), Path::new(dir))) {
                 (Some(_), Some(assessment)) => {
                     let per_form = assessment.knowledge.len() / 2;
                     println!(
@@ -73,7 +104,7 @@ fn main() -> ExitCode {
                 _ => ExitCode::FAILURE,
             }
         }
-        ["check", dir] => match check(Path::new(dir)) {
+        ["check", dir] => match check(Path::new(dir), None) {
             Some(compiled) => {
                 let lessons = compiled.curricula.first().map_or(0, |c| c.lessons.len());
                 let items: usize =
@@ -94,11 +125,36 @@ fn main() -> ExitCode {
             Ok(options) => pooled_report(&options),
             Err(problem) => usage_error("report", &problem),
         },
+        ["review-sheet", args @ ..] => match review_sheet::Options::parse(args) {
+            Ok(options) => match review_sheet::write(&options) {
+                Ok(fingerprints) => {
+                    print!("{}", review_sheet::summary(&options.out, &fingerprints));
+                    ExitCode::SUCCESS
+                }
+                Err(review_sheet::Problem::Content(diagnostics)) => {
+                    report_problems::<()>(Err(diagnostics));
+                    ExitCode::FAILURE
+                }
+                Err(review_sheet::Problem::Other(problem)) => {
+                    eprintln!("aware review-sheet: {problem}");
+                    ExitCode::FAILURE
+                }
+            },
+            Err(problem) => usage_error("review-sheet", &problem),
+        },
         ["synth", args @ ..] => match synth::Options::parse(args) {
             Ok(options) => synthesise(&options),
             Err(problem) => usage_error("synth", &problem),
         },
         ["package", args @ ..] => package_site(args),
+        ["xapi-report", args @ ..] => match xapi_report::Options::parse(args) {
+            Ok(options) => xapi_report(&options),
+            Err(problem) => usage_error("xapi-report", &problem),
+        },
+        ["xapi-sample", args @ ..] => match xapi_sample::Options::parse(args) {
+            Ok(options) => xapi_sample(&options),
+            Err(problem) => usage_error("xapi-sample", &problem),
+        },
         ["size", dist] => match size::report(Path::new(dist)) {
             Ok(report) => {
                 print!("{report}");
@@ -172,8 +228,64 @@ fn synthesise(options: &synth::Options) -> ExitCode {
     }
 }
 
-fn check(dir: &Path) -> Option<Compiled> {
-    report_problems(compile(dir))
+fn xapi_report(options: &xapi_report::Options) -> ExitCode {
+    let Some(deployment) = report_problems(read_deployment(&options.deployment)) else { return ExitCode::FAILURE };
+    let Some(xapi) = xapi_settings(&deployment, &options.deployment) else { return ExitCode::FAILURE };
+    let mut tally = xapi_report::Tally::new(xapi.site.clone());
+    let read = lrs_client::Client::new(&options.endpoint, xapi.version.as_str())
+        .and_then(|client| client.for_each_statement(|statement| tally.add(statement)));
+    if let Err(problem) = read {
+        eprintln!("aware xapi-report: {problem}");
+        return ExitCode::FAILURE;
+    }
+    let report = tally.finish(deployment.min_group_size);
+    if options.json {
+        println!("{}", report.to_json());
+    } else {
+        print!("{report}");
+    }
+    ExitCode::SUCCESS
+}
+
+fn xapi_sample(options: &xapi_sample::Options) -> ExitCode {
+    let Some(deployment) = report_problems(read_deployment(&options.deployment)) else { return ExitCode::FAILURE };
+    let Some(xapi) = xapi_settings(&deployment, &options.deployment) else { return ExitCode::FAILURE };
+    let Some(compiled) = check(&options.lessons, None) else { return ExitCode::FAILURE };
+    let statements = xapi_sample::statements(&compiled.curricula, &xapi.site, options);
+    let encoded: Vec<String> = statements.iter().map(|statement| statement.encode()).collect();
+    println!("[{}]", encoded.join(",\n"));
+    ExitCode::SUCCESS
+}
+
+fn xapi_settings<'a>(deployment: &'a Deployment, path: &Path) -> Option<&'a aware_core::deployment::XapiEndpoint> {
+    let xapi = deployment.xapi.as_ref();
+    if xapi.is_none() {
+        eprintln!("{}: has no [xapi] table (its site_url names the quizzes' activities)", path.display());
+    }
+    xapi
+}
+
+/// The lessons, with the rules that reach the assessment (when given), and the glossaries and
+/// the interface's review status of the `locales/` folder beside the lessons folder (when there is
+/// one).
+fn check(dir: &Path, assessment: Option<&Path>) -> Option<Compiled> {
+    let locales = locales_dir(dir);
+    let locales = locales.is_dir().then_some(locales.as_path());
+    let compiled = report_problems(compile_course(&Course { lessons: dir, assessment, locales }));
+    let interface = locales
+        .filter(|locales| locales.join("locales.toml").exists())
+        .is_none_or(|locales| report_problems(check_interface(locales)).is_some());
+    let compiled = compiled.filter(|_| interface)?;
+    for warning in &compiled.warnings {
+        eprintln!("{warning}");
+    }
+    if !compiled.warnings.is_empty() {
+        eprintln!(
+            "{} warning(s): answer keys that can be guessed (they do not stop the build)",
+            compiled.warnings.len()
+        );
+    }
+    Some(compiled)
 }
 
 fn check_assessment(dir: &Path, lessons: &Path) -> Option<Assessment> {
@@ -194,7 +306,7 @@ fn report_problems<T>(result: Result<T, Vec<Diagnostic>>) -> Option<T> {
 }
 
 fn build(lessons: &str, assessment: Option<&str>, out: &str) -> ExitCode {
-    let compiled = check(Path::new(lessons));
+    let compiled = check(Path::new(lessons), assessment.map(Path::new));
     let assessment = assessment.map(|dir| check_assessment(Path::new(dir), Path::new(lessons)));
     let (Some(compiled), None | Some(Some(_))) = (&compiled, &assessment) else { return ExitCode::FAILURE };
     match write_bundles(compiled, assessment.flatten().as_ref(), &PathBuf::from(out)) {

@@ -41,12 +41,22 @@ impl Display for Text<'_> {
         writeln!(f, "  took both (matched)    {:>9}   {rate}", counts.matched)?;
         writeln!(
             f,
-            "  records not scored     {:>9}   taken on another assessment version, or answering items it does not have",
+            "  records not scored     {:>9}   taken on a newer assessment version, or answering items it does not have",
             counts.not_scored
         )?;
         writeln!(f, "  records repeated       {:>9}   a second record for a phase already counted", counts.repeated)?;
+        writeln!(
+            f,
+            "  earlier versions       {:>9}   matched, but a test taken before some items changed: counted per item only",
+            counts.earlier_versions
+        )?;
         writeln!(f)?;
         match &report.results {
+            None if counts.matched >= u64::from(k) => writeln!(
+                f,
+                "Fewer than {k} matched participants took both tests on the current version of every item: \
+                 statistics are hidden. Only the counts above are shown."
+            ),
             None => writeln!(
                 f,
                 "Fewer than {k} matched participants: statistics are hidden to protect students. \
@@ -63,9 +73,9 @@ fn write_results(f: &mut Formatter<'_>, results: &Results, k: u32) -> fmt::Resul
 
     writeln!(
         f,
-        "Items: share of matched participants right before and after; McNemar's test, Holm-adjusted over all items"
+        "Items: share of matched participants right before and after (n: those asked the item's current version both times); McNemar's test, Holm-adjusted over all items"
     )?;
-    let rows: Vec<[String; 8]> = results
+    let rows: Vec<[String; 9]> = results
         .items
         .iter()
         .map(|item| {
@@ -73,6 +83,7 @@ fn write_results(f: &mut Formatter<'_>, results: &Results, k: u32) -> fmt::Resul
                 item.pair.clone(),
                 item.item_a.clone(),
                 item.item_b.clone(),
+                item.n.to_string(),
                 item.pre.to_string(),
                 item.post.to_string(),
                 p_value(item.p),
@@ -81,11 +92,11 @@ fn write_results(f: &mut Formatter<'_>, results: &Results, k: u32) -> fmt::Resul
             ]
         })
         .collect();
-    let header = ["concept", "form A", "form B", "pre", "post", "p", "Holm p", "method"].map(str::to_owned);
+    let header = ["concept", "form A", "form B", "n", "pre", "post", "p", "Holm p", "method"].map(str::to_owned);
     write_table(f, "  ", &header, &rows)?;
     writeln!(f)?;
 
-    writeln!(f, "Individual changes in knowledge score (matched participants)")?;
+    writeln!(f, "Individual changes in knowledge score (matched participants, all items at their current versions)")?;
     let matched = results.knowledge.n;
     for (band, cell) in ChangeBand::ALL.iter().zip(&results.changes) {
         let label = match band {
@@ -118,7 +129,11 @@ fn write_results(f: &mut Formatter<'_>, results: &Results, k: u32) -> fmt::Resul
 }
 
 fn write_knowledge(f: &mut Formatter<'_>, knowledge: &Knowledge) -> fmt::Result {
-    writeln!(f, "Knowledge score: percent correct, {} matched participants", knowledge.n)?;
+    writeln!(
+        f,
+        "Knowledge score: percent correct, {} matched participants asked every item in its current version",
+        knowledge.n
+    )?;
     writeln!(f, "  pre-test       {:>5.1} %   (sd {:.1})", knowledge.pre_mean, knowledge.pre_sd)?;
     writeln!(f, "  post-test      {:>5.1} %   (sd {:.1})", knowledge.post_mean, knowledge.post_sd)?;
     writeln!(f, "  mean change    {:+.1} percentage points", knowledge.mean_change)?;
@@ -215,7 +230,7 @@ fn write_table<const N: usize>(
     Ok(())
 }
 
-fn hidden_because(reason: Reason, k: u32) -> String {
+pub(crate) fn hidden_because(reason: Reason, k: u32) -> String {
     match reason {
         Reason::TableTooSmall => format!("fewer than {k} in all"),
         Reason::GroupTooSmall => format!("a group of fewer than {k}"),

@@ -56,6 +56,11 @@ impl Origin {
         if !host_ok {
             return Err(NotAnOrigin("has a host that is not written in lower-case letters, digits, `.` and `-`"));
         }
+        if matches!((scheme, port), ("https", Some("443")) | ("http", Some("80"))) {
+            // Browsers leave the default port out of `event.origin` and `Origin:`, and origins
+            // are compared exactly.
+            return Err(NotAnOrigin("must leave out the default port"));
+        }
         match scheme {
             "https" => {}
             "http" if host == "localhost" || host == "127.0.0.1" => {}
@@ -76,6 +81,33 @@ impl fmt::Display for Origin {
     }
 }
 
+/// Aware's own public address: an origin and, when Aware is served from a folder, its path
+/// (`https://aware.example.org`, `https://example.org/aware`), without a trailing `/`. xAPI
+/// activity ids and the anonymous accounts' home page are built from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteUrl(String);
+
+impl SiteUrl {
+    /// A trailing `/` is dropped, so `https://a.org/` and `https://a.org` are the same site.
+    pub fn parse(text: &str) -> Result<SiteUrl, NotAnOrigin> {
+        let text = text.strip_suffix('/').unwrap_or(text);
+        let (scheme, rest) = text.split_once("://").ok_or(NotAnOrigin("must start with https://"))?;
+        let (authority, path) = rest.find('/').map_or((rest, ""), |at| rest.split_at(at));
+        Origin::parse(&format!("{scheme}://{authority}"))?;
+        let path_ok = path.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-._~/".contains(&b))
+            && !path.contains("//")
+            && !path.split('/').any(|segment| segment == "." || segment == "..");
+        if !path_ok {
+            return Err(NotAnOrigin("must have a path of lower-case letters, digits, `-`, `.`, `_`, `~` and `/` only"));
+        }
+        Ok(SiteUrl(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// A learning record store's statements resource, as browsers reach it. It is public: anything
 /// shipped to browsers is, so it must be a proxy that holds the store's credential itself and
 /// accepts only statement writes (see `deploy/`), never the store's own address.
@@ -87,6 +119,8 @@ pub struct XapiEndpoint {
     pub origin: Origin,
     /// The `X-Experience-API-Version` header the store expects.
     pub version: XapiVersion,
+    /// Aware's own address, which names the activities and the accounts in statements.
+    pub site: SiteUrl,
 }
 
 /// The xAPI versions Aware's statements are valid under.
@@ -109,7 +143,7 @@ impl XapiVersion {
 }
 
 impl XapiEndpoint {
-    pub fn parse(statements_url: &str, version: &str) -> Result<XapiEndpoint, NotAnOrigin> {
+    pub fn parse(statements_url: &str, version: &str, site: SiteUrl) -> Result<XapiEndpoint, NotAnOrigin> {
         let version = XapiVersion::ALL
             .into_iter()
             .find(|v| v.as_str() == version)
@@ -121,7 +155,7 @@ impl XapiEndpoint {
             return Err(NotAnOrigin("must not carry a query or fragment"));
         }
         let origin = Origin::parse(&format!("{scheme}://{}", &rest[..authority_end]))?;
-        Ok(XapiEndpoint { statements_url: statements_url.to_owned(), origin, version })
+        Ok(XapiEndpoint { statements_url: statements_url.to_owned(), origin, version, site })
     }
 }
 
@@ -144,6 +178,8 @@ mod tests {
             "https://Example.org",
             "https://example.org:0",
             "https://example.org:99999",
+            "https://example.org:443",
+            "http://localhost:80",
             "https://",
             "ftp://example.org",
             "javascript://x",
@@ -154,12 +190,39 @@ mod tests {
 
     #[test]
     fn xapi_endpoint_gives_its_origin_and_refuses_unknown_versions() {
-        let endpoint = XapiEndpoint::parse("https://lrs.example.org/xapi/statements", "2.0.0").unwrap();
+        let site = || SiteUrl::parse("https://aware.example.org").unwrap();
+        let endpoint = XapiEndpoint::parse("https://lrs.example.org/xapi/statements", "2.0.0", site()).unwrap();
         assert_eq!(endpoint.origin.as_str(), "https://lrs.example.org");
         assert_eq!(endpoint.version, XapiVersion::V2_0_0);
-        assert!(XapiEndpoint::parse("https://lrs.example.org/xapi/statements", "1.0.2").is_err());
-        assert!(XapiEndpoint::parse("https://lrs.example.org", "1.0.3").is_err());
-        assert!(XapiEndpoint::parse("http://lrs.example.org/xapi/statements", "1.0.3").is_err());
-        assert!(XapiEndpoint::parse("https://lrs.example.org/xapi/statements?key=1", "1.0.3").is_err());
+        assert!(XapiEndpoint::parse("https://lrs.example.org/xapi/statements", "1.0.2", site()).is_err());
+        assert!(XapiEndpoint::parse("https://lrs.example.org", "1.0.3", site()).is_err());
+        assert!(XapiEndpoint::parse("http://lrs.example.org/xapi/statements", "1.0.3", site()).is_err());
+        assert!(XapiEndpoint::parse("https://lrs.example.org/xapi/statements?key=1", "1.0.3", site()).is_err());
+    }
+
+    #[test]
+    fn site_urls_are_an_origin_and_a_plain_path() {
+        for (text, site) in [
+            ("https://aware.example.org", "https://aware.example.org"),
+            ("https://aware.example.org/", "https://aware.example.org"),
+            ("https://example.org/aware", "https://example.org/aware"),
+            ("https://example.org/ngo/aware-2.0/", "https://example.org/ngo/aware-2.0"),
+            ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+        ] {
+            assert_eq!(SiteUrl::parse(text).map(|s| s.as_str().to_owned()), Ok(site.to_owned()), "{text}");
+        }
+        for bad in [
+            "aware.example.org",
+            "http://aware.example.org",
+            "https://example.org/Aware",
+            "https://example.org/a b",
+            "https://example.org/a?b",
+            "https://example.org/a#b",
+            "https://example.org//a",
+            "https://example.org/../a",
+            "https://user@example.org/a",
+        ] {
+            assert!(SiteUrl::parse(bad).is_err(), "{bad}");
+        }
     }
 }

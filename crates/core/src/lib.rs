@@ -8,11 +8,17 @@ pub mod assessment;
 pub mod band;
 pub mod content;
 pub mod deployment;
+pub mod embed;
+#[cfg(feature = "fuzzing")]
+pub mod fuzz_checks;
 pub mod l10n;
 pub mod progress;
 pub mod quick_exit;
 pub mod quiz;
 pub mod report;
 pub mod rng;
+pub mod shuffle;
 pub mod stats;
+pub mod store;
 pub mod study;
+pub mod xapi;

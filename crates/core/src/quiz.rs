@@ -42,6 +42,13 @@ pub struct ItemRecord {
 }
 
 impl ItemRecord {
+    /// Which attempt at the item is on screen, counted from 0: the last checked one while its
+    /// answer is shown (`checked`), else the next. Its options keep their order until "Try
+    /// again", which shows the next attempt in a new order ([`crate::shuffle::item_seed`]).
+    pub fn attempt_on_screen(&self, checked: bool) -> u32 {
+        if checked { self.attempts.saturating_sub(1) } else { self.attempts }
+    }
+
     /// Adds a checked attempt. Once solved, an item stays solved.
     pub fn record(&mut self, selection: Selection, verdict: &Verdict) {
         if self.attempts == 0 {
@@ -78,6 +85,39 @@ impl Summary {
 
     pub fn is_complete(&self) -> bool {
         self.total > 0 && self.solved == self.total
+    }
+}
+
+/// A finished quiz's score, as campaigns see it (embed events, xAPI statements): the items
+/// right on the first try, out of the quiz's items. `correct <= max`, `1 <= max <= MAX`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Score {
+    correct: u16,
+    max: u16,
+}
+
+impl Score {
+    /// The most items a quiz may have for its score to be sent.
+    pub const MAX: u16 = 1000;
+
+    pub fn new(correct: u16, max: u16) -> Option<Score> {
+        (correct <= max && (1..=Score::MAX).contains(&max)).then_some(Score { correct, max })
+    }
+
+    /// `None` for a quiz that is not finished (see [`Summary::is_complete`]).
+    pub fn of(summary: &Summary) -> Option<Score> {
+        if !summary.is_complete() {
+            return None;
+        }
+        Score::new(u16::try_from(summary.first_try_correct).ok()?, u16::try_from(summary.total).ok()?)
+    }
+
+    pub fn correct(self) -> u16 {
+        self.correct
+    }
+
+    pub fn max(self) -> u16 {
+        self.max
     }
 }
 

@@ -1,5 +1,6 @@
-//! A small deterministic random number generator for synthetic data: the command line's
-//! benchmark classes and the tests' generated classes. Never for codes or study ids, which take
+//! A small deterministic random number generator for synthetic data (the command line's
+//! benchmark classes and the tests' generated classes) and for the order of options
+//! ([`crate::shuffle`], from a seed the caller draws). Never for codes or study ids, which take
 //! the browser's cryptographic randomness (`Code::generate` takes its bytes from the caller).
 
 use crate::study::code::RANDOM_BYTES;

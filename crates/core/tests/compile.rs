@@ -1,17 +1,20 @@
 //! The content compiler against small lesson trees written to a temp folder, and against the real
 //! `lessons/` folder. Diagnostics are compared exactly, as an author sees them: `path:line: message`.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use aware_core::content::compile::{Compiled, compile};
+use aware_core::band::AgeBand;
+use aware_core::content::compile::{Compiled, Course, compile, compile_course};
 use aware_core::content::{
-    Block, CalloutKind, Curriculum, HelpContact, HelpDirectory, Inline, Lesson, Objective, QuizItem, QuizKind,
-    QuizOption, Section, Source,
+    Block, CalloutKind, Confidence, Curriculum, HelpContact, HelpDirectory, Inline, Lesson, Objective, QuizItem,
+    QuizKind, QuizOption, Section, Source,
 };
 
-/// The smallest valid tree: two sources, one helpline, one lesson in English with a single-choice
-/// and a true/false item, a citation and a callout. Tests replace or add files.
+/// The smallest valid tree: two sources (one of high confidence, one of medium), one helpline, one
+/// lesson in English with a single-choice and a true/false item, a citation and a callout. Tests
+/// replace or add files.
 const MINIMAL: &[(&str, &str)] = &[
     (
         "sources.toml",
@@ -20,12 +23,14 @@ title = "A report"
 publisher = "United Nations"
 year = 2020
 url = "https://example.org/report"
+confidence = "high"
 
 [ilo-guide]
 title = "A guide"
 publisher = "ILO"
 year = 2012
 url = "https://example.org/guide"
+confidence = "medium"
 "#,
     ),
     (
@@ -33,8 +38,9 @@ url = "https://example.org/guide"
         r#"[[contact]]
 id = "helpline"
 number = "+976 108"
-source = "ilo-guide"
-last_verified = "2024-05-01"
+listed_by = "ilo-guide"
+listed_on = "2024-05-01"
+test_call = "none"
 "#,
     ),
     (
@@ -53,6 +59,7 @@ id = "pick-one"
 type = "single"
 options = ["a", "b"]
 correct = ["a"]
+sources = ["un-report"]
 
 [[quiz]]
 id = "myth"
@@ -162,7 +169,7 @@ fn paragraph(inlines: Vec<Inline>) -> Block {
 }
 
 fn option(id: &str, text: &str, explanation: &str, correct: bool) -> QuizOption {
-    QuizOption { id: id.to_owned(), text: text.to_owned(), explanation: explanation.to_owned(), correct }
+    QuizOption { id: id.to_owned(), text: text.to_owned(), explanation: explanation.to_owned(), correct, last: false }
 }
 
 fn un_report() -> Source {
@@ -172,6 +179,7 @@ fn un_report() -> Source {
         publisher: "United Nations".to_owned(),
         year: 2020,
         url: "https://example.org/report".to_owned(),
+        confidence: Confidence::High,
     }
 }
 
@@ -192,7 +200,7 @@ fn minimal_tree_compiles_to_the_expected_curriculum() {
         summary: "What it is.".to_owned(),
         content_note: "What this lesson talks about.".to_owned(),
         reviewed: false,
-        objectives: vec![Objective { id: "define".to_owned(), text: "Define it.".to_owned() }],
+        objectives: vec![Objective { id: "define".to_owned(), text: "Define it.".to_owned(), older: false }],
         sections: vec![Section {
             heading: vec![text("First")],
             blocks: vec![
@@ -207,13 +215,15 @@ fn minimal_tree_compiles_to_the_expected_curriculum() {
             ],
         }],
         key_points: vec!["One point.".to_owned()],
+        older_key_points: vec![],
         quiz: vec![
             QuizItem {
                 id: "pick-one".to_owned(),
                 kind: QuizKind::Single,
                 prompt: "Which?".to_owned(),
                 options: vec![option("a", "This", "Yes.", true), option("b", "That", "Not quite.", false)],
-                sources: vec![],
+                sources: vec!["un-report".to_owned()],
+                older: false,
             },
             QuizItem {
                 id: "myth".to_owned(),
@@ -222,6 +232,7 @@ fn minimal_tree_compiles_to_the_expected_curriculum() {
                 // `answer = false`: "false" is the right option; the words come from the app.
                 options: vec![option("true", "", "Not quite.", false), option("false", "", "Right.", true)],
                 sources: vec!["un-report".to_owned()],
+                older: false,
             },
         ],
         scenarios: vec![],
@@ -241,14 +252,16 @@ fn minimal_tree_compiles_to_the_expected_curriculum() {
             contacts: vec![HelpContact {
                 id: "helpline".to_owned(),
                 number: "+976 108".to_owned(),
-                source: Source {
+                listed_by: Source {
                     id: "ilo-guide".to_owned(),
                     title: "A guide".to_owned(),
                     publisher: "ILO".to_owned(),
                     year: 2012,
                     url: "https://example.org/guide".to_owned(),
+                    confidence: Confidence::Medium,
                 },
-                last_verified: "2024-05-01".to_owned(),
+                listed_on: "2024-05-01".to_owned(),
+                test_call: None,
             }],
         }
     );
@@ -400,7 +413,7 @@ answer = false
 sources = ["un-report"]
 "#,
         )],
-        &["basics/lesson.toml:11: quiz item id `Pick_One` must use only lower-case letters, digits and `-`"],
+        &["basics/lesson.toml:11: quiz item id `Pick_One` must be 1 to 48 lower-case letters, digits and inner `-`"],
     );
 }
 
@@ -466,18 +479,20 @@ id = "pick-one"
 type = "single"
 options = ["a", "b"]
 correct = ["a"]
+sources = ["un-report"]
 
 [[quiz]]
 id = "myth"
 type = "true-false"
 options = ["true", "false"]
 correct = ["false"]
+sources = ["un-report"]
 "#,
         )],
         &[
-            "basics/lesson.toml:16: quiz item `myth` is missing `answer`",
-            "basics/lesson.toml:20: unknown key `correct` in quiz item `myth`",
-            "basics/lesson.toml:19: unknown key `options` in quiz item `myth`",
+            "basics/lesson.toml:17: quiz item `myth` is missing `answer`",
+            "basics/lesson.toml:21: unknown key `correct` in quiz item `myth`",
+            "basics/lesson.toml:20: unknown key `options` in quiz item `myth`",
         ],
     );
 }
@@ -501,14 +516,16 @@ id = "pick-one"
 type = "single"
 options = ["a", "b"]
 correct = ["a"]
+sources = ["un-report"]
 
 [[quiz]]
 id = "pick-one"
 type = "true-false"
 answer = false
+sources = ["un-report"]
 "#,
         )],
-        &["basics/lesson.toml:16: duplicate quiz item id `pick-one`"],
+        &["basics/lesson.toml:17: duplicate quiz item id `pick-one`"],
     );
 }
 
@@ -521,7 +538,8 @@ fn lesson_sources_must_be_in_sources_toml() {
         )],
         &[
             "basics/lesson.toml:8: unknown source `un-reprot` (not in sources.toml)",
-            "basics/lesson.toml:20: unknown source `un-reprot` (not in sources.toml)",
+            "basics/lesson.toml:15: unknown source `un-reprot` (not in sources.toml)",
+            "basics/lesson.toml:21: unknown source `un-reprot` (not in sources.toml)",
         ],
     );
 }
@@ -531,11 +549,12 @@ fn a_quiz_item_may_only_cite_the_lessons_sources() {
     check(
         &[(
             "basics/lesson.toml",
-            &MINIMAL[2]
-                .1
-                .replace("answer = false\nsources = [\"un-report\"]", "answer = false\nsources = [\"ilo-guide\"]"),
+            &MINIMAL[2].1.replace(
+                "answer = false\nsources = [\"un-report\"]",
+                "answer = false\nsources = [\"un-report\", \"ilo-guide\"]",
+            ),
         )],
-        &["basics/lesson.toml:16: quiz item `myth` cites `ilo-guide`, which is not in the lesson's `sources`"],
+        &["basics/lesson.toml:17: quiz item `myth` cites `ilo-guide`, which is not in the lesson's `sources`"],
     );
 }
 
@@ -579,8 +598,8 @@ fn every_structure_problem_is_reported_in_one_pass() {
             r#"id = "basics"
 version = 0
 order = "one"
-age_min = 18
-age_max = 12
+age_min = 15
+age_max = 14
 objectives = ["define", "define"]
 sources = ["un-report"]
 level = "easy"
@@ -589,6 +608,7 @@ level = "easy"
 id = "myth"
 type = "true-false"
 answer = "no"
+sources = ["un-report"]
 "#,
         )],
         // An item that has errors still counts as a quiz: no "the lesson has no quiz".
@@ -656,12 +676,13 @@ age_min = 12
 age_max = 18
 duration_minutes = 30
 objectives = ["define"]
-sources = []
+sources = ["un-report"]
 
 [[quiz]]
 id = "myth"
 type = "true-false"
 answer = false
+sources = ["un-report"]
 "#
     )
 }
@@ -949,23 +970,28 @@ fn help_toml_problems_are_reported() {
             r#"[[contact]]
 id = "helpline"
 number = "108"
-source = "un-reprot"
-last_verified = "2024-13-01"
+listed_by = "un-reprot"
+listed_on = "2024-13-01"
+test_call = "none"
 
 [[contact]]
 id = "police"
 number = "call 102"
-source = "un-report"
-last_verified = "01/05/2024"
+listed_by = "un-report"
+listed_on = "01/05/2024"
+test_call = "yesterday"
 hours = "24/7"
+last_verified = "2024-05-01"
 "#,
         )],
         &[
             "help.toml:4: unknown source `un-reprot` (not in sources.toml)",
-            "help.toml:5: `last_verified` must be a date written YYYY-MM-DD",
-            "help.toml:9: `number` may contain only digits, spaces and +",
-            "help.toml:11: `last_verified` must be a date written YYYY-MM-DD",
-            "help.toml:12: unknown key `hours` in contact `police`",
+            "help.toml:5: `listed_on` must be a date written YYYY-MM-DD",
+            "help.toml:10: `number` may contain only digits, spaces and +",
+            "help.toml:12: `listed_on` must be a date written YYYY-MM-DD",
+            "help.toml:13: `test_call` must be the date of the last call that got through (YYYY-MM-DD), or \"none\"",
+            "help.toml:14: unknown key `hours` in contact `police`",
+            "help.toml:15: unknown key `last_verified` in contact `police`",
         ],
     );
     check(
@@ -974,17 +1000,19 @@ hours = "24/7"
             r#"[[contact]]
 id = "helpline"
 number = "108"
-source = "un-report"
-last_verified = "2024-05-01"
+listed_by = "un-report"
+listed_on = "2024-05-01"
+test_call = "none"
 
 [[contact]]
 id = "helpline"
 number = "102"
-source = "un-report"
-last_verified = "2024-05-01"
+listed_by = "un-report"
+listed_on = "2024-05-01"
+test_call = "2024-06-01"
 "#,
         )],
-        &["help.toml:8: duplicate contact id `helpline`"],
+        &["help.toml:9: duplicate contact id `helpline`"],
     );
     check(&[("help.toml", "# Numbers still to be checked.\n")], &["help.toml:1: help.toml lists no `[[contact]]`"]);
 }
@@ -1000,22 +1028,28 @@ publisher = ""
 year = 1850
 url = "http://example.org/report"
 author = "Someone"
+confidence = "high"
 
 [ilo-guide]
 title = "A guide"
 publisher = "ILO"
 year = 2012
 url = "https://example.org/guide"
+confidence = "certain"
 "#,
         )],
-        // The lesson and the helpline then cite a source that does not exist.
+        // The lesson and the helpline then cite sources that do not exist.
         &[
             "sources.toml:3: `publisher` in source `un-report` is empty",
             "sources.toml:4: `year` in source `un-report` must be a whole number from 1900 to 2100",
             "sources.toml:5: source `url` must start with https://",
             "sources.toml:6: unknown key `author` in source `un-report`",
+            "sources.toml:14: `confidence` must be \"high\" or \"medium\" (as content-facts.md rates the source), not `certain`",
+            "help.toml:4: unknown source `ilo-guide` (not in sources.toml)",
+            "help.toml:1: help.toml lists no `[[contact]]`",
             "basics/lesson.toml:8: unknown source `un-report` (not in sources.toml)",
-            "basics/lesson.toml:20: unknown source `un-report` (not in sources.toml)",
+            "basics/lesson.toml:15: unknown source `un-report` (not in sources.toml)",
+            "basics/lesson.toml:21: unknown source `un-report` (not in sources.toml)",
         ],
     );
 }
@@ -1023,41 +1057,52 @@ url = "https://example.org/guide"
 // ---------------------------------------------------------------------------------------------
 // The real curriculum
 
+/// The real course: lessons checked against the real assessment and the glossaries of `locales/`.
+fn real_course() -> Compiled {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let (lessons, assessment, locales) = (root.join("lessons"), root.join("assessment"), root.join("locales"));
+    let course = Course { lessons: &lessons, assessment: Some(&assessment), locales: Some(&locales) };
+    match compile_course(&course) {
+        Ok(compiled) => compiled,
+        Err(errors) => {
+            let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            panic!("the course has {} problem(s):\n{}", errors.len(), errors.join("\n"))
+        }
+    }
+}
+
 #[test]
 fn the_real_lessons_compile_without_diagnostics() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lessons");
-    let compiled = match diagnostics(&dir) {
-        Ok(compiled) => compiled,
-        Err(errors) => panic!("lessons/ has {} problem(s):\n{}", errors.len(), errors.join("\n")),
-    };
+    let compiled = real_course();
     assert!(!compiled.curricula.is_empty(), "lessons/ has no language");
     assert!(!compiled.help.contacts.is_empty(), "lessons/help.toml has no contact");
     let mut problems = Vec::new();
     for curriculum in &compiled.curricula {
         for lesson in &curriculum.lessons {
-            let items = lesson.quiz.len();
-            if !(8..=12).contains(&items) {
-                problems.push(format!("{}/{}: {items} quiz items, expected 8 to 12", curriculum.locale, lesson.id));
+            let name = format!("{}/{}", curriculum.locale, lesson.id);
+            // What each band the lesson is for gets: a quiz of 8 to 12 items of two or more types
+            // for ages 15–18, at least 6 of them for ages 12–14, and a scenario.
+            for band in AgeBand::ALL {
+                let Some(seen) = lesson.for_band(band) else { continue };
+                let items = seen.quiz.len();
+                let wanted = if band == AgeBand::Older { 8..=12 } else { 6..=12 };
+                if !wanted.contains(&items) {
+                    problems.push(format!("{name} ({band}): {items} quiz items, expected {wanted:?}"));
+                }
+                let kinds: BTreeSet<String> = seen.quiz.iter().map(|item| format!("{:?}", item.kind)).collect();
+                if kinds.len() < 2 {
+                    problems.push(format!("{name} ({band}): the quiz uses only {kinds:?}; mix the types"));
+                }
+                if seen.scenarios.is_empty() {
+                    problems.push(format!("{name} ({band}): no scenario activity"));
+                }
             }
-            let kinds: std::collections::BTreeSet<String> =
-                lesson.quiz.iter().map(|item| format!("{:?}", item.kind)).collect();
-            if kinds.len() < 2 {
-                problems
-                    .push(format!("{}/{}: the quiz uses only {kinds:?}; mix the types", curriculum.locale, lesson.id));
-            }
-            if lesson.scenarios.is_empty() {
-                problems.push(format!("{}/{}: no scenario activity", curriculum.locale, lesson.id));
-            }
-            let has_older_part = lesson
-                .sections
-                .iter()
-                .flat_map(|s| &s.blocks)
-                .any(|block| matches!(block, Block::Callout { kind: CalloutKind::Older, .. }));
-            if !has_older_part {
-                problems.push(format!("{}/{}: no `:::older` part for ages 15–18", curriculum.locale, lesson.id));
+            // A lesson for both bands gives 15–18-year-olds something more.
+            if lesson.is_for(AgeBand::Younger) && !lesson.sections.iter().flat_map(|s| &s.blocks).any(Block::is_older) {
+                problems.push(format!("{name}: no `:::older` part for ages 15–18"));
             }
             // The teacher guide's four sections (lessons/README.md), in English; other languages
-            // must have the same number of sections.
+            // must have the same number of sections. The first says what each band gets.
             let guide: Vec<String> = lesson.teacher_guide.iter().map(|s| Inline::plain_text(&s.heading)).collect();
             let expected_guide = [
                 "Timing and preparation",
@@ -1066,21 +1111,107 @@ fn the_real_lessons_compile_without_diagnostics() {
                 "Going further with ages 15–18",
             ];
             if (curriculum.locale == "en" && guide != expected_guide) || guide.len() != expected_guide.len() {
-                problems.push(format!("{}/{}: teacher guide sections are {guide:?}", curriculum.locale, lesson.id));
+                problems.push(format!("{name}: teacher guide sections are {guide:?}"));
+            }
+            let says_bands = lesson.teacher_guide.first().is_some_and(|section| {
+                section.blocks.iter().any(|block| {
+                    matches!(block, Block::Subheading(heading)
+                        if Inline::plain_text(heading) == "Ages 12–14 and 15–18" || curriculum.locale != "en")
+                })
+            });
+            if !says_bands {
+                problems.push(format!("{name}: the teacher guide does not say what each age band gets"));
             }
             for item in &lesson.quiz {
                 for option in &item.options {
                     if option.explanation.trim().is_empty() {
-                        problems.push(format!(
-                            "{}/{}: option `{}` of `{}` has no explanation",
-                            curriculum.locale, lesson.id, option.id, item.id
-                        ));
+                        problems.push(format!("{name}: option `{}` of `{}` has no explanation", option.id, item.id));
                     }
                 }
             }
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every text that only ages 15–18 may read, in one lesson.
+fn older_only_texts(lesson: &Lesson) -> Vec<String> {
+    let mut texts: Vec<String> = lesson.older_key_points.clone();
+    texts.extend(lesson.objectives.iter().filter(|o| o.older).map(|o| o.text.clone()));
+    for block in lesson.sections.iter().flat_map(|s| &s.blocks).filter(|b| b.is_older()) {
+        let Block::Callout { blocks, .. } = block else { continue };
+        for inner in blocks {
+            match inner {
+                Block::Paragraph(inlines) | Block::Subheading(inlines) => texts.push(Inline::plain_text(inlines)),
+                Block::List { items, .. } => texts.extend(items.iter().map(|item| Inline::plain_text(item))),
+                _ => {}
+            }
+        }
+    }
+    for item in lesson.quiz.iter().filter(|item| item.older) {
+        texts.push(item.prompt.clone());
+        texts.extend(item.options.iter().flat_map(|o| [o.text.clone(), o.explanation.clone()]));
+    }
+    for scenario in &lesson.scenarios {
+        for step in &scenario.steps {
+            if step.older {
+                texts.push(step.text.clone());
+            }
+            for choice in step.choices.iter().filter(|c| c.older || scenario.step(&c.next).is_some_and(|s| s.older)) {
+                texts.extend([choice.text.clone(), choice.consequence.clone(), choice.why.clone()]);
+            }
+        }
+    }
+    texts.retain(|text| !text.trim().is_empty());
+    texts
+}
+
+/// Every string a lesson holds, as the app would get it.
+fn all_texts(lesson: &Lesson) -> String {
+    serde_json::to_string(lesson).expect("a lesson serialises")
+}
+
+#[test]
+fn ages_12_to_14_never_get_text_marked_for_ages_15_to_18() {
+    let compiled = real_course();
+    let mut checked = 0;
+    for curriculum in &compiled.curricula {
+        for lesson in &curriculum.lessons {
+            let Some(younger) = lesson.for_band(AgeBand::Younger) else {
+                assert!(lesson.age_min >= AgeBand::Older.min_age(), "{}: not shown to 12–14", lesson.id);
+                continue;
+            };
+            let seen = all_texts(&younger);
+            for text in older_only_texts(lesson) {
+                let json = serde_json::to_string(&text).expect("a string serialises");
+                assert!(
+                    !seen.contains(json.trim_matches('"')),
+                    "{}/{}: ages 12–14 get {text:?}",
+                    curriculum.locale,
+                    lesson.id
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0, "no text is marked for ages 15–18");
+}
+
+#[test]
+fn lessons_for_ages_15_and_over_are_not_shown_to_ages_12_to_14() {
+    let compiled = real_course();
+    for curriculum in &compiled.curricula {
+        let hidden: Vec<&str> = curriculum
+            .lessons
+            .iter()
+            .filter(|lesson| lesson.for_band(AgeBand::Younger).is_none())
+            .map(|lesson| lesson.id.as_str())
+            .collect();
+        assert_eq!(hidden, ["trafficking-in-mongolia", "staying-safe"], "{}", curriculum.locale);
+        for lesson in &curriculum.lessons {
+            assert_eq!(lesson.for_band(AgeBand::Older).as_ref().map(|l| &l.id), Some(&lesson.id));
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1091,11 +1222,27 @@ fn with_scenario(structure: &str, text: &str, body_line: &str) -> Vec<(&'static 
     let lesson = format!("{}\n{structure}", MINIMAL[2].1);
     let en = format!("{}\n{text}", MINIMAL[3].1);
     let body = format!("{}\n{body_line}\n", MINIMAL[4].1);
-    vec![("basics/lesson.toml", lesson), ("basics/en/lesson.toml", en), ("basics/en/lesson.md", body)]
+    vec![
+        ("names.toml", NAMES.to_owned()),
+        ("basics/lesson.toml", lesson),
+        ("basics/en/lesson.toml", en),
+        ("basics/en/lesson.md", body),
+    ]
 }
+
+/// The pool of made-up names for the scenario tests.
+const NAMES: &str = r#"[anu]
+en = "Anu"
+mn = "Ану"
+
+[bat]
+en = "Bat"
+mn = "Бат"
+"#;
 
 const SCENARIO: &str = r#"[[scenario]]
 id = "offer"
+harmed_person = "anu"
 
 [[scenario.step]]
 id = "start"
@@ -1116,7 +1263,7 @@ id = "risk"
 "#;
 
 const SCENARIO_TEXT: &str = r#"[scenario.offer]
-title = "An offer"
+title = "Anu's offer"
 intro = "This story is made up."
 
 [scenario.offer.start]
@@ -1159,7 +1306,7 @@ fn scenario_paths_must_lead_somewhere_and_end() {
     let unknown_next = SCENARIO.replace("next = \"risk\"", "next = \"rsik\"");
     check_owned(
         &with_scenario(&unknown_next, SCENARIO_TEXT, "{{scenario offer}}"),
-        &["basics/lesson.toml:22: scenario `offer`: choice `go` of step `start` leads to unknown step `rsik`"],
+        &["basics/lesson.toml:23: scenario `offer`: choice `go` of step `start` leads to unknown step `rsik`"],
     );
     let looping = format!(
         "{}\n[[scenario.step.choice]]\nid = \"back\"\nnext = \"start\"\n\n[[scenario.step.choice]]\nid = \"stay\"\nnext = \"risk\"\n",
@@ -1175,7 +1322,7 @@ fn scenario_paths_must_lead_somewhere_and_end() {
     let unreachable = format!("{SCENARIO}\n[[scenario.step]]\nid = \"lost\"\n");
     check_owned(
         &with_scenario(&unreachable, SCENARIO_TEXT, "{{scenario offer}}"),
-        &["basics/lesson.toml:22: scenario `offer`: step `lost` cannot be reached from the first step"],
+        &["basics/lesson.toml:23: scenario `offer`: step `lost` cannot be reached from the first step"],
     );
 }
 
@@ -1235,12 +1382,12 @@ fn every_language_needs_a_teacher_guide_without_scenarios() {
 #[test]
 fn a_source_nobody_cites_is_reported() {
     let sources = format!(
-        "{}\n[unused-report]\ntitle = \"Old\"\npublisher = \"Someone\"\nyear = 2001\nurl = \"https://example.org/old\"\n",
+        "{}\n[unused-report]\ntitle = \"Old\"\npublisher = \"Someone\"\nyear = 2001\nurl = \"https://example.org/old\"\nconfidence = \"high\"\n",
         MINIMAL[0].1
     );
     check(
         &[("sources.toml", &sources)],
-        &["sources.toml:13: source `unused-report` is not used by any lesson or helpline"],
+        &["sources.toml:15: source `unused-report` is not used by any lesson or helpline"],
     );
 }
 
@@ -1282,12 +1429,31 @@ mod deployment {
         let deployment = read(
             "exit_url = \"https://www.bbc.co.uk/weather\"\ndefault_locale = \"mn\"\nmin_group_size = 12\n\
              embed_origins = [\"https://campaign.example.org\"]\n\
-             [xapi]\nstatements_url = \"https://lrs.example.org/xapi/statements\"\nversion = \"1.0.3\"\n",
+             [xapi]\nstatements_url = \"https://lrs.example.org/xapi/statements\"\nversion = \"1.0.3\"\n\
+             site_url = \"https://aware.example.org/\"\n",
         )
         .unwrap();
         assert_eq!(deployment.min_group_size.get(), 12);
         assert_eq!(deployment.embed_origins[0].as_str(), "https://campaign.example.org");
-        assert_eq!(deployment.xapi.unwrap().origin.as_str(), "https://lrs.example.org");
+        let xapi = deployment.xapi.unwrap();
+        assert_eq!(xapi.origin.as_str(), "https://lrs.example.org");
+        assert_eq!(xapi.site.as_str(), "https://aware.example.org");
+    }
+
+    #[test]
+    fn an_xapi_table_needs_the_site_url_that_names_activities() {
+        let errors = read(
+            "exit_url = \"https://www.bbc.co.uk/weather\"\ndefault_locale = \"mn\"\nmin_group_size = 12\n\
+             [xapi]\nstatements_url = \"https://lrs.example.org/xapi/statements\"\nversion = \"1.0.3\"\n\
+             site_url = \"https://aware.example.org/?x\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                "deployment.toml:7: [xapi] `site_url` must have a path of lower-case letters, digits, `-`, `.`, `_`, `~` and `/` only"
+            ]
+        );
     }
 
     #[test]
@@ -1307,4 +1473,698 @@ mod deployment {
             ]
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Only verified facts are scored (`confidence` in sources.toml)
+
+#[test]
+fn a_scored_item_must_rest_on_a_high_confidence_source() {
+    // `ilo-guide` is rated medium in MINIMAL's sources.toml.
+    let lesson =
+        MINIMAL[2].1.replace(r#"sources = ["un-report"]"#, r#"sources = ["un-report", "ilo-guide"]"#).replacen(
+            r#"correct = ["a"]
+sources = ["un-report", "ilo-guide"]"#,
+            r#"correct = ["a"]
+sources = ["ilo-guide"]"#,
+            1,
+        );
+    check(
+        &[("basics/lesson.toml", &lesson), ("basics/en/lesson.md", "## First\n\nA fact [@un-report] [@ilo-guide].\n")],
+        &[
+            "basics/lesson.toml:10: item `pick-one` is scored but rests on medium-confidence source `ilo-guide`: test a skill that a high-confidence source supports, or move the fact into the lesson text with its hedge",
+        ],
+    );
+    // One high-confidence source is enough, whatever else the item cites.
+    let lesson = lesson.replacen(r#"sources = ["ilo-guide"]"#, r#"sources = ["ilo-guide", "un-report"]"#, 1);
+    check(
+        &[("basics/lesson.toml", &lesson), ("basics/en/lesson.md", "## First\n\nA fact [@un-report] [@ilo-guide].\n")],
+        &[],
+    );
+}
+
+#[test]
+fn a_scored_item_that_cites_nothing_is_refused() {
+    check(
+        &[(
+            "basics/lesson.toml",
+            &MINIMAL[2].1.replacen("correct = [\"a\"]\nsources = [\"un-report\"]\n", "correct = [\"a\"]\n", 1),
+        )],
+        &[
+            "basics/lesson.toml:10: item `pick-one` is scored but cites no source: cite the high-confidence source its answer rests on",
+        ],
+    );
+}
+
+#[test]
+fn every_source_says_how_sure_the_research_brief_is() {
+    let sources = MINIMAL[0].1.replace("confidence = \"medium\"\n", "");
+    check(
+        &[("sources.toml", &sources)],
+        &[
+            "sources.toml:8: source `ilo-guide` is missing `confidence`",
+            "help.toml:4: unknown source `ilo-guide` (not in sources.toml)",
+            "help.toml:1: help.toml lists no `[[contact]]`",
+        ],
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phone numbers: only in help.toml, which keeps where a number is listed apart from a test call
+
+#[test]
+fn service_numbers_of_three_and_four_digits_are_found_outside_help_toml() {
+    check(
+        &[("basics/en/lesson.md", "## First\n\nThe old hotline 1903 [@un-report].\n\nOr 107, or 104.\n")],
+        &[
+            "basics/en/lesson.md:3: `1903` looks like a phone number: numbers belong only in help.toml (write {{help-contacts}} or \"the Get help page\")",
+            "basics/en/lesson.md:5: `107` looks like a phone number: numbers belong only in help.toml (write {{help-contacts}} or \"the Get help page\")",
+        ],
+    );
+}
+
+#[test]
+fn source_titles_and_publishers_may_not_hold_a_phone_number() {
+    let sources = MINIMAL[0].1.replace("title = \"A guide\"", "title = \"Emergency numbers 101, 102, 103 and 105\"");
+    check(
+        &[("sources.toml", &sources)],
+        &[
+            "sources.toml:9: `101` looks like a phone number: numbers belong only in help.toml (write {{help-contacts}} or \"the Get help page\")",
+        ],
+    );
+}
+
+#[test]
+fn a_test_call_is_recorded_apart_from_where_a_number_is_listed() {
+    let help = MINIMAL[1].1.replace("test_call = \"none\"", "test_call = \"2024-06-02\"");
+    let dir = tree(&[("help.toml", &help)]);
+    let compiled = diagnostics(&dir).unwrap_or_else(|errors| panic!("{}", errors.join("\n")));
+    let contact = &compiled.help.contacts[0];
+    assert_eq!((contact.listed_by.id.as_str(), contact.listed_on.as_str()), ("ilo-guide", "2024-05-01"));
+    assert_eq!(contact.test_call.as_deref(), Some("2024-06-02"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two age bands
+
+/// A lesson for both bands with something older in every place that can be marked: an objective,
+/// a key point, a section that is only a `:::older` part, an item, and a scenario step with the
+/// choice that leads to it. MINIMAL's lesson and the scenario of SCENARIO, with these added.
+fn banded_structure() -> String {
+    let lesson = MINIMAL[2]
+        .1
+        .replace("objectives = [\"define\"]", "objectives = [\"define\", \"law\"]\nolder_objectives = [\"law\"]")
+        .replace(
+            "options = [\"a\", \"b\"]\ncorrect = [\"a\"]",
+            "options = [\"a\", \"b\", \"c\"]\ncorrect = [\"b\"]\nlast = \"c\"",
+        );
+    let law = "[[quiz]]\nid = \"law\"\ntype = \"true-false\"\nanswer = true\nolder = true\nsources = [\"un-report\"]\n";
+    let scenario = SCENARIO.replace(
+        "next = \"risk\"\n",
+        "next = \"risk\"\n\n[[scenario.step.choice]]\nid = \"visa\"\nnext = \"abroad\"\n",
+    );
+    format!("{lesson}\n{law}\n{scenario}\n[[scenario.step]]\nid = \"abroad\"\nolder = true\n")
+}
+
+fn banded_text() -> String {
+    let text = MINIMAL[3]
+        .1
+        .replace("key_points = [\"One point.\"]", "key_points = [\"One point.\"]\nolder_key_points = [\"A point for ages 15-18.\"]")
+        .replace("define = \"Define it.\"", "define = \"Define it.\"\nlaw = \"Know the law.\"")
+        .replace(
+            "a = { text = \"This\", explanation = \"Yes.\" }\nb = { text = \"That\", explanation = \"Not quite.\" }",
+            "a = { text = \"This\", explanation = \"Not quite.\" }\nb = { text = \"That\", explanation = \"Yes.\" }\nc = { text = \"None of these\", explanation = \"Not quite.\" }",
+        );
+    let law = "[quiz.law]\nprompt = \"A law question?\"\ntrue = { explanation = \"Right.\" }\nfalse = { explanation = \"Not quite.\" }\n";
+    let scenario = SCENARIO_TEXT.replace(
+        "go = { text = \"Go\", consequence = \"You travel.\", why = \"Nobody knows where you are.\" }\n",
+        "go = { text = \"Go\", consequence = \"You travel.\", why = \"Nobody knows where you are.\" }\nvisa = { text = \"Take the tourist visa\", consequence = \"You fly.\", why = \"A visa for tourists is not for work.\" }\n",
+    );
+    format!("{text}\n{law}\n{scenario}\n[scenario.offer.abroad]\ntext = \"You are in another country.\"\n")
+}
+
+const BANDED_BODY: &str = r#"## First
+
+Some text [@un-report].
+
+:::older
+A part for ages 15-18.
+:::
+
+{{scenario offer}}
+
+## Only for older
+
+:::older
+Everything here is for ages 15-18.
+:::
+"#;
+
+fn banded(structure: &str, text: &str, body: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("names.toml", NAMES.to_owned()),
+        ("basics/lesson.toml", structure.to_owned()),
+        ("basics/en/lesson.toml", text.to_owned()),
+        ("basics/en/lesson.md", body.to_owned()),
+    ]
+}
+
+#[test]
+fn ages_12_to_14_see_the_lesson_without_anything_marked_older() {
+    let files = banded(&banded_structure(), &banded_text(), BANDED_BODY);
+    let changes: Vec<(&str, &str)> = files.iter().map(|(path, text)| (*path, text.as_str())).collect();
+    let dir = tree(&changes);
+    let compiled = diagnostics(&dir).unwrap_or_else(|errors| panic!("{}", errors.join("\n")));
+    let lesson = &compiled.curricula[0].lessons[0];
+    assert!(lesson.quiz_item("pick-one").is_some_and(|item| item.options[2].last && !item.options[1].last));
+
+    let younger = lesson.for_band(AgeBand::Younger).expect("the lesson is for ages 12 to 14");
+    let ids = |items: &[QuizItem]| items.iter().map(|item| item.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&younger.quiz), ["pick-one", "myth"]);
+    assert_eq!(younger.objectives.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["define"]);
+    assert_eq!(younger.key_points, ["One point."]);
+    assert!(younger.older_key_points.is_empty());
+    // The older part goes; the section that held nothing else goes with it.
+    assert_eq!(younger.sections.len(), 1);
+    assert_eq!(
+        younger.sections[0].blocks,
+        [
+            paragraph(vec![text("Some text"), Inline::Cite("un-report".to_owned()), text(".")]),
+            Block::Scenario("offer".to_owned())
+        ]
+    );
+    let scenario = younger.scenario("offer").expect("the scenario stays");
+    assert_eq!(scenario.steps.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["start", "safe", "risk"]);
+    assert_eq!(scenario.paths(), vec![vec!["ask".to_owned()], vec!["go".to_owned()]]);
+
+    let older = lesson.for_band(AgeBand::Older).expect("the lesson is for ages 15 to 18");
+    assert_eq!(ids(&older.quiz), ["pick-one", "myth", "law"]);
+    assert_eq!(older.key_points, ["One point.", "A point for ages 15-18."]);
+    assert_eq!(older.sections.len(), 2);
+    assert_eq!(older.scenario("offer").map(|s| s.paths().len()), Some(3));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_lesson_for_ages_15_and_over_is_not_shown_to_ages_12_to_14() {
+    let structure = MINIMAL[2].1.replace("age_min = 12", "age_min = 15");
+    let dir =
+        tree(&[("basics/lesson.toml", &structure), ("basics/en/lesson.md", "## First\n\nSome text [@un-report].\n")]);
+    let compiled = diagnostics(&dir).unwrap_or_else(|errors| panic!("{}", errors.join("\n")));
+    let lesson = &compiled.curricula[0].lessons[0];
+    assert!(!lesson.is_for(AgeBand::Younger));
+    assert_eq!(lesson.for_band(AgeBand::Younger), None);
+    assert_eq!(lesson.for_band(AgeBand::Older).as_ref(), Some(lesson));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn ages_are_where_age_bands_start_and_end() {
+    check(
+        &[(
+            "basics/lesson.toml",
+            &MINIMAL[2].1.replace("age_min = 12", "age_min = 13").replace("age_max = 18", "age_max = 16"),
+        )],
+        &[
+            "basics/lesson.toml:4: `age_min` must be where an age band starts: 12 or 15",
+            "basics/lesson.toml:5: `age_max` must be where an age band ends: 14 or 18",
+        ],
+    );
+}
+
+#[test]
+fn a_lesson_for_ages_15_and_over_has_nothing_to_mark_older() {
+    let structure = banded_structure().replace("age_min = 12", "age_min = 15");
+    check_owned(
+        &banded(&structure, &banded_text(), BANDED_BODY),
+        &[
+            "basics/lesson.toml:1: the lesson is for ages 15 and over (`age_min = 15`), so `older` marks nothing: remove the marks",
+        ],
+    );
+    let structure = MINIMAL[2].1.replace("age_min = 12", "age_min = 15");
+    let text = MINIMAL[3]
+        .1
+        .replace("key_points = [\"One point.\"]", "key_points = [\"One point.\"]\nolder_key_points = [\"More.\"]");
+    check(
+        &[
+            ("basics/lesson.toml", &structure),
+            ("basics/en/lesson.toml", &text),
+            ("basics/en/lesson.md", "## First\n\nText [@un-report].\n\n:::older\nMore.\n:::\n"),
+        ],
+        &[
+            "basics/en/lesson.toml:1: `older_key_points` marks nothing in a lesson for ages 15 and over: make them `key_points`",
+            "basics/en/lesson.md:5: `:::older` marks nothing in a lesson for ages 15 and over: make it a `:::note` or plain text",
+        ],
+    );
+}
+
+#[test]
+fn ages_12_to_14_keep_at_least_half_of_the_quiz_and_one_objective() {
+    let structure = MINIMAL[2]
+        .1
+        .replace("objectives = [\"define\"]", "objectives = [\"define\"]\nolder_objectives = [\"define\", \"other\"]")
+        .replace("answer = false", "answer = false\nolder = true")
+        .replace("correct = [\"a\"]", "correct = [\"a\"]\nolder = true");
+    check(
+        &[("basics/lesson.toml", &structure)],
+        &[
+            "basics/lesson.toml:8: older objective `other` is not in `objectives`",
+            "basics/lesson.toml:1: every objective is marked older: ages 12–14 need at least one",
+            "basics/lesson.toml:1: only 0 of 2 quiz items are for ages 12–14: at least half must be, so that they still have a quiz",
+        ],
+    );
+}
+
+#[test]
+fn the_story_that_ages_12_to_14_play_is_still_a_whole_story() {
+    // Marking `risk` older leaves `start` with one choice, and one ending.
+    let one_left = banded_structure().replace("id = \"risk\"\n", "id = \"risk\"\nolder = true\n");
+    check_owned(
+        &banded(&one_left, &banded_text(), BANDED_BODY),
+        &[
+            "basics/lesson.toml:32: scenario `offer`: step `start` has one choice left for ages 12–14: keep two or more choices for them, or mark the step `older = true`",
+            "basics/lesson.toml:32: scenario `offer` needs at least two different endings for ages 12–14 (it has 1)",
+        ],
+    );
+    let older_start = banded_structure().replace("id = \"start\"\n", "id = \"start\"\nolder = true\n");
+    check_owned(
+        &banded(&older_start, &banded_text(), BANDED_BODY),
+        &[
+            "basics/lesson.toml:32: scenario `offer` starts with a step for ages 15–18: its first step must be for ages 12–14 too",
+        ],
+    );
+    // `abroad` leads on to `home`, which only an older step reaches.
+    let reached_through_older = banded_structure().replace(
+        "id = \"abroad\"\nolder = true\n",
+        "id = \"abroad\"\nolder = true\n\n[[scenario.step.choice]]\nid = \"call\"\nnext = \"home\"\n\n[[scenario.step.choice]]\nid = \"wait\"\nnext = \"risk\"\n\n[[scenario.step]]\nid = \"home\"\n",
+    );
+    let text = format!(
+        "{}call = {{ text = \"Call\", consequence = \"Help comes.\", why = \"It works.\" }}\nwait = {{ text = \"Wait\", consequence = \"Nothing.\", why = \"Ask.\" }}\n\n[scenario.offer.home]\ntext = \"Home.\"\n",
+        banded_text()
+    );
+    check_owned(
+        &banded(&reached_through_older, &text, BANDED_BODY),
+        &[
+            "basics/lesson.toml:32: scenario `offer`: step `home` can be reached only through choices for ages 15–18: mark it `older = true`",
+        ],
+    );
+}
+
+#[test]
+fn a_quiz_item_for_ages_12_to_14_rests_on_what_they_read() {
+    let body = "## First\n\nSome text.\n\n:::older\nA fact [@un-report].\n:::\n\n{{scenario offer}}\n";
+    check_owned(
+        &banded(&banded_structure(), &banded_text(), body),
+        &[
+            "basics/lesson.toml:11: quiz item `pick-one` is for ages 12–14 too, but the `en` lesson cites its sources (un-report) only in parts for ages 15–18: cite the fact where younger students read it, or mark the item `older = true`",
+            "basics/lesson.toml:19: quiz item `myth` is for ages 12–14 too, but the `en` lesson cites its sources (un-report) only in parts for ages 15–18: cite the fact where younger students read it, or mark the item `older = true`",
+        ],
+    );
+}
+
+#[test]
+fn every_language_gives_each_band_the_same_lesson() {
+    let mut files = banded(&banded_structure(), &banded_text(), BANDED_BODY);
+    // The Mongolian text has the older part in the wrong section, and one key point too many.
+    let mn_body = BANDED_BODY.replace(":::older\nA part for ages 15-18.\n:::\n", "A part for everyone.\n\n\n");
+    let mn_body = mn_body.replace(
+        "Everything here is for ages 15-18.\n",
+        "Everything here is for ages 15-18.\n:::\n\n:::older\nMore.\n",
+    );
+    let mn_text = banded_text()
+        .replace("Anu's", "Ану")
+        .replace("key_points = [\"One point.\"]", "key_points = [\"One point.\", \"Two.\"]");
+    files.push(("basics/mn/lesson.toml", mn_text));
+    files.push(("basics/mn/lesson.md", mn_body));
+    files.push(("basics/mn/teacher-guide.md", MINIMAL[5].1.to_owned()));
+    check_owned(
+        &files,
+        &[
+            "basics/mn/lesson.md:1: its `:::older` parts per section are [0, 2], but the `en` version has [1, 1]: both bands must get the same lesson in every language",
+            "basics/mn/lesson.toml:1: has 2 `key_points`, but the `en` version has 1",
+            "basics/mn/lesson.md:1: has 19 lines, but the `en` version has 15: translate line by line, so that reviewers and the glossary check can compare them",
+        ],
+    );
+}
+
+#[test]
+fn only_the_last_option_can_stay_last() {
+    let structure = banded_structure().replace("last = \"c\"", "last = \"a\"");
+    check_owned(
+        &banded(&structure, &banded_text(), BANDED_BODY),
+        &[
+            "basics/lesson.toml:16: `last = \"a\"` must name the last of `options`: the option that stays last when options are shuffled",
+        ],
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers that cannot be guessed
+
+/// A second lesson with three single-choice items whose key is always option a, and the longest.
+fn biased_lesson() -> Vec<(&'static str, String)> {
+    let mut structure = second_lesson_toml(2);
+    let mut text = SECOND_EN_TOML.to_owned();
+    for n in 1..=3 {
+        structure.push_str(&format!(
+            "\n[[quiz]]\nid = \"q{n}\"\ntype = \"single\"\noptions = [\"a\", \"b\", \"c\"]\ncorrect = [\"a\"]\nsources = [\"un-report\"]\n"
+        ));
+        text.push_str(&format!(
+            "\n[quiz.q{n}]\nprompt = \"Question {n}?\"\na = {{ text = \"The long right answer\", explanation = \"Yes.\" }}\nb = {{ text = \"No\", explanation = \"No.\" }}\nc = {{ text = \"Nope\", explanation = \"No.\" }}\n"
+        ));
+    }
+    vec![
+        ("second/lesson.toml", structure),
+        ("second/en/lesson.toml", text),
+        ("second/en/lesson.md", SECOND_EN_MD.to_owned()),
+        ("second/en/teacher-guide.md", MINIMAL[5].1.to_owned()),
+    ]
+}
+
+#[test]
+fn keys_in_the_same_place_or_the_longest_are_warned_about_with_counts() {
+    let files = biased_lesson();
+    let changes: Vec<(&str, &str)> = files.iter().map(|(path, text)| (*path, text.as_str())).collect();
+    let dir = tree(&changes);
+    let compiled = diagnostics(&dir).unwrap_or_else(|errors| panic!("{}", errors.join("\n")));
+    let warnings: Vec<String> = compiled
+        .warnings
+        .iter()
+        .map(|w| format!("{}:{}: {}", w.path.strip_prefix(&dir).unwrap_or(&w.path).display(), w.line, w.message))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "second/lesson.toml:1: warning: 3 of 3 single-choice items have the key a: vary where the right answer is",
+            "second/lesson.toml:1: warning: the last option is never right in the 3 single-choice items",
+            "second/lesson.toml:1: warning: the key is the longest option in 3 of 3 single-choice items (`en`): make the wrong options as full as the right one",
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_prompt_may_not_repeat_another_lessons_word_for_word() {
+    let text = SECOND_EN_TOML.replace("prompt = \"Another myth?\"", "prompt = \"a  MYTH!\"");
+    check(
+        &[
+            ("second/lesson.toml", &second_lesson_toml(2)),
+            ("second/en/lesson.toml", &text),
+            ("second/en/lesson.md", SECOND_EN_MD),
+            ("second/en/teacher-guide.md", MINIMAL[5].1),
+        ],
+        &[
+            "second/en/lesson.toml:10: the prompt of quiz item `myth` repeats quiz item `myth` of lesson `basics` word for word: ask it another way",
+        ],
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole course: the assessment's prompts and the glossaries of locales/
+
+/// A course folder: `lessons/` (MINIMAL with `changes` under `lessons/`), and any `assessment/` and
+/// `locales/` files given. Returns the diagnostics as `path:line: message` relative to the course.
+fn course(files: &[(&str, &str)]) -> Vec<String> {
+    let mut all: Vec<(String, String)> =
+        MINIMAL.iter().map(|(p, t)| (format!("lessons/{p}"), (*t).to_owned())).collect();
+    for (path, text) in files {
+        all.retain(|(existing, _)| existing != path);
+        all.push(((*path).to_owned(), (*text).to_owned()));
+    }
+    let refs: Vec<(&str, &str)> = all.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    // `tree` writes MINIMAL too; those extra files at the top level are not part of the course.
+    let root = tree(&refs);
+    let (lessons, assessment, locales) = (root.join("lessons"), root.join("assessment"), root.join("locales"));
+    let course = Course {
+        lessons: &lessons,
+        assessment: assessment.exists().then_some(assessment.as_path()),
+        locales: locales.exists().then_some(locales.as_path()),
+    };
+    let result = match compile_course(&course) {
+        Ok(_) => Vec::new(),
+        // Messages name the glossary by its path: shown from the course folder, as authors see it.
+        Err(errors) => errors
+            .iter()
+            .map(|e| {
+                let message = e.message.replace(&format!("{}/", root.display()), "");
+                format!("{}:{}: {message}", e.path.strip_prefix(&root).unwrap_or(&e.path).display(), e.line)
+            })
+            .collect(),
+    };
+    let _ = std::fs::remove_dir_all(&root);
+    result
+}
+
+#[test]
+fn a_quiz_prompt_may_not_repeat_an_assessment_item() {
+    let assessment = "[knowledge.which-a]\nprompt = \"Which?\"\n\n[knowledge.other-b]\nprompt = \"Something else?\"\n";
+    assert_eq!(
+        course(&[("assessment/en/assessment.toml", assessment)]),
+        [
+            "lessons/basics/en/lesson.toml:10: the prompt of quiz item `pick-one` repeats assessment item `which-a` word for word: ask it another way, so that the post-test measures learning, not practice"
+        ]
+    );
+}
+
+const GLOSSARY: &str = r#"[[term]]
+english = "harbouring"
+mongolian = "орогнуулах"
+stem = "орогнуул"
+avoid = ["хоргох"]
+
+[[term]]
+english = "you (speaking to a student)"
+mongolian = "чи"
+avoid_words = ["та"]
+required = false
+readers = "students"
+"#;
+
+/// The Mongolian of MINIMAL's lesson, with `body` as its lesson.md and `guide` as its teacher guide.
+fn mongolian(body: &str, guide: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("locales/mn/glossary.toml", GLOSSARY.to_owned()),
+        ("locales/en/app.ftl", "help-title = Get help\nquiz-check = Check your answer\n".to_owned()),
+        ("locales/mn/app.ftl", "help-title = Тусламж авах\nquiz-check = Та хариултаа шалга\n".to_owned()),
+        ("lessons/basics/mn/lesson.toml", MINIMAL[3].1.replace("Basics", "Үндэс")),
+        ("lessons/basics/mn/lesson.md", body.to_owned()),
+        ("lessons/basics/mn/teacher-guide.md", guide.to_owned()),
+    ]
+}
+
+fn course_owned(files: &[(&'static str, String)]) -> Vec<String> {
+    let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    course(&refs)
+}
+
+#[test]
+fn the_glossary_refuses_variants_and_requires_the_approved_word_where_the_english_has_the_term() {
+    let mut files = mongolian(
+        "## Нэгдүгээр\n\nЗарим *хоргох* үйлдэл [@un-report].\n\n:::note\nТэмдэглэл.\n:::\n",
+        "## Бэлтгэл\n\nТа арван минут зарцуулна.\n",
+    );
+    files.push((
+        "lessons/basics/en/lesson.md",
+        "## First\n\nSome **harbouring** text [@un-report].\n\n:::note\nA note.\n:::\n".to_owned(),
+    ));
+    assert_eq!(
+        course_owned(&files),
+        [
+            "lessons/basics/mn/lesson.md:3: «хоргох» is not how this course writes \"harbouring\": write «орогнуулах» (locales/mn/glossary.toml)",
+            "lessons/basics/mn/lesson.md:3: the English says \"harbouring\" here, but this text does not use «орогнуулах» (locales/mn/glossary.toml)",
+        ]
+    );
+}
+
+#[test]
+fn students_are_addressed_as_chi_in_what_they_read_but_teachers_as_ta() {
+    let mut files = mongolian(
+        "## Нэгдүгээр\n\nТа үүнийг уншина [@un-report].\n\n:::note\nТэмдэглэл.\n:::\n",
+        "## Бэлтгэл\n\nТа арван минут зарцуулна.\n",
+    );
+    files.push((
+        "lessons/basics/mn/lesson.toml",
+        MINIMAL[3].1.replace("prompt = \"Which?\"", "prompt = \"Таны хариулт аль вэ?\""),
+    ));
+    assert_eq!(
+        course_owned(&files),
+        [
+            "lessons/basics/mn/lesson.md:3: «та» is not how this course writes \"you (speaking to a student)\": write «чи» (locales/mn/glossary.toml)"
+        ]
+    );
+}
+
+#[test]
+fn the_glossary_holds_the_interface_strings_and_the_assessment_too() {
+    let glossary = format!(
+        "{GLOSSARY}\n[[term]]\nenglish = \"exact test\"\nmongolian = \"нарийвчилсан тест\"\navoid = [\"exact\"]\nrequired = false\n"
+    );
+    let mut files = mongolian("## Нэгдүгээр\n\nТекст [@un-report].\n\n:::note\nТэмдэглэл.\n:::\n", MINIMAL[5].1);
+    files.retain(|(path, _)| *path != "locales/mn/glossary.toml" && *path != "locales/mn/app.ftl");
+    files.push(("locales/mn/glossary.toml", glossary));
+    files.push((
+        "locales/mn/app.ftl",
+        "help-title = Тусламж авах\nquiz-check =\n    Хариултаа шалга (exact тест)\n".to_owned(),
+    ));
+    files.push((
+        "assessment/en/assessment.toml",
+        "[knowledge.hide-a]\nprompt = \"Harbouring means hiding a person.\"\n".to_owned(),
+    ));
+    files.push((
+        "assessment/mn/assessment.toml",
+        "[knowledge.hide-a]\nprompt = \"Хүнийг нуухыг хоргох гэнэ.\"\n".to_owned(),
+    ));
+    assert_eq!(
+        course_owned(&files),
+        [
+            "assessment/mn/assessment.toml:2: «хоргох» is not how this course writes \"harbouring\": write «орогнуулах» (locales/mn/glossary.toml)",
+            "assessment/mn/assessment.toml:2: the English says \"harbouring\" here, but this text does not use «орогнуулах» (locales/mn/glossary.toml)",
+            "locales/mn/app.ftl:3: «exact» is not how this course writes \"exact test\": write «нарийвчилсан тест» (locales/mn/glossary.toml)",
+        ]
+    );
+}
+
+#[test]
+fn retired_assessment_texts_are_kept_as_students_saw_them_by_the_glossary_and_the_prompt_check() {
+    // A retired version that said «байрлуулах» for harbouring and asked what the lesson's quiz asks:
+    // both are history now, and its texts stay as students saw them.
+    let languages = [
+        (
+            "assessment/en/assessment.toml",
+            "assessment/en/retired.toml",
+            "Which?",
+            "Harbouring a person.",
+            "Something else?",
+        ),
+        (
+            "assessment/mn/assessment.toml",
+            "assessment/mn/retired.toml",
+            "Аль нь вэ?",
+            "Хүнийг байрлуулах.",
+            "Өөр зүйл үү?",
+        ),
+    ];
+    let course_with = |retired: bool| {
+        let mut files = mongolian("## Нэгдүгээр\n\nТекст [@un-report].\n\n:::note\nТэмдэглэл.\n:::\n", MINIMAL[5].1);
+        files.push((
+            "lessons/basics/mn/lesson.toml",
+            MINIMAL[3].1.replace("Basics", "Үндэс").replace("Which?", "Аль нь вэ?"),
+        ));
+        for (current_path, retired_path, prompt, option, asked_now) in languages {
+            let old = |key: &str| format!("[knowledge.{key}]\nprompt = \"{prompt}\"\na = \"{option}\"\n");
+            let current = format!("[knowledge.other-a]\nprompt = \"{asked_now}\"\n");
+            if retired {
+                files.push((current_path, current));
+                files.push((retired_path, old("hide-a.v1")));
+            } else {
+                files.push((current_path, format!("{}\n{current}", old("hide-a"))));
+            }
+        }
+        course_owned(&files)
+    };
+    assert_eq!(course_with(true), Vec::<String>::new());
+    // The same texts asked now are refused, so the course above is clean because it is retired.
+    assert_eq!(
+        course_with(false),
+        [
+            "lessons/basics/en/lesson.toml:10: the prompt of quiz item `pick-one` repeats assessment item `hide-a` word for word: ask it another way, so that the post-test measures learning, not practice",
+            "lessons/basics/mn/lesson.toml:10: the prompt of quiz item `pick-one` repeats assessment item `hide-a` word for word: ask it another way, so that the post-test measures learning, not practice",
+            "assessment/mn/assessment.toml:3: the English says \"harbouring\" here, but this text does not use «орогнуулах» (locales/mn/glossary.toml)",
+        ]
+    );
+}
+
+#[test]
+fn ordinal_suffixes_after_numbers_follow_mongolian_vowel_harmony() {
+    let files = mongolian(
+        "## Нэгдүгээр\n\nТекст [@un-report].\n\n:::note\nТэмдэглэл.\n:::\n",
+        "## Бэлтгэл\n\n38–40 дахь минут: асуулт.\n",
+    );
+    assert_eq!(
+        course_owned(&files),
+        [
+            "lessons/basics/mn/teacher-guide.md:3: «40 дахь»: the suffix follows the last number's vowels: write «40 дэх»"
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names: a pool of made-up names, none harmed twice
+
+#[test]
+fn a_harmed_person_comes_from_the_pool_and_is_named_in_every_language() {
+    let structure = SCENARIO.replace("harmed_person = \"anu\"", "harmed_person = \"dulmaa\"");
+    check_owned(
+        &with_scenario(&structure, SCENARIO_TEXT, "{{scenario offer}}"),
+        &[
+            "basics/lesson.toml:25: `dulmaa` is not a name in lessons/names.toml: people in stories take their names from its pool",
+        ],
+    );
+    let structure = SCENARIO.replace("harmed_person = \"anu\"", "harmed_person = \"bat\"");
+    check_owned(
+        &with_scenario(&structure, SCENARIO_TEXT, "{{scenario offer}}"),
+        &[
+            "basics/en/lesson.toml:19: scenario `offer` harms `bat` (`harmed_person`), but its `en` text never names Bat",
+        ],
+    );
+}
+
+#[test]
+fn no_name_plays_the_harmed_person_twice_in_the_course() {
+    let mut files = with_scenario(SCENARIO, SCENARIO_TEXT, "{{scenario offer}}");
+    files.push((
+        "second/lesson.toml",
+        second_lesson_toml(2)
+            .replace("sources = [\"un-report\"]\n\n", "sources = [\"un-report\"]\nharmed_in_stories = [\"anu\"]\n\n"),
+    ));
+    files.push(("second/en/lesson.toml", SECOND_EN_TOML.to_owned()));
+    files.push(("second/en/lesson.md", "## Only\n\nAnu is 20. Text.\n".to_owned()));
+    files.push(("second/en/teacher-guide.md", MINIMAL[5].1.to_owned()));
+    check_owned(
+        &files,
+        &[
+            "second/lesson.toml:9: `anu` is already the person harmed in scenario `offer` of lesson `basics`: choose another name from lessons/names.toml, so that no name is harmed twice in the course",
+        ],
+    );
+}
+
+#[test]
+fn a_name_harmed_in_a_story_must_appear_in_it() {
+    let mut files = with_scenario(SCENARIO, SCENARIO_TEXT, "{{scenario offer}}");
+    files[1].1 = files[1].1.replace(
+        "sources = [\"un-report\"]\n\n[[quiz]]\nid = \"pick-one\"",
+        "sources = [\"un-report\"]\nharmed_in_stories = [\"bat\"]\n\n[[quiz]]\nid = \"pick-one\"",
+    );
+    check_owned(
+        &files,
+        &[
+            "basics/en/lesson.md:1: `bat` is harmed in a story of this lesson (`harmed_in_stories`), but the `en` text never names Bat",
+        ],
+    );
+}
+
+#[test]
+fn the_assessment_names_no_phone_number_either() {
+    let dir = tree(&[
+        ("assessment/assessment.toml", "version = 1\n"),
+        (
+            "assessment/en/assessment.toml",
+            "likert_labels = [\"1\", \"2\", \"3\", \"4\", \"5\"]\ndeclined = \"No answer\"\ntrue = \"True\"\nfalse = \"False\"\n\n[knowledge]\n\n[likert]\n\n[scale]\n# The Child Helpline (108), even in a comment.\n",
+        ),
+    ]);
+    let errors = aware_core::content::compile::compile_assessment(&dir.join("assessment"), &dir)
+        .expect_err("the assessment has problems");
+    let numbers: Vec<String> = errors
+        .iter()
+        .filter(|e| e.message.contains("looks like a phone number"))
+        .map(|e| format!("{}:{}: {}", e.path.strip_prefix(&dir).unwrap_or(&e.path).display(), e.line, e.message))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            "assessment/en/assessment.toml:11: `108` looks like a phone number: numbers belong only in help.toml (write {{help-contacts}} or \"the Get help page\")"
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -38,6 +38,8 @@ const CLASS_30_RESULTS: &str = include_str!("fixtures/report/class-30.results.js
 const CLASS_30_EXPECTED: &str = include_str!("fixtures/report/class-30.expected.json");
 const CLASS_6_RESULTS: &str = include_str!("fixtures/report/class-6.results.json");
 const CLASS_6_EXPECTED: &str = include_str!("fixtures/report/class-6.expected.json");
+const CLASS_MIXED_RESULTS: &str = include_str!("fixtures/report/class-mixed.results.json");
+const CLASS_MIXED_EXPECTED: &str = include_str!("fixtures/report/class-mixed.expected.json");
 
 /// The assessment as the app ships it, compiled once from `assessment/` (tests run in `crates/core`).
 fn assessment() -> &'static Assessment {
@@ -147,8 +149,12 @@ struct Participant {
 #[derive(Deserialize)]
 struct Attempt {
     form: String,
+    /// The assessment version the attempt was taken on.
+    version: u32,
     right: usize,
     of: usize,
+    /// Whether every item of the form was asked in its current version.
+    complete: bool,
 }
 
 #[derive(Deserialize)]
@@ -167,6 +173,7 @@ struct ExpectedCounts {
     matched: u64,
     not_scored: u64,
     repeated: u64,
+    earlier_versions: u64,
 }
 
 #[derive(Deserialize)]
@@ -209,6 +216,7 @@ struct ExpectedItem {
     pair: String,
     item_a: String,
     item_b: String,
+    n: u64,
     /// A whole percent, or "at_most_5" / "at_least_95".
     pre: Value,
     post: Value,
@@ -275,9 +283,9 @@ fn check_report(name: &str, actual: &Report, expected: &ExpectedReport, parts: P
     assert_eq!(actual.min_group_size, expected.min_group_size, "{name}: k");
     let (counts, want) = (&actual.counts, &expected.counts);
     assert_eq!(
-        (counts.pre, counts.post, counts.matched, counts.not_scored, counts.repeated),
-        (want.pre, want.post, want.matched, want.not_scored, want.repeated),
-        "{name}: counts (pre, post, matched, not scored, repeated)"
+        (counts.pre, counts.post, counts.matched, counts.not_scored, counts.repeated, counts.earlier_versions),
+        (want.pre, want.post, want.matched, want.not_scored, want.repeated, want.earlier_versions),
+        "{name}: counts (pre, post, matched, not scored, repeated, earlier versions)"
     );
     let (results, want) = match (&actual.results, &expected.results) {
         (Some(results), Some(want)) => (results, want),
@@ -323,6 +331,7 @@ fn check_report(name: &str, actual: &Report, expected: &ExpectedReport, parts: P
     for (item, want_i) in results.items.iter().zip(&want.items) {
         let what = |field: &str| format!("{name}: item {} {field}", want_i.pair);
         assert_eq!((&item.pair, &item.item_a, &item.item_b), (&want_i.pair, &want_i.item_a, &want_i.item_b));
+        assert_eq!(item.n, want_i.n, "{}", what("n"));
         assert_eq!(percent_json(item.pre), want_i.pre, "{}", what("pre"));
         assert_eq!(percent_json(item.post), want_i.post, "{}", what("post"));
         assert_close(&what("p"), item.p, want_i.p);
@@ -391,6 +400,21 @@ fn class_30_change_bands_match_the_reference() {
     check_report("class-30", &report, &fixture.reports[0], Parts::OnlyChanges);
 }
 
+/// A class whose first 12 participants sat the pre-test on version 1 of the assessment: they count
+/// for each concept and statement asked in the same version both times, never in the knowledge
+/// score (their pre-test saw other versions of some of its items).
+#[test]
+fn a_class_across_two_assessment_versions_pools_only_answers_to_the_same_item_versions() {
+    let fixture = load("class-mixed.expected.json", CLASS_MIXED_EXPECTED);
+    let file = decode("class-mixed.results.json", CLASS_MIXED_RESULTS);
+    assert_eq!(file.len(), fixture.input.records);
+    assert!(file.records().any(|record| record.content_version < assessment().version), "earlier records");
+    let [expected] = &fixture.reports[..] else { panic!("class-mixed has one report, for k = 10") };
+    let report = build(file.records(), MinGroupSize::DEFAULT);
+    check_report("class-mixed", &report, expected, Parts::All);
+    assert_eq!(report.counts.earlier_versions, 12);
+}
+
 #[test]
 fn class_6_shows_only_counts_at_k_10_and_suppresses_small_parts_at_k_5() {
     let fixture = load("class-6.expected.json", CLASS_6_EXPECTED);
@@ -408,9 +432,11 @@ fn class_6_shows_only_counts_at_k_10_and_suppresses_small_parts_at_k_5() {
 /// `study/code.rs`, `study/design.rs` and `assessment/score.rs`; they must be what the crate makes.
 #[test]
 fn fixture_ids_forms_and_scores_follow_the_crate() {
-    for (name, results, expected) in
-        [("class-30", CLASS_30_RESULTS, CLASS_30_EXPECTED), ("class-6", CLASS_6_RESULTS, CLASS_6_EXPECTED)]
-    {
+    for (name, results, expected) in [
+        ("class-30", CLASS_30_RESULTS, CLASS_30_EXPECTED),
+        ("class-6", CLASS_6_RESULTS, CLASS_6_EXPECTED),
+        ("class-mixed", CLASS_MIXED_RESULTS, CLASS_MIXED_EXPECTED),
+    ] {
         let fixture = load(name, expected);
         let file = decode(name, results);
         let study = StudyId::generate(&random_bytes(&fixture.input.study_random));
@@ -428,10 +454,14 @@ fn fixture_ids_forms_and_scores_follow_the_crate() {
                     .records()
                     .find(|r| r.study == study && r.code == code && r.phase == phase)
                     .unwrap_or_else(|| panic!("{name}: no {} record for {code}", phase.as_str()));
-                assert_eq!(record.form, form);
+                assert_eq!((record.form, record.content_version), (form, attempt.version));
                 let scored = aware_core::assessment::score::score(assessment(), record).expect("scorable");
-                let right = scored.correct.iter().filter(|&&c| c).count();
-                assert_eq!((right, scored.correct.len()), (attempt.right, attempt.of), "{name}: score of {code}");
+                let right = scored.right();
+                assert_eq!(
+                    (right, scored.correct.len(), scored.complete()),
+                    (attempt.right, attempt.of, attempt.complete),
+                    "{name}: score of {code}"
+                );
                 seen += 1;
             }
         }
@@ -848,14 +878,33 @@ fn a_record_of_another_version_is_not_scored_whatever_its_position() {
 /// whole numbers of answers (`ChangeBand::of_items`), not on the difference of two percentages.
 #[test]
 fn a_rise_of_exactly_25_points_rose_up_to_25() {
+    let check = |change: i64, items: u64, expected: ChangeBand| {
+        assert_eq!(ChangeBand::of_items(change, items), expected, "{change} of {items}");
+    };
+    check(3, 12, ChangeBand::RoseUpTo25);
+    check(4, 12, ChangeBand::RoseMoreThan25);
+    check(4, 16, ChangeBand::RoseUpTo25);
+    check(3, 14, ChangeBand::RoseUpTo25);
+    check(4, 14, ChangeBand::RoseMoreThan25);
+    check(0, 14, ChangeBand::Same);
+    check(-1, 14, ChangeBand::Fell);
+}
+
+/// The builder bands a rise of a quarter of the form's items (rounded down: exactly 25 points when
+/// the form has a multiple of 4 items) as up to 25, and one more item as more than 25.
+#[test]
+fn a_rise_of_a_quarter_of_the_items_rose_up_to_25_and_one_more_rose_more() {
     let m = items_per_form();
-    assert_eq!(m % 4, 0, "this case needs a form whose quarter is whole items");
     let step = m / 4;
-    // Every start from which a rise of a quarter of the items stays on the form.
-    let pre: Vec<usize> = (0..10).map(|i| i % (m - step + 1)).collect();
-    let post: Vec<usize> = pre.iter().map(|p| p + step).collect();
-    let report = build(&class_of(14, &pre, &post), MinGroupSize::DEFAULT);
-    assert_eq!(cells(&report), [Cell::Shown(0), Cell::Shown(0), Cell::Shown(10), Cell::Shown(0)]);
+    for (rise, band) in [(step, 2), (step + 1, 3)] {
+        // Every start from which the rise stays on the form.
+        let pre: Vec<usize> = (0..10).map(|i| i % (m - rise + 1)).collect();
+        let post: Vec<usize> = pre.iter().map(|p| p + rise).collect();
+        let report = build(&class_of(14, &pre, &post), MinGroupSize::DEFAULT);
+        let mut expected = [Cell::Shown(0); 4];
+        expected[band] = Cell::Shown(10);
+        assert_eq!(cells(&report), expected, "a rise of {rise} of {m}");
+    }
 }
 
 #[test]

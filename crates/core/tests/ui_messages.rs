@@ -222,7 +222,8 @@ fn compiled_messages_format_exactly_as_fluent_does() {
             // Every combination would be large; vary one variable at a time over its samples,
             // the others held at a plural-relevant number.
             let vars: Vec<String> = vars.into_iter().collect();
-            let mut cases: Vec<Vec<(String, Arg)>> = vec![vars.iter().map(|v| (v.clone(), Arg::from(2usize))).collect()];
+            let mut cases: Vec<Vec<(String, Arg)>> =
+                vec![vars.iter().map(|v| (v.clone(), Arg::from(2usize))).collect()];
             for (i, var) in vars.iter().enumerate() {
                 for value in sample_values(&text, var) {
                     let mut case: Vec<(String, Arg)> = vars.iter().map(|v| (v.clone(), Arg::from(2usize))).collect();

@@ -124,7 +124,7 @@ pub const HASHED_CACHING: &str = "public, max-age=31536000, immutable";
 
 #[cfg(test)]
 mod tests {
-    use aware_core::deployment::{Origin, XapiEndpoint};
+    use aware_core::deployment::{Origin, SiteUrl, XapiEndpoint};
     use aware_core::study::MinGroupSize;
 
     use super::*;
@@ -135,7 +135,9 @@ mod tests {
             default_locale: "mn".into(),
             min_group_size: MinGroupSize::DEFAULT,
             embed_origins: embed.iter().map(|o| Origin::parse(o).unwrap()).collect(),
-            xapi: xapi.map(|url| XapiEndpoint::parse(url, "1.0.3").unwrap()),
+            xapi: xapi.map(|url| {
+                XapiEndpoint::parse(url, "1.0.3", SiteUrl::parse("https://aware.example.org").unwrap()).unwrap()
+            }),
         }
     }
 

@@ -1,12 +1,14 @@
-//! The assessment as the export codebook describes it.
+//! The assessment as the export codebook describes it: every version of every item.
 
 use super::Assessment;
 use crate::study::export::{Codebook, CodebookError, ItemDefinition, OptionDefinition, Scale, Texts};
 use crate::study::{Id, Locale};
 
 impl Assessment {
-    /// Every item of both forms, knowledge first, with texts in every language of the assessment.
-    /// Fails only if the compiled assessment breaks a rule the compiler checks (a hand-edited file).
+    /// Every version of every item of both forms, knowledge first (items asked now, then retired
+    /// versions), with texts in every language of the assessment, so that a results file of any
+    /// version is described. Fails only if the compiled assessment breaks a rule the compiler
+    /// checks (a hand-edited file).
     pub fn codebook(&self) -> Result<Codebook, CodebookError> {
         let texts = |texts: &super::Texts| -> Texts {
             texts.iter().filter_map(|(locale, text)| Some((Locale::new(locale)?, text.clone()))).collect()
@@ -19,7 +21,7 @@ impl Assessment {
         };
         let id = |text: &str| Id::new(text).ok();
         let mut items = Vec::new();
-        for item in &self.knowledge {
+        for item in self.knowledge.iter().chain(&self.retired.knowledge) {
             let Some(item_id) = id(&item.id) else { continue };
             let options = item
                 .options
@@ -40,7 +42,7 @@ impl Assessment {
                 scale: Scale::Single(options),
             });
         }
-        for item in &self.likert {
+        for item in self.likert.iter().chain(&self.retired.likert) {
             let Some(item_id) = id(&item.id) else { continue };
             let labels: [Texts; 5] = std::array::from_fn(|i| {
                 self.labels

@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 use crate::study::Form;
 
 /// Bumped whenever `assessment.json` changes shape (not when its content changes: that is
-/// [`Assessment::version`]).
-pub const ASSESSMENT_FORMAT: u32 = 1;
+/// [`Assessment::version`]). 2: item spans (`since`, `until`), retired items, pinned options,
+/// review status.
+pub const ASSESSMENT_FORMAT: u32 = 2;
 
 /// Texts of one thing, by locale tag.
 pub type Texts = BTreeMap<String, String>;
@@ -22,6 +23,24 @@ pub struct Assessment {
     /// Wording shared by all items, per locale.
     pub labels: BTreeMap<String, Labels>,
     pub scales: Vec<Scale>,
+    /// The knowledge items asked now, at [`Self::version`].
+    pub knowledge: Vec<KnowledgeItem>,
+    /// The Likert statements asked now.
+    pub likert: Vec<LikertItem>,
+    /// Earlier versions of items, no longer asked: kept so that attempts taken with them are
+    /// still read, scored on what they share with the items asked now, and described in the
+    /// codebook. Never shown to students.
+    #[serde(default)]
+    pub retired: Retired,
+    /// Per locale: whether a native speaker has reviewed that language's text against the
+    /// original, as a review record confirms (`locales/<locale>/reviews.toml`).
+    #[serde(default)]
+    pub reviewed: BTreeMap<String, bool>,
+}
+
+/// Item versions that are no longer asked (`assessment/retired.toml`): each has an `until`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Retired {
     pub knowledge: Vec<KnowledgeItem>,
     pub likert: Vec<LikertItem>,
 }
@@ -47,6 +66,10 @@ pub struct Scale {
 pub struct KnowledgeItem {
     pub id: String,
     pub version: u32,
+    /// The assessment versions that asked this item version: from `since` up to, but not
+    /// including, `until` (`None`: it is still asked).
+    pub since: u32,
+    pub until: Option<u32>,
     /// The concept this item tests; its twin on the other form has the same pair.
     pub pair: String,
     pub form: Form,
@@ -56,6 +79,7 @@ pub struct KnowledgeItem {
     pub prompt: Texts,
     /// Shown once the student has handed in.
     pub explanation: Texts,
+    /// Empty for retired items, which are no longer scored as knowledge on their own.
     pub sources: Vec<String>,
 }
 
@@ -63,6 +87,9 @@ pub struct KnowledgeItem {
 pub struct KnowledgeOption {
     pub id: String,
     pub correct: bool,
+    /// Shown after the shuffled options, in the order written (see [`crate::shuffle`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub last: bool,
     /// Empty for true/false items (see [`Labels`]).
     pub text: Texts,
 }
@@ -71,6 +98,9 @@ pub struct KnowledgeOption {
 pub struct LikertItem {
     pub id: String,
     pub version: u32,
+    /// As for [`KnowledgeItem::since`] and [`KnowledgeItem::until`].
+    pub since: u32,
+    pub until: Option<u32>,
     pub scale: String,
     /// Agreeing is the attitude the lessons argue against, so the score is `6 − answer`.
     pub reversed: bool,
@@ -117,6 +147,20 @@ impl Assessment {
         self.knowledge.iter().filter(move |item| item.form == form)
     }
 
+    /// The knowledge items of one form as version `version` of the assessment asked them
+    /// (current and retired item versions), in the order they are kept.
+    pub fn knowledge_asked_at(&self, form: Form, version: u32) -> impl Iterator<Item = &KnowledgeItem> {
+        self.knowledge
+            .iter()
+            .chain(&self.retired.knowledge)
+            .filter(move |item| item.form == form && asked_at(item.since, item.until, version))
+    }
+
+    /// The Likert statements version `version` of the assessment asked.
+    pub fn likert_asked_at(&self, version: u32) -> impl Iterator<Item = &LikertItem> {
+        self.likert.iter().chain(&self.retired.likert).filter(move |item| asked_at(item.since, item.until, version))
+    }
+
     /// Concepts in the order of form A: the rows of the report's per-item table.
     pub fn pairs(&self) -> Vec<&str> {
         self.knowledge_on(Form::A).map(|item| item.pair.as_str()).collect()
@@ -135,4 +179,22 @@ impl Assessment {
     pub fn labels(&self, locale: &str) -> Option<&Labels> {
         self.labels.get(locale).or_else(|| self.locales.first().and_then(|l| self.labels.get(l)))
     }
+}
+
+impl KnowledgeItem {
+    /// Whether version `version` of the assessment asked this version of the item.
+    pub fn asked_at(&self, version: u32) -> bool {
+        asked_at(self.since, self.until, version)
+    }
+}
+
+impl LikertItem {
+    /// Whether version `version` of the assessment asked this version of the statement.
+    pub fn asked_at(&self, version: u32) -> bool {
+        asked_at(self.since, self.until, version)
+    }
+}
+
+fn asked_at(since: u32, until: Option<u32>, version: u32) -> bool {
+    since <= version && until.is_none_or(|until| version < until)
 }

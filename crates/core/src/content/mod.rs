@@ -5,8 +5,11 @@
 //! already validated when it is written, so the app never meets an unknown source or an item
 //! without a correct answer; decoding still rejects a bundle of another format version.
 
+mod bands;
 #[cfg(feature = "compile")]
 pub mod compile;
+pub mod id;
 mod model;
 
+pub use id::ContentId;
 pub use model::*;

@@ -2,7 +2,8 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the compiled bundle changes shape, so an app never misreads a stale bundle
 /// left in a cache by an older deployment.
-pub const BUNDLE_FORMAT: u32 = 2;
+/// 3: age bands (`older` marks, `older_key_points`), `last` options, source confidence.
+pub const BUNDLE_FORMAT: u32 = 3;
 
 /// All lessons in one locale, ordered as on the course page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -16,6 +17,8 @@ pub struct Curriculum {
 pub struct Lesson {
     pub id: String,
     pub version: u32,
+    /// 12 when the lesson is for both age bands, 15 when it is for ages 15–18 only (see
+    /// [`Lesson::is_for`]); always the first age of a band.
     pub age_min: u8,
     pub age_max: u8,
     pub duration_minutes: u16,
@@ -27,7 +30,11 @@ pub struct Lesson {
     pub content_note: String,
     pub objectives: Vec<Objective>,
     pub sections: Vec<Section>,
+    /// Shown to every band the lesson is for.
     pub key_points: Vec<String>,
+    /// Shown after `key_points` to ages 15–18 only; [`Lesson::for_band`] merges or drops them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub older_key_points: Vec<String>,
     pub quiz: Vec<QuizItem>,
     pub scenarios: Vec<Scenario>,
     pub teacher_guide: Vec<Section>,
@@ -38,6 +45,9 @@ pub struct Lesson {
 pub struct Objective {
     pub id: String,
     pub text: String,
+    /// For ages 15–18 only.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub older: bool,
 }
 
 /// One screen of lesson text: a `##` heading and what follows it.
@@ -123,6 +133,9 @@ pub struct QuizItem {
     pub prompt: String,
     pub options: Vec<QuizOption>,
     pub sources: Vec<String>,
+    /// For ages 15–18 only.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub older: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,6 +156,9 @@ pub struct QuizOption {
     pub text: String,
     pub explanation: String,
     pub correct: bool,
+    /// Stays in the last place when options are shuffled ("none of these").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub last: bool,
 }
 
 /// A branching "what would you do?" story. Steps form a tree-like graph without loops: the first
@@ -161,6 +177,9 @@ pub struct ScenarioStep {
     pub id: String,
     pub text: String,
     pub choices: Vec<ScenarioChoice>,
+    /// For ages 15–18 only; so is every choice that leads here.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub older: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -173,9 +192,20 @@ pub struct ScenarioChoice {
     pub why: String,
     /// The id of the step this choice leads to.
     pub next: String,
+    /// For ages 15–18 only.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub older: bool,
 }
 
 impl Scenario {
+    /// Every text of the story: title, introduction, steps and choices.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        [self.title.as_str(), self.intro.as_str()].into_iter().chain(self.steps.iter().flat_map(|step| {
+            std::iter::once(step.text.as_str())
+                .chain(step.choices.iter().flat_map(|c| [c.text.as_str(), c.consequence.as_str(), c.why.as_str()]))
+        }))
+    }
+
     pub fn step(&self, id: &str) -> Option<&ScenarioStep> {
         self.steps.iter().find(|step| step.id == id)
     }
@@ -210,6 +240,37 @@ pub struct Source {
     pub publisher: String,
     pub year: u16,
     pub url: String,
+    /// How sure the research brief is of the facts taken from this source. Only what rests on a
+    /// `High` source may be scored in a quiz or an assessment.
+    #[serde(default)]
+    pub confidence: Confidence,
+}
+
+/// The research brief's confidence in a source's facts (`content-facts.md`: [HIGH], [MED]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    /// A primary or official source seen directly, or several independent sources that agree.
+    High,
+    /// One credible secondary source, or a primary source seen only in part: usable in lesson
+    /// text with a hedge ("a summary of the report says…"), never scored. The default, so that
+    /// nothing counts as verified unless someone said so.
+    #[default]
+    Medium,
+}
+
+impl Confidence {
+    /// As written in `sources.toml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+        }
+    }
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// Why a downloaded bundle could not be used.
@@ -279,9 +340,14 @@ pub struct HelpContact {
     /// Also names the contact's messages in the UI's Fluent files (`help-<id>-name`, …).
     pub id: String,
     pub number: String,
-    pub source: Source,
-    /// ISO date (YYYY-MM-DD) when someone last checked the number works.
-    pub last_verified: String,
+    /// The source that lists the number.
+    pub listed_by: Source,
+    /// ISO date (YYYY-MM-DD) on which someone saw the number listed there: a desk check, which
+    /// shows that the number was published, not that it works.
+    pub listed_on: String,
+    /// ISO date of the last test call that got through, or `None` while nobody has called: the
+    /// only check that shows the number works.
+    pub test_call: Option<String>,
 }
 
 impl HelpDirectory {

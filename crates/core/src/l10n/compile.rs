@@ -65,7 +65,12 @@ pub fn compile_ftl(locale: &str, sources: &[&str]) -> Result<String, Vec<FtlErro
 /// Terms and messages referenced from a pattern are written out in place; this deep is a loop.
 const MAX_DEPTH: usize = 8;
 
-fn write_pattern(pattern: &Pattern<&str>, entries: &[&Entry<&str>], out: &mut String, depth: usize) -> Result<(), String> {
+fn write_pattern(
+    pattern: &Pattern<&str>,
+    entries: &[&Entry<&str>],
+    out: &mut String,
+    depth: usize,
+) -> Result<(), String> {
     if depth > MAX_DEPTH {
         return Err("references go round in a loop".to_owned());
     }
@@ -86,7 +91,12 @@ fn write_text(text: &str, out: &mut String) -> Result<(), String> {
     Ok(())
 }
 
-fn write_expression(expression: &Expression<&str>, entries: &[&Entry<&str>], out: &mut String, depth: usize) -> Result<(), String> {
+fn write_expression(
+    expression: &Expression<&str>,
+    entries: &[&Entry<&str>],
+    out: &mut String,
+    depth: usize,
+) -> Result<(), String> {
     match expression {
         Expression::Inline(inline) => write_inline(inline, entries, out, depth),
         Expression::Select { selector, variants } => {
@@ -116,7 +126,12 @@ fn write_expression(expression: &Expression<&str>, entries: &[&Entry<&str>], out
     }
 }
 
-fn write_inline(inline: &InlineExpression<&str>, entries: &[&Entry<&str>], out: &mut String, depth: usize) -> Result<(), String> {
+fn write_inline(
+    inline: &InlineExpression<&str>,
+    entries: &[&Entry<&str>],
+    out: &mut String,
+    depth: usize,
+) -> Result<(), String> {
     match inline {
         InlineExpression::VariableReference { id } => {
             out.push('\u{01}');

@@ -6,6 +6,7 @@
 //! backup key and to tell the student. The browser side (`src/platform/storage.rs`) only moves
 //! strings in and out of `localStorage`; every decision is made here, where it is tested natively.
 
+mod merge;
 mod schema;
 
 use std::collections::BTreeMap;
@@ -45,6 +46,9 @@ pub struct LessonProgress {
     /// How many sections the student has opened, counted from the first.
     pub sections_read: u32,
     pub quiz: BTreeMap<String, ItemRecord>,
+    /// The seed of this quiz attempt's option order ([`crate::shuffle`]); `None` until the quiz is
+    /// first shown, and again after a restart, so that the next attempt gets a new order.
+    pub quiz_seed: Option<u32>,
 }
 
 /// Where a student is in one lesson, as shown on the course page.
@@ -71,9 +75,20 @@ impl Progress {
         self.entry(lesson).quiz.entry(item_id.to_owned()).or_default().record(selection, verdict);
     }
 
-    /// Starts the quiz afresh, keeping what the student read.
+    /// Starts the quiz afresh, keeping what the student read; its options will be shown in a new
+    /// order.
     pub fn restart_quiz(&mut self, lesson: &Lesson) {
-        self.entry(lesson).quiz.clear();
+        let entry = self.entry(lesson);
+        entry.quiz.clear();
+        entry.quiz_seed = None;
+    }
+
+    /// The seed of the current quiz attempt's option order: the one kept, or `fresh` (drawn by the
+    /// caller from a cryptographic source) when the attempt has none yet, which is then kept.
+    /// The order of an item is [`crate::shuffle::item_seed`] of this seed, the item and
+    /// [`ItemRecord::attempt_on_screen`].
+    pub fn quiz_seed(&mut self, lesson: &Lesson, fresh: u32) -> u32 {
+        *self.entry(lesson).quiz_seed.get_or_insert(fresh)
     }
 
     pub fn status(&self, lesson: &Lesson) -> LessonStatus {

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::{LessonProgress, Progress};
 use crate::quiz::ItemRecord;
 
-pub const CURRENT_SCHEMA: u32 = 2;
+pub const CURRENT_SCHEMA: u32 = 3;
 
 /// What was found in storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,20 +45,24 @@ pub fn load(raw: Option<&str>) -> Loaded {
     };
     let (document, migrated_from) = match schema {
         1 => match serde_json::from_str::<v1::Document>(raw) {
-            Ok(old) => (v2::migrate(old), Some(1)),
+            Ok(old) => (v3::migrate(v2::migrate(old)), Some(1)),
             Err(err) => return corrupt(err),
         },
         2 => match serde_json::from_str::<v2::Document>(raw) {
+            Ok(old) => (v3::migrate(old), Some(2)),
+            Err(err) => return corrupt(err),
+        },
+        3 => match serde_json::from_str::<v3::Document>(raw) {
             Ok(current) => (current, None),
             Err(err) => return corrupt(err),
         },
         other => return Loaded::Unreadable(Unreadable::UnknownVersion(other)),
     };
-    Loaded::Ready { progress: v2::into_progress(document), migrated_from }
+    Loaded::Ready { progress: v3::into_progress(document), migrated_from }
 }
 
 pub fn save(progress: &Progress) -> String {
-    serde_json::to_string(&v2::from_progress(progress)).expect("progress always serialises")
+    serde_json::to_string(&v3::from_progress(progress)).expect("progress always serialises")
 }
 
 /// Schema 1, the first draft: a section count and whether each item was answered correctly.
@@ -86,7 +90,7 @@ mod v2 {
 
     use serde::{Deserialize, Serialize};
 
-    use super::{ItemRecord, LessonProgress, Progress, v1};
+    use super::v1;
 
     #[derive(Serialize, Deserialize)]
     pub struct Document {
@@ -128,6 +132,54 @@ mod v2 {
             .collect();
         Document { schema: 2, lessons }
     }
+}
+
+/// Schema 3: adds, per lesson, the seed of the quiz attempt's option order (`crate::shuffle`):
+/// kept so that a reload shows the same order, drawn afresh when the quiz starts again.
+mod v3 {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Serialize};
+
+    use super::{ItemRecord, LessonProgress, Progress, v2};
+
+    #[derive(Serialize, Deserialize)]
+    pub struct Document {
+        pub schema: u32,
+        pub lessons: BTreeMap<String, Lesson>,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    pub struct Lesson {
+        pub version: u32,
+        pub sections_read: u32,
+        #[serde(default)]
+        pub quiz: BTreeMap<String, v2::Item>,
+        /// Absent until the quiz is first shown.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub quiz_seed: Option<u32>,
+    }
+
+    /// A v2 lesson has no seed yet: the app draws one when the quiz is next shown. Its options
+    /// were shown in written order until now, so a new order from here on loses nothing.
+    pub fn migrate(old: v2::Document) -> Document {
+        let lessons = old
+            .lessons
+            .into_iter()
+            .map(|(id, lesson)| {
+                (
+                    id,
+                    Lesson {
+                        version: lesson.version,
+                        sections_read: lesson.sections_read,
+                        quiz: lesson.quiz,
+                        quiz_seed: None,
+                    },
+                )
+            })
+            .collect();
+        Document { schema: 3, lessons }
+    }
 
     pub fn into_progress(document: Document) -> Progress {
         let lessons = document
@@ -149,7 +201,13 @@ mod v2 {
                         )
                     })
                     .collect();
-                (id, LessonProgress { version: lesson.version, sections_read: lesson.sections_read, quiz })
+                let progress = LessonProgress {
+                    version: lesson.version,
+                    sections_read: lesson.sections_read,
+                    quiz,
+                    quiz_seed: lesson.quiz_seed,
+                };
+                (id, progress)
             })
             .collect();
         Progress { lessons }
@@ -166,7 +224,7 @@ mod v2 {
                     .map(|(item, record)| {
                         (
                             item.clone(),
-                            Item {
+                            v2::Item {
                                 selected: record.selection.iter().cloned().collect(),
                                 attempts: record.attempts,
                                 first_try_correct: record.first_try_correct,
@@ -175,7 +233,13 @@ mod v2 {
                         )
                     })
                     .collect();
-                (id.clone(), Lesson { version: lesson.version, sections_read: lesson.sections_read, quiz })
+                let lesson = Lesson {
+                    version: lesson.version,
+                    sections_read: lesson.sections_read,
+                    quiz,
+                    quiz_seed: lesson.quiz_seed,
+                };
+                (id.clone(), lesson)
             })
             .collect();
         Document { schema: super::CURRENT_SCHEMA, lessons }

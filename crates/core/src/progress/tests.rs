@@ -17,6 +17,7 @@ fn lesson_progress(version: u32, sections_read: u32, quiz: &[(&str, ItemRecord)]
         version,
         sections_read,
         quiz: quiz.iter().map(|(id, record)| ((*id).to_owned(), record.clone())).collect(),
+        quiz_seed: None,
     }
 }
 
@@ -43,7 +44,7 @@ fn saved_progress_loads_back_unchanged() {
                 ],
             ),
         ),
-        ("myths-and-facts", lesson_progress(1, 1, &[])),
+        ("myths-and-facts", LessonProgress { quiz_seed: Some(u32::MAX), ..lesson_progress(1, 1, &[]) }),
         ("empty-selection", lesson_progress(1, 0, &[("q", item_record(&[], 0, false, false))])),
     ]);
     let raw = save(&saved);
@@ -70,6 +71,35 @@ fn v1_document_is_migrated_to_the_current_progress() {
         lesson_progress(0, 3, &[("q1", item_record(&[], 1, true, true)), ("q2", item_record(&[], 1, false, false))]),
     )]);
     check_load(Some(v1), Loaded::Ready { progress: expected, migrated_from: Some(1) });
+}
+
+#[test]
+fn v2_document_is_migrated_without_a_quiz_seed() {
+    // The shape written by the app before options were shuffled (schema 2); must keep loading forever.
+    let v2 = r#"{"schema":2,"lessons":{"what-is-trafficking":{"version":3,"sections_read":4,"quiz":{"three-parts":{"selected":["b"],"attempts":1,"first_try_correct":true,"solved":true},"acts":{"selected":["a","c"],"attempts":2,"first_try_correct":false,"solved":false}}},"myths-and-facts":{"version":1,"sections_read":0}}}"#;
+    let expected = progress(&[
+        (
+            "what-is-trafficking",
+            lesson_progress(
+                3,
+                4,
+                &[
+                    ("three-parts", item_record(&["b"], 1, true, true)),
+                    ("acts", item_record(&["a", "c"], 2, false, false)),
+                ],
+            ),
+        ),
+        ("myths-and-facts", lesson_progress(1, 0, &[])),
+    ]);
+    check_load(Some(v2), Loaded::Ready { progress: expected, migrated_from: Some(2) });
+}
+
+#[test]
+fn a_migrated_v2_document_is_saved_in_the_current_schema_without_a_seed() {
+    let v2 = r#"{"schema":2,"lessons":{"basics":{"version":2,"sections_read":1,"quiz":{}}}}"#;
+    let Loaded::Ready { progress: migrated, .. } = load(Some(v2)) else { panic!("v2 document did not load") };
+    let saved = save(&migrated);
+    assert_eq!(saved, r#"{"schema":3,"lessons":{"basics":{"version":2,"sections_read":1,"quiz":{}}}}"#);
 }
 
 #[test]
@@ -109,6 +139,9 @@ fn corrupt_progress_is_reported_not_wiped() {
     check_corrupt(r#"{"schema":2,"lessons":{"a":{"version":1,"sections_read":"two"}}}"#);
     check_corrupt(r#"{"schema":1,"lessons":{"a":{"answers":{"q1":true}}}}"#);
     check_corrupt(r#"{"schema":1,"lessons":{"a":{"sections_read":1,"answers":{"q1":"yes"}}}}"#);
+    check_corrupt(r#"{"schema":3,"lessons":{"a":{"version":1,"sections_read":1,"quiz_seed":-1}}}"#);
+    check_corrupt(r#"{"schema":3,"lessons":{"a":{"version":1,"sections_read":1,"quiz_seed":4294967296}}}"#);
+    check_corrupt(r#"{"schema":3,"lessons":{"a":{"version":1,"sections_read":1,"quiz_seed":"7"}}}"#);
 }
 
 #[test]
@@ -125,7 +158,7 @@ fn truncated_progress_is_reported_not_wiped() {
 #[test]
 fn progress_from_a_newer_app_is_reported_not_wiped() {
     check_load(Some(r#"{"schema":99,"lessons":{}}"#), Loaded::Unreadable(Unreadable::UnknownVersion(99)));
-    check_load(Some(r#"{"schema":3,"something":"new"}"#), Loaded::Unreadable(Unreadable::UnknownVersion(3)));
+    check_load(Some(r#"{"schema":4,"something":"new"}"#), Loaded::Unreadable(Unreadable::UnknownVersion(4)));
     check_load(Some(r#"{"schema":0,"lessons":{}}"#), Loaded::Unreadable(Unreadable::UnknownVersion(0)));
 }
 
@@ -155,6 +188,7 @@ fn lesson() -> Lesson {
         text: String::new(),
         explanation: format!("why {id}"),
         correct,
+        last: false,
     };
     Lesson {
         id: "basics".to_owned(),
@@ -169,6 +203,7 @@ fn lesson() -> Lesson {
         objectives: Vec::new(),
         sections: vec![section("One"), section("Two"), section("Three")],
         key_points: vec!["A point.".to_owned()],
+        older_key_points: Vec::new(),
         scenarios: Vec::new(),
         teacher_guide: Vec::new(),
         quiz: vec![
@@ -178,6 +213,7 @@ fn lesson() -> Lesson {
                 prompt: "Which?".to_owned(),
                 options: vec![option("a", true), option("b", false)],
                 sources: Vec::new(),
+                older: false,
             },
             QuizItem {
                 id: "q2".to_owned(),
@@ -185,6 +221,7 @@ fn lesson() -> Lesson {
                 prompt: "True?".to_owned(),
                 options: vec![option("true", true), option("false", false)],
                 sources: Vec::new(),
+                older: false,
             },
         ],
         sources: Vec::new(),
@@ -266,4 +303,208 @@ fn progress_of_other_lessons_is_untouched() {
     progress.restart_quiz(&lesson);
     assert_eq!(progress.lesson("other"), Some(&other));
     assert_eq!(progress.lessons.keys().map(String::as_str).collect::<Vec<_>>(), ["basics", "other"],);
+}
+
+fn check_merge(what: &str, base: &Progress, ours: &Progress, theirs: &Progress, expected: &Progress) {
+    assert_eq!(&Progress::merge(base, ours, theirs), expected, "{what}");
+    assert_eq!(&Progress::merge(base, theirs, ours), expected, "{what}, with the sides swapped");
+}
+
+#[test]
+fn a_tab_left_open_does_not_overwrite_newer_progress_from_another_tab() {
+    let right = item_record(&["a"], 1, true, true);
+    let wrong = item_record(&["b"], 1, false, false);
+    let base = progress(&[("basics", lesson_progress(2, 1, &[]))]);
+    // The old tab read one more section of another lesson; the newer tab finished the quiz.
+    let old_tab = progress(&[("basics", lesson_progress(2, 1, &[])), ("myths", lesson_progress(1, 1, &[]))]);
+    let new_tab = progress(&[("basics", lesson_progress(2, 3, &[("q1", right.clone()), ("q2", wrong.clone())]))]);
+    let expected = progress(&[
+        ("basics", lesson_progress(2, 3, &[("q1", right), ("q2", wrong)])),
+        ("myths", lesson_progress(1, 1, &[])),
+    ]);
+    check_merge("different lessons", &base, &old_tab, &new_tab, &expected);
+}
+
+#[test]
+fn answers_and_read_sections_from_both_tabs_are_kept() {
+    let base = progress(&[("basics", lesson_progress(2, 1, &[("q1", item_record(&["b"], 1, false, false))]))]);
+    let ours = progress(&[(
+        "basics",
+        lesson_progress(
+            2,
+            2,
+            &[("q1", item_record(&["a"], 2, false, true)), ("q2", item_record(&["true"], 1, true, true))],
+        ),
+    )]);
+    let theirs = progress(&[(
+        "basics",
+        lesson_progress(
+            3,
+            3,
+            &[("q1", item_record(&["b"], 3, false, false)), ("q3", item_record(&["c"], 1, true, true))],
+        ),
+    )]);
+    let expected = progress(&[(
+        "basics",
+        lesson_progress(
+            3,
+            3,
+            &[
+                // Three attempts beat two, and the item stays solved.
+                ("q1", item_record(&["b"], 3, false, true)),
+                ("q2", item_record(&["true"], 1, true, true)),
+                ("q3", item_record(&["c"], 1, true, true)),
+            ],
+        ),
+    )]);
+    check_merge("both tabs worked on one lesson", &base, &ours, &theirs, &expected);
+}
+
+#[test]
+fn a_restart_in_one_tab_stays_unless_the_other_tab_answered_since() {
+    let old = item_record(&["b"], 1, false, false);
+    let base = progress(&[("basics", lesson_progress(2, 3, &[("q1", old.clone()), ("q2", old.clone())]))]);
+    let restarted = progress(&[("basics", lesson_progress(2, 3, &[]))]);
+    check_merge("the other tab did nothing", &base, &restarted, &base, &restarted);
+    let answered_again = item_record(&["a"], 2, false, true);
+    let other = progress(&[("basics", lesson_progress(2, 3, &[("q1", answered_again.clone()), ("q2", old)]))]);
+    let expected = progress(&[("basics", lesson_progress(2, 3, &[("q1", answered_again)]))]);
+    check_merge("the other tab answered q1", &base, &restarted, &other, &expected);
+}
+
+#[test]
+fn progress_deleted_in_another_tab_stays_deleted_unless_this_tab_added_to_it() {
+    let base = progress(&[("basics", lesson_progress(2, 3, &[])), ("myths", lesson_progress(1, 1, &[]))]);
+    let ours = progress(&[("basics", lesson_progress(2, 3, &[])), ("myths", lesson_progress(1, 2, &[]))]);
+    let expected = progress(&[("myths", lesson_progress(1, 2, &[]))]);
+    check_merge("deleted elsewhere", &base, &ours, &Progress::default(), &expected);
+}
+
+#[test]
+fn equal_histories_of_an_item_break_ties_by_their_values() {
+    let base = Progress::default();
+    let a = progress(&[("basics", lesson_progress(2, 0, &[("q1", item_record(&["a"], 1, true, true))]))]);
+    let b = progress(&[("basics", lesson_progress(2, 0, &[("q1", item_record(&["b"], 1, false, false))]))]);
+    check_merge("solved wins a tie of attempts", &base, &a, &b, &a);
+    let c = progress(&[("basics", lesson_progress(2, 0, &[("q1", item_record(&["c"], 1, false, false))]))]);
+    check_merge("then the larger selection", &base, &b, &c, &c);
+}
+
+#[test]
+fn the_option_order_of_a_quiz_attempt_follows_the_tab_that_drew_it() {
+    let seeded = |seed: Option<u32>, quiz: &[(&str, ItemRecord)]| {
+        progress(&[("basics", LessonProgress { quiz_seed: seed, ..lesson_progress(2, 1, quiz) })])
+    };
+    let answered = item_record(&["a"], 1, true, true);
+    let base = seeded(Some(5), &[]);
+    check_merge(
+        "the other tab only answered",
+        &base,
+        &seeded(None, &[]),
+        &seeded(Some(5), &[("q1", answered.clone())]),
+        &seeded(None, &[("q1", answered)]),
+    );
+    check_merge(
+        "both tabs drew an order",
+        &seeded(None, &[]),
+        &seeded(Some(3), &[]),
+        &seeded(Some(9), &[]),
+        &seeded(Some(9), &[]),
+    );
+    check_merge(
+        "one tab restarted, the other drew again",
+        &base,
+        &seeded(None, &[]),
+        &seeded(Some(2), &[]),
+        &seeded(Some(2), &[]),
+    );
+}
+
+/// Random progress edits, as a student makes them in one tab.
+fn random_edits(rng: &mut crate::rng::SplitMix64, lesson: &Lesson, progress: &mut Progress) {
+    for _ in 0..rng.below(6) {
+        match rng.below(6) {
+            0 => progress.read_section(lesson, rng.below(3)),
+            1 => progress.restart_quiz(lesson),
+            2 => {
+                progress.lessons.remove(&lesson.id);
+            }
+            3 => {
+                progress.quiz_seed(lesson, *rng.pick(&[1, 2]));
+            }
+            _ => {
+                let item = *rng.pick(&["q1", "q2"]);
+                let choice = *rng.pick(&[&["a"][..], &["b"], &["true"], &["false"]]);
+                answer(progress, lesson, item, choice);
+            }
+        }
+    }
+}
+
+#[test]
+fn merging_loses_no_change_of_either_tab_and_is_deterministic() {
+    let lesson = lesson();
+    let mut rng = crate::rng::SplitMix64(7);
+    for round in 0..2_000 {
+        let mut base = Progress::default();
+        random_edits(&mut rng, &lesson, &mut base);
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        random_edits(&mut rng, &lesson, &mut ours);
+        random_edits(&mut rng, &lesson, &mut theirs);
+        let merged = Progress::merge(&base, &ours, &theirs);
+        let context = format!("round {round}: base {base:?}, ours {ours:?}, theirs {theirs:?}, merged {merged:?}");
+        assert_eq!(merged, Progress::merge(&base, &theirs, &ours), "symmetric; {context}");
+        assert_eq!(Progress::merge(&base, &ours, &base), ours, "only ours changed; {context}");
+        assert_eq!(Progress::merge(&base, &ours, &ours), ours, "both made the same change; {context}");
+        for side in [&ours, &theirs] {
+            let Some(changed) = side.lesson(&lesson.id).filter(|l| Some(*l) != base.lesson(&lesson.id)) else {
+                continue;
+            };
+            let kept = merged.lesson(&lesson.id).unwrap_or_else(|| panic!("a changed lesson was lost; {context}"));
+            let base_lesson = base.lesson(&lesson.id);
+            if base_lesson.is_none_or(|b| b.sections_read != changed.sections_read) {
+                assert!(kept.sections_read >= changed.sections_read, "a read section was lost; {context}");
+            }
+            if changed.quiz_seed.is_some() && base_lesson.is_none_or(|b| b.quiz_seed != changed.quiz_seed) {
+                assert!(kept.quiz_seed.is_some(), "a drawn option order was lost; {context}");
+            }
+            for (item, record) in &changed.quiz {
+                if base_lesson.and_then(|b| b.quiz.get(item)) == Some(record) {
+                    continue;
+                }
+                let merged_record = kept.quiz.get(item).unwrap_or_else(|| panic!("answer to {item} lost; {context}"));
+                assert!(merged_record.attempts >= record.attempts, "attempts of {item} lost; {context}");
+                assert!(merged_record.solved >= record.solved, "{item} no longer solved; {context}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_quiz_attempt_keeps_its_seed_until_the_quiz_restarts() {
+    let lesson = lesson();
+    let mut progress = Progress::default();
+    assert_eq!(progress.quiz_seed(&lesson, 7), 7, "the first attempt takes the fresh seed");
+    assert_eq!(progress.quiz_seed(&lesson, 8), 7, "and keeps it");
+    // Kept across a reload.
+    let Loaded::Ready { progress: mut reloaded, .. } = load(Some(&save(&progress))) else { panic!("reload") };
+    assert_eq!(reloaded.quiz_seed(&lesson, 9), 7, "the same attempt after a reload");
+    answer(&mut reloaded, &lesson, "q1", &["b"]);
+    assert_eq!(reloaded.quiz_seed(&lesson, 9), 7, "answering does not change it");
+    reloaded.restart_quiz(&lesson);
+    assert_eq!(reloaded.lesson("basics").and_then(|l| l.quiz_seed), None);
+    assert_eq!(reloaded.quiz_seed(&lesson, 10), 10, "a restarted quiz takes a new seed");
+}
+
+#[test]
+fn the_attempt_on_screen_is_the_checked_one_until_try_again() {
+    let check = |attempts: u32, checked: bool, expected: u32| {
+        let record = item_record(&["a"], attempts, false, false);
+        assert_eq!(record.attempt_on_screen(checked), expected, "{attempts} attempts, checked: {checked}");
+    };
+    check(0, false, 0);
+    check(1, true, 0);
+    check(1, false, 1);
+    check(3, true, 2);
+    check(0, true, 0);
 }

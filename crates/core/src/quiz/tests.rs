@@ -15,10 +15,11 @@ fn item(id: &str, kind: QuizKind, options: &str) -> QuizItem {
                 text: format!("option {id}"),
                 explanation: format!("why {id}"),
                 correct: option.ends_with('*'),
+                last: false,
             }
         })
         .collect();
-    QuizItem { id: id.to_owned(), kind, prompt: format!("prompt {id}"), options, sources: Vec::new() }
+    QuizItem { id: id.to_owned(), kind, prompt: format!("prompt {id}"), options, sources: Vec::new(), older: false }
 }
 
 /// `"a c"` → {a, c}.

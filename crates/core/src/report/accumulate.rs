@@ -37,6 +37,11 @@ struct Attempt {
     right: u64,
     /// Bit i: concept i answered correctly.
     concepts: u64,
+    /// Bit i: concept i was asked in its current version (an attempt on an earlier version of the
+    /// assessment may have seen another version of the item, which does not compare).
+    measured: u64,
+    /// Every concept measured: the knowledge score compares with other complete attempts'.
+    complete: bool,
     likert: Vec<Option<u8>>,
 }
 
@@ -45,7 +50,12 @@ struct Attempt {
 struct Sums {
     /// Knowledge items per form.
     items: u64,
+    /// Participants with both phases folded in.
+    matched: u64,
+    /// Of those, the ones whose attempts were both complete: the knowledge score's n.
     pairs: u64,
+    /// Matched, but not both complete.
+    earlier_versions: u64,
     pre: IntegerMoments,
     post: IntegerMoments,
     change: IntegerMoments,
@@ -66,6 +76,8 @@ struct IntegerMoments {
 
 #[derive(Clone, Copy, Default)]
 struct ConceptCounts {
+    /// Participants measured on the concept both times.
+    n: u64,
     pre_right: u64,
     post_right: u64,
     right_to_wrong: u32,
@@ -140,7 +152,9 @@ impl<'a> ReportBuilder<'a> {
             repeated: 0,
             sums: Sums {
                 items: assessment.knowledge_on(crate::study::Form::A).count() as u64,
+                matched: 0,
                 pairs: 0,
+                earlier_versions: 0,
                 pre: IntegerMoments::new(),
                 post: IntegerMoments::new(),
                 change: IntegerMoments::new(),
@@ -196,13 +210,21 @@ impl<'a> ReportBuilder<'a> {
             crate::study::Form::A => 0,
             crate::study::Form::B => 1,
         };
-        let concepts = scored
-            .correct
-            .iter()
-            .zip(&self.concept_of[form])
-            .filter(|(correct, _)| **correct)
-            .fold(0u64, |bits, (_, &concept)| bits | 1 << concept);
-        Attempt { right: scored.correct.iter().filter(|&&c| c).count() as u64, concepts, likert: scored.likert.clone() }
+        let bits = |keep: fn(&Option<bool>) -> bool| {
+            scored
+                .correct
+                .iter()
+                .zip(&self.concept_of[form])
+                .filter(|(correct, _)| keep(correct))
+                .fold(0u64, |bits, (_, &concept)| bits | 1 << concept)
+        };
+        Attempt {
+            right: scored.right() as u64,
+            concepts: bits(|correct| *correct == Some(true)),
+            measured: bits(Option::is_some),
+            complete: scored.complete(),
+            likert: scored.likert.clone(),
+        }
     }
 
     pub fn finish(self, k: MinGroupSize) -> Report {
@@ -210,11 +232,13 @@ impl<'a> ReportBuilder<'a> {
         let counts = Counts {
             pre: self.pre,
             post: self.post,
-            matched: sums.pairs,
+            matched: sums.matched,
             not_scored: self.not_scored,
             repeated: self.repeated,
+            earlier_versions: sums.earlier_versions,
         };
-        let results = k.allows(counts.matched).then(|| sums.results(self.assessment, k));
+        // The knowledge score is the report's core: without k comparable pairs nothing is shown.
+        let results = (k.allows(counts.matched) && k.allows(sums.pairs)).then(|| sums.results(self.assessment, k));
         Report {
             format: REPORT_FORMAT,
             assessment_version: self.assessment.version,
@@ -226,16 +250,29 @@ impl<'a> ReportBuilder<'a> {
 }
 
 impl Sums {
+    /// Answers are pooled only with answers to the same item version: the knowledge score only
+    /// for pairs of complete attempts, each concept only for pairs measured on it both times, each
+    /// statement only when answered both times in its current version (`score` gives `None`
+    /// otherwise).
     fn fold(&mut self, pre: &Attempt, post: &Attempt) {
-        self.pairs += 1;
-        let change = post.right as i64 - pre.right as i64;
-        self.pre.push(pre.right as i64);
-        self.post.push(post.right as i64);
-        self.change.push(change);
-        let band = ChangeBand::of_items(change, self.items);
-        self.bands[ChangeBand::ALL.iter().position(|b| *b == band).unwrap_or(0)] += 1;
+        self.matched += 1;
+        if pre.complete && post.complete {
+            self.pairs += 1;
+            let change = post.right as i64 - pre.right as i64;
+            self.pre.push(pre.right as i64);
+            self.post.push(post.right as i64);
+            self.change.push(change);
+            let band = ChangeBand::of_items(change, self.items);
+            self.bands[ChangeBand::ALL.iter().position(|b| *b == band).unwrap_or(0)] += 1;
+        } else {
+            self.earlier_versions += 1;
+        }
         for (i, counts) in self.concepts.iter_mut().enumerate() {
+            if (pre.measured & post.measured) >> i & 1 == 0 {
+                continue;
+            }
             let (before, after) = (pre.concepts >> i & 1 == 1, post.concepts >> i & 1 == 1);
+            counts.n += 1;
             counts.pre_right += u64::from(before);
             counts.post_right += u64::from(after);
             match (before, after) {
@@ -316,8 +353,9 @@ impl Sums {
                     .knowledge_on(crate::study::Form::B)
                     .find(|item| item.pair == *pair)
                     .map_or_else(String::new, |item| item.id.clone()),
-                pre: percent(self.concepts[i].pre_right, n),
-                post: percent(self.concepts[i].post_right, n),
+                n: self.concepts[i].n,
+                pre: percent(self.concepts[i].pre_right, self.concepts[i].n),
+                post: percent(self.concepts[i].post_right, self.concepts[i].n),
                 p: tests[i].p,
                 method: match tests[i].method {
                     McNemarMethod::NoDiscordantPairs => "no-change",

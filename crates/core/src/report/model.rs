@@ -32,6 +32,11 @@ pub struct Counts {
     pub not_scored: u64,
     /// Records ignored because the participant already had a record for that phase.
     pub repeated: u64,
+    /// Matched participants left out of the knowledge score because one of their attempts was
+    /// taken on an earlier version of the assessment, when some of its form's items read
+    /// differently; their answers still count for each item and statement asked in the same
+    /// version both times.
+    pub earlier_versions: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,7 +49,8 @@ pub struct Results {
     pub scales: Vec<ScaleChange>,
 }
 
-/// Knowledge scores (percent correct) of the matched participants.
+/// Knowledge scores (percent correct) of the matched participants whose attempts were both asked
+/// every item of their form in its current version.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Knowledge {
     pub n: u64,
@@ -81,6 +87,9 @@ pub struct ItemChange {
     /// The item ids on form A and form B.
     pub item_a: String,
     pub item_b: String,
+    /// Matched participants who were asked this concept's items in their current versions both
+    /// times: the base of the shares and of the test.
+    pub n: u64,
     /// Share of matched participants right before and after, top/bottom coded.
     pub pre: Percent,
     pub post: Percent,

@@ -45,8 +45,9 @@ impl std::fmt::Display for DeviceDecodeError {
 }
 
 pub const STUDIES_FORMAT: &str = "aware-studies";
-const STUDIES_VERSION: u64 = 1;
-const MAX_BYTES: usize = 2 * 1024 * 1024;
+pub const STUDIES_VERSION: u64 = 1;
+/// The largest studies document read; larger is damage, not a teacher's list.
+pub const MAX_STUDIES_BYTES: usize = 2 * 1024 * 1024;
 
 impl StudyEntry {
     /// Long enough for "Class 8B, autumn term, trafficking unit"; a label is a note, not a record.
@@ -99,7 +100,7 @@ impl TeacherStudies {
     }
 
     pub fn decode(text: &str) -> Result<TeacherStudies, DeviceDecodeError> {
-        if text.len() > MAX_BYTES {
+        if text.len() > MAX_STUDIES_BYTES {
             return Err(DeviceDecodeError::TooLarge);
         }
         #[derive(Deserialize)]

@@ -121,6 +121,15 @@ impl ResultsFile {
         self.records.len()
     }
 
+    pub fn get(&self, key: &RecordKey) -> Option<&Record> {
+        self.records.get(key)
+    }
+
+    /// Keeps only the records `keep` accepts (a teacher deleting one study's results).
+    pub fn retain(&mut self, mut keep: impl FnMut(&Record) -> bool) {
+        self.records.retain(|_, record| keep(record));
+    }
+
     pub fn is_empty(&self) -> bool {
         self.records.is_empty()
     }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::diagnostic::{Diagnostic, SourceFile};
 use super::toml_table::{self, Table};
-use crate::deployment::{Deployment, Origin, XapiEndpoint};
+use crate::deployment::{Deployment, Origin, SiteUrl, XapiEndpoint};
 use crate::study::MinGroupSize;
 
 pub fn read_deployment(path: &Path) -> Result<Deployment, Vec<Diagnostic>> {
@@ -46,9 +46,13 @@ pub fn read_deployment(path: &Path) -> Result<Deployment, Vec<Diagnostic>> {
         Some(value) => Table::from_value(&file, value, "[xapi]", &mut errors).and_then(|mut table| {
             let url = table.string("statements_url", &mut errors);
             let version = table.string("version", &mut errors);
+            let site = table.string("site_url", &mut errors);
             table.finish(&mut errors);
-            let (url, version) = (url?, version?);
-            XapiEndpoint::parse(url.get_ref(), version.get_ref())
+            let (url, version, site) = (url?, version?, site?);
+            let site = SiteUrl::parse(site.get_ref())
+                .map_err(|why| errors.push(file.error(site.span(), format!("[xapi] `site_url` {}", why.0))))
+                .ok()?;
+            XapiEndpoint::parse(url.get_ref(), version.get_ref(), site)
                 .map_err(|why| errors.push(file.error(url.span(), format!("[xapi] `statements_url` {}", why.0))))
                 .ok()
         }),

@@ -18,6 +18,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// A content file's text, kept to turn byte offsets into line numbers.
+#[derive(Clone)]
 pub(crate) struct SourceFile {
     pub path: PathBuf,
     pub text: String,

@@ -15,11 +15,14 @@ pub(crate) struct Body {
     pub citations: Vec<(String, usize)>,
     /// Every `{{scenario id}}` with its line, for checking against the lesson's scenarios.
     pub scenarios: Vec<(String, usize)>,
+    /// Every callout with the line that opens it.
+    pub callouts: Vec<(CalloutKind, usize)>,
 }
 
 pub(crate) fn compile_body(file: &SourceFile, errors: &mut Vec<Diagnostic>) -> Body {
     let citations = scan_citations(file, errors);
     let mut scenarios = Vec::new();
+    let mut callouts = Vec::new();
     let mut pieces = Vec::new();
     for segment in split_callouts(file, errors) {
         if let Some((block, line)) = segment.placeholder {
@@ -31,6 +34,8 @@ pub(crate) fn compile_body(file: &SourceFile, errors: &mut Vec<Diagnostic>) -> B
         }
         let blocks = compile_segment(file, &segment, errors, &mut pieces);
         if let Some(kind) = segment.callout {
+            // The `:::kind` line is the one before the callout's text.
+            callouts.push((kind, file.line_of(segment.start).saturating_sub(1).max(1)));
             pieces.push(Piece::Block(Block::Callout { kind, blocks }));
         }
     }
@@ -64,7 +69,7 @@ pub(crate) fn compile_body(file: &SourceFile, errors: &mut Vec<Diagnostic>) -> B
             );
         }
     }
-    Body { sections, citations, scenarios }
+    Body { sections, citations, scenarios, callouts }
 }
 
 enum Piece {
@@ -93,9 +98,7 @@ fn placeholder(inner: &str) -> Result<Block, String> {
     let words: Vec<&str> = inner.split_whitespace().collect();
     match words.as_slice() {
         ["help-contacts"] => Ok(Block::HelpContacts),
-        ["scenario", id] if id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') => {
-            Ok(Block::Scenario((*id).to_owned()))
-        }
+        ["scenario", id] if crate::content::id::is_valid(id) => Ok(Block::Scenario((*id).to_owned())),
         _ => Err(format!(
             "unknown placeholder `{{{{{inner}}}}}` (expected {{{{scenario <id>}}}} or {{{{help-contacts}}}})"
         )),
@@ -353,7 +356,7 @@ fn scan_citations(file: &SourceFile, errors: &mut Vec<Diagnostic>) -> Vec<(Strin
                 break;
             };
             let id = after[..end].trim();
-            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            if !crate::content::id::is_valid(id) {
                 errors.push(file.error_at_line(
                     index + 1,
                     format!("citation `[@{id}]` must name one source id (lower-case letters, digits and `-`)"),

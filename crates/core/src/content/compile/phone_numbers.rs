@@ -1,23 +1,33 @@
-//! Phone numbers may appear only in `help.toml`, where each has a source and a date it was checked.
-//! A number copied into a lesson would go stale unnoticed, and a wrong helpline can cost a life, so
-//! anything in lesson text that looks like one stops the build.
+//! Phone numbers may appear only in `help.toml`, where each has the source that lists it and the
+//! date of its last test call. A number copied anywhere else (a lesson, a source title, the
+//! assessment) would go stale unnoticed, and a wrong helpline can cost a life, so anything that
+//! looks like one stops the build.
 
 use super::diagnostic::{Diagnostic, SourceFile};
 
+/// Every line of `file`.
 pub(crate) fn check(file: &SourceFile, errors: &mut Vec<Diagnostic>) {
     for (index, line) in file.text.lines().enumerate() {
-        if let Some(found) = find(line) {
+        check_text(file, index + 1, line, errors);
+    }
+}
+
+/// One text of `file` that starts at `line` (a TOML value that students read).
+pub(crate) fn check_text(file: &SourceFile, line: usize, text: &str, errors: &mut Vec<Diagnostic>) {
+    for (offset, part) in text.lines().enumerate() {
+        if let Some(found) = find(part) {
             errors.push(file.error_at_line(
-                index + 1,
+                line + offset,
                 format!("`{found}` looks like a phone number: numbers belong only in help.toml (write {{{{help-contacts}}}} or \"the Get help page\")"),
             ));
         }
     }
 }
 
-/// Mongolia's short service numbers (research brief §2.6): emergency 101, police 102, ambulance 103,
-/// 105, domestic-violence hotline 107, Child Helpline 108, and 112, the coming unified number.
-const SHORT_NUMBERS: [&str; 7] = ["101", "102", "103", "105", "107", "108", "112"];
+/// Mongolia's short service numbers (research brief §2.6): 101 to 105 (emergency management,
+/// police, ambulance…), the domestic-violence hotline 107, the Child Helpline 108, 112, the coming
+/// unified number, and 1903, the anti-trafficking hotline whose status is unknown.
+const SHORT_NUMBERS: [&str; 9] = ["101", "102", "103", "104", "105", "107", "108", "112", "1903"];
 
 /// The first phone-number-like text in `line`: an international `+digits`, six or more digits
 /// grouped by spaces or hyphens (but not a range of years like 2019-2022), or one of the short
@@ -99,6 +109,10 @@ mod tests {
         check("Call 7011-1234 now", Some("7011-1234"));
         check("the number 83042222.", Some("83042222"));
         check("112 is coming", Some("112"));
+        check("Emergency numbers 101, 102, 103 and 105", Some("101"));
+        check("the hotline 1903 (MGEC)", Some("1903"));
+        check("104 or 107", Some("104"));
+        check("Дуудлага: 104.", Some("104"));
     }
 
     #[test]

@@ -168,6 +168,23 @@ impl<'t, 'i> Table<'t, 'i> {
             .collect()
     }
 
+    /// A table of tables keyed by id (`[palermo-protocol]`, `[nomin]`): each valid id with its
+    /// table, which `what` names in messages. Invalid ids and non-tables are reported.
+    pub fn id_tables(&mut self, what: &str, errors: &mut Vec<Diagnostic>) -> Vec<(Spanned<String>, Table<'t, 'i>)> {
+        let file = self.file;
+        let mut tables = Vec::new();
+        for (id, value) in self.entries() {
+            let id = Spanned::new(id.span(), id.get_ref().to_string());
+            if !check_id(file, &id, &format!("{what} id"), errors) {
+                continue;
+            }
+            if let Some(table) = Table::from_value(file, value, format!("{what} `{}`", id.get_ref()), errors) {
+                tables.push((id, table));
+            }
+        }
+        tables
+    }
+
     /// Marks every key as used: when the table's `id` or `type` is unusable, which other keys
     /// belong in it cannot be known, and reporting them as unknown would only mislead.
     pub fn skip_rest(&mut self) {
@@ -188,15 +205,12 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 }
 
-/// Ids are stable references across languages and versions, so they are kept to a safe alphabet.
+/// Ids follow the one rule of [`crate::content::id`].
 pub(crate) fn check_id(file: &SourceFile, id: &Spanned<String>, what: &str, errors: &mut Vec<Diagnostic>) -> bool {
     let text = id.get_ref();
-    let ok = !text.is_empty()
-        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !text.starts_with('-')
-        && !text.ends_with('-');
+    let ok = crate::content::id::is_valid(text);
     if !ok {
-        errors.push(file.error(id.span(), format!("{what} `{text}` must use only lower-case letters, digits and `-`")));
+        errors.push(file.error(id.span(), format!("{what} `{text}` {}", crate::content::id::NotAnId)));
     }
     ok
 }
