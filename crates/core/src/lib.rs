@@ -6,6 +6,7 @@
 
 pub mod assessment;
 pub mod band;
+pub mod classroom;
 pub mod content;
 pub mod deployment;
 pub mod l10n;
