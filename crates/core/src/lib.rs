@@ -10,6 +10,7 @@ pub mod classroom;
 pub mod content;
 pub mod deployment;
 pub mod l10n;
+pub mod print;
 pub mod progress;
 pub mod quick_exit;
 pub mod quiz;
