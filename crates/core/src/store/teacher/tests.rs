@@ -137,20 +137,7 @@ fn decoders_never_panic_on_damaged_or_random_input() {
     for round in 0..4_000 {
         let sample = &samples[round % 2];
         let mut bytes = sample.clone().into_bytes();
-        match rng.below(4) {
-            0 => bytes.truncate(rng.below(bytes.len() + 1)),
-            1 => {
-                for _ in 0..=rng.below(4) {
-                    let at = rng.below(bytes.len());
-                    bytes[at] = rng.next_u64() as u8;
-                }
-            }
-            2 => bytes = (0..rng.below(200)).map(|_| rng.next_u64() as u8).collect(),
-            _ => {
-                let at = rng.below(bytes.len());
-                bytes.insert(at, *rng.pick(b"{}[]\",:0-e\\"));
-            }
-        }
+        rng.damage(&mut bytes, b"{}[]\",:0-e\\");
         let text = String::from_utf8_lossy(&bytes);
         // Whatever is accepted is exactly what encoding it writes back.
         if let Ok(keyring) = Keyring::decode(&text) {
