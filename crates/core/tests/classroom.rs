@@ -9,7 +9,7 @@ use aware_core::classroom::codec::MAX_POLLS;
 use aware_core::classroom::poll::{MAX_COUNT, MAX_UNDO};
 use aware_core::classroom::protocol::MAX_MESSAGE_BYTES;
 use aware_core::classroom::{
-    Action, BandLesson, Change, ClassSessions, Counter, Current, Deck, Kept, Message, MessageError, NotForBand,
+    Action, BandLesson, Body, Change, ClassSessions, Counter, Current, Deck, Kept, Message, MessageError, NotForBand,
     PollRefused, Refused, Role, Round, Screen, Session, Summary, Window, WindowId,
 };
 use aware_core::content::{Block, CalloutKind};
@@ -474,19 +474,14 @@ mod messages {
     fn every_message_reads_back_exactly_as_written_undo_history_included() {
         let session = busy_session();
         for message in [
-            Message::Hello { session: session.id(), from: me(1), role: Role::Audience },
-            Message::State {
-                session: session.id(),
-                from: me(1),
-                role: Role::Presenter,
-                writer: me(2),
-                state: Box::new(session.clone()),
-            },
-            Message::Alive { session: session.id(), from: me(2), role: Role::Presenter, revision: u64::MAX },
-            Message::Bye { session: session.id(), from: me(2) },
+            Body::Hello { role: Role::Audience },
+            Body::State { role: Role::Presenter, writer: me(2), state: Box::new(session.clone()) },
+            Body::Alive { role: Role::Presenter, revision: u64::MAX },
+            Body::Bye,
         ] {
+            let message = Message { session: session.id(), from: me(1), body: message };
             let text = message.encode();
-            assert!(text.starts_with(r#"{"aware":1,"#), "{text}");
+            assert!(text.starts_with(r#"{"aware":1,"type":""#), "{text}");
             assert_eq!(Message::decode(&text), Ok(message));
         }
     }
@@ -507,15 +502,9 @@ mod messages {
     #[test]
     fn malformed_messages_are_refused_with_their_reason() {
         let session = busy_session();
-        let state = Message::State {
-            session: session.id(),
-            from: me(1),
-            role: Role::Presenter,
-            writer: me(1),
-            state: Box::new(session.clone()),
-        }
-        .encode();
-        let hello = Message::Hello { session: session.id(), from: me(1), role: Role::Audience }.encode();
+        let message = |body: Body| Message { session: session.id(), from: me(1), body }.encode();
+        let state = message(Body::State { role: Role::Presenter, writer: me(1), state: Box::new(session.clone()) });
+        let hello = message(Body::Hello { role: Role::Audience });
         let edit = |text: &str, from: &str, to: &str| {
             assert!(text.contains(from), "{from}");
             text.replacen(from, to, 1)
@@ -537,6 +526,8 @@ mod messages {
         );
         check(edit(&hello, r#""role":"audience""#, r#""role":"student""#), malformed, "an unknown role");
         check(edit(&hello, r#""role":"audience""#, r#""role":"audience","name":"Bat""#), malformed, "an extra field");
+        check(edit(&hello, r#""role":"audience""#, r#""role":"audience","revision":3"#), malformed, "an alive's field");
+        check(edit(&hello, r#","role":"audience""#, ""), malformed, "a hello without its role");
         check(edit(&hello, &session.id().to_string(), "00ff"), malformed, "a short session id");
         check(edit(&state, r#""counts":[0,2,0,0]"#, r#""counts":[0,2,0]"#), malformed, "a tally short of a count");
         check(edit(&state, r#""counts":[0,2,0,0]"#, r#""counts":[0,2,0,10000]"#), malformed, "a count too high");
@@ -586,33 +577,19 @@ mod messages {
     fn the_decoder_never_panics_on_damaged_or_random_messages() {
         let session = busy_session();
         let samples = [
-            Message::State {
+            Message {
                 session: session.id(),
                 from: me(1),
-                role: Role::Presenter,
-                writer: me(1),
-                state: Box::new(session.clone()),
+                body: Body::State { role: Role::Presenter, writer: me(1), state: Box::new(session.clone()) },
             }
             .encode(),
-            Message::Alive { session: session.id(), from: me(1), role: Role::Audience, revision: 9 }.encode(),
+            Message { session: session.id(), from: me(1), body: Body::Alive { role: Role::Audience, revision: 9 } }
+                .encode(),
         ];
         let mut rng = aware_core::rng::SplitMix64(23);
         for round in 0..3_000 {
             let mut bytes = samples[round % 2].clone().into_bytes();
-            match rng.below(4) {
-                0 => bytes.truncate(rng.below(bytes.len() + 1)),
-                1 => {
-                    for _ in 0..=rng.below(4) {
-                        let at = rng.below(bytes.len());
-                        bytes[at] = rng.next_u64() as u8;
-                    }
-                }
-                2 => bytes = (0..rng.below(300)).map(|_| rng.next_u64() as u8).collect(),
-                _ => {
-                    let at = rng.below(bytes.len());
-                    bytes.insert(at, *rng.pick(b"{}[]\",:0-9e\\"));
-                }
-            }
+            rng.damage(&mut bytes, b"{}[]\",:0-9e\\");
             let text = String::from_utf8_lossy(&bytes);
             // Whatever is accepted reads back as itself.
             if let Ok(message) = Message::decode(&text) {
@@ -638,6 +615,15 @@ mod windows {
         replies
     }
 
+    /// A presenter's window that started session 1 and an audience window that joined it.
+    fn connected(lesson: &BandLesson) -> (Window, Window) {
+        let (mut presenter, started) = Window::start(id(1), Role::Presenter, fresh(1, AgeBand::Older, lesson));
+        let (mut audience, joined) = Window::join(id(2), Role::Audience, presenter.session_id());
+        deliver(&joined, &mut presenter);
+        deliver(&started, &mut audience);
+        (presenter, audience)
+    }
+
     fn pass(messages: Vec<Message>, to: &mut Window) -> Vec<Message> {
         let outcome = aware_core::classroom::Outcome { send: messages, ..Default::default() };
         deliver(&outcome, to)
@@ -648,7 +634,7 @@ mod windows {
         let lesson = lesson();
         let lesson = older_lesson(&lesson);
         let (mut presenter, started) = Window::start(id(1), Role::Presenter, fresh(1, AgeBand::Older, &lesson));
-        assert!(started.send.iter().any(|m| matches!(m, Message::State { .. })));
+        assert!(started.send.iter().any(|m| matches!(m.body, Body::State { .. })));
         presenter.act(Action::Next, &lesson).expect("next");
         let (mut audience, joined) = Window::join(id(2), Role::Audience, presenter.session_id());
         assert_eq!(audience.session(), None);
@@ -664,9 +650,7 @@ mod windows {
     fn an_action_in_either_window_reaches_the_other_and_only_the_actor_saves() {
         let lesson = lesson();
         let lesson = older_lesson(&lesson);
-        let (mut presenter, started) = Window::start(id(1), Role::Presenter, fresh(1, AgeBand::Older, &lesson));
-        let (mut audience, _) = Window::join(id(2), Role::Audience, presenter.session_id());
-        deliver(&started, &mut audience);
+        let (mut presenter, mut audience) = connected(&lesson);
         let outcome = audience.act(Action::Jump(6), &lesson).expect("jump");
         deliver(&outcome, &mut presenter);
         let outcome = presenter.act(Action::OpenPoll, &lesson).expect("open");
@@ -682,18 +666,17 @@ mod windows {
     fn closing_either_window_leaves_the_other_working_and_alone() {
         let lesson = lesson();
         let lesson = older_lesson(&lesson);
-        let (mut presenter, started) = Window::start(id(1), Role::Presenter, fresh(1, AgeBand::Older, &lesson));
-        let (mut audience, joined) = Window::join(id(2), Role::Audience, presenter.session_id());
-        deliver(&joined, &mut presenter);
-        deliver(&started, &mut audience);
-        let bye = presenter.leave().encode();
-        let outcome = audience.receive(&bye).expect("valid");
-        assert!(outcome.peers_changed);
-        assert_eq!(audience.peers(), Default::default());
-        // The audience window takes over: every action works there.
-        to_question_in(&mut audience, &lesson);
-        audience.act(Action::OpenPoll, &lesson).expect("a poll without the presenter");
-        assert!(audience.act(up(1), &lesson).is_ok());
+        for presenter_closes in [true, false] {
+            let (presenter, audience) = connected(&lesson);
+            let (closing, mut staying) = if presenter_closes { (presenter, audience) } else { (audience, presenter) };
+            let outcome = staying.receive(&closing.leave().encode()).expect("valid");
+            assert!(outcome.peers_changed);
+            assert_eq!(staying.peers(), Default::default());
+            // The other window goes on, and takes over every control.
+            to_question_in(&mut staying, &lesson);
+            staying.act(Action::OpenPoll, &lesson).expect("a poll in the window left");
+            assert!(staying.act(up(1), &lesson).is_ok());
+        }
     }
 
     fn to_question_in(window: &mut Window, lesson: &BandLesson) {
@@ -704,9 +687,7 @@ mod windows {
     fn a_lost_message_is_made_good_by_the_next_heartbeat() {
         let lesson = lesson();
         let lesson = older_lesson(&lesson);
-        let (mut presenter, started) = Window::start(id(1), Role::Presenter, fresh(1, AgeBand::Older, &lesson));
-        let (mut audience, _) = Window::join(id(2), Role::Audience, presenter.session_id());
-        deliver(&started, &mut audience);
+        let (mut presenter, mut audience) = connected(&lesson);
         // These states never arrive.
         presenter.act(Action::Next, &lesson).expect("next");
         presenter.act(Action::Next, &lesson).expect("next");
@@ -716,16 +697,18 @@ mod windows {
         pass(replies, &mut audience);
         assert_eq!(audience.session(), presenter.session());
         // And the other way round: a late joiner's stale state is answered with the latest.
-        let stale = Message::State {
+        let stale = Message {
             session: presenter.session_id(),
             from: id(3),
-            role: Role::Audience,
-            writer: id(3),
-            state: Box::new(fresh(1, AgeBand::Older, &lesson)),
+            body: Body::State {
+                role: Role::Audience,
+                writer: id(3),
+                state: Box::new(fresh(1, AgeBand::Older, &lesson)),
+            },
         };
         let outcome = presenter.receive(&stale.encode()).expect("valid");
         assert!(!outcome.session_changed);
-        assert!(matches!(outcome.send.as_slice(), [Message::State { .. }]));
+        assert!(matches!(outcome.send.as_slice(), [Message { body: Body::State { .. }, .. }]));
     }
 
     #[test]
@@ -741,8 +724,8 @@ mod windows {
         }
         assert!(presenter.tick().peers_changed);
         assert_eq!(presenter.peers().audiences, 0);
-        assert!(matches!(audience.tick().send.as_slice(), [Message::Hello { .. }]));
-        assert!(matches!(presenter.tick().send.as_slice(), [Message::Alive { .. }]));
+        assert!(matches!(audience.tick().send.as_slice(), [Message { body: Body::Hello { .. }, .. }]));
+        assert!(matches!(presenter.tick().send.as_slice(), [Message { body: Body::Alive { .. }, .. }]));
     }
 
     #[test]
@@ -765,12 +748,10 @@ mod windows {
         )
         .expect("younger");
         act(&mut younger, &younger_lesson, [Action::Next, Action::Next]);
-        let state = Message::State {
+        let state = Message {
             session: younger.id(),
             from: id(3),
-            role: Role::Presenter,
-            writer: id(3),
-            state: Box::new(younger),
+            body: Body::State { role: Role::Presenter, writer: id(3), state: Box::new(younger) },
         };
         assert!(matches!(presenter.receive(&state.encode()), Err(MessageError::Malformed(_))));
     }

@@ -32,7 +32,7 @@ pub mod sync;
 pub use band_lesson::{BandLesson, NotForBand};
 pub use deck::{Deck, Screen, section_part};
 pub use poll::{Change, Counter, Poll, PollRefused, Round, Tally, letter};
-pub use protocol::{CHANNEL, Message, MessageError, Role, WindowId};
+pub use protocol::{Body, CHANNEL, Message, MessageError, Role, WindowId};
 pub use session::{Action, Applied, Current, Place, Refused, ScenarioPlace, Session, SessionId, Setup, View};
 pub use stored::{ClassSessions, Kept, SessionsDecodeError};
 pub use summary::Summary;

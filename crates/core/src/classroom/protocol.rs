@@ -77,12 +77,20 @@ impl Role {
     }
 }
 
+/// A message: which session it is about, which window sent it, and what it says.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Message {
-    Hello { session: SessionId, from: WindowId, role: Role },
-    State { session: SessionId, from: WindowId, role: Role, writer: WindowId, state: Box<Session> },
-    Alive { session: SessionId, from: WindowId, role: Role, revision: u64 },
-    Bye { session: SessionId, from: WindowId },
+pub struct Message {
+    pub session: SessionId,
+    pub from: WindowId,
+    pub body: Body,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    Hello { role: Role },
+    State { role: Role, writer: WindowId, state: Box<Session> },
+    Alive { role: Role, revision: u64 },
+    Bye,
 }
 
 /// Why a message was refused.
@@ -100,108 +108,50 @@ pub enum MessageError {
     Malformed(String),
 }
 
+/// Every message of version 1; which optional fields a type has is checked on reading.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct HelloV1 {
+struct MessageV1 {
     aware: u64,
     #[serde(rename = "type")]
     kind: String,
     session: String,
     from: String,
-    role: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    writer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    revision: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    state: Option<SessionV1>,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StateV1 {
-    aware: u64,
-    #[serde(rename = "type")]
-    kind: String,
-    session: String,
-    from: String,
-    role: String,
-    writer: String,
-    state: SessionV1,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AliveV1 {
-    aware: u64,
-    #[serde(rename = "type")]
-    kind: String,
-    session: String,
-    from: String,
-    role: String,
-    revision: u64,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ByeV1 {
-    aware: u64,
-    #[serde(rename = "type")]
-    kind: String,
-    session: String,
-    from: String,
-}
+const TYPES: [&str; 4] = ["hello", "state", "alive", "bye"];
 
 impl Message {
-    pub fn session(&self) -> SessionId {
-        match self {
-            Message::Hello { session, .. }
-            | Message::State { session, .. }
-            | Message::Alive { session, .. }
-            | Message::Bye { session, .. } => *session,
-        }
-    }
-
-    pub fn from(&self) -> WindowId {
-        match self {
-            Message::Hello { from, .. }
-            | Message::State { from, .. }
-            | Message::Alive { from, .. }
-            | Message::Bye { from, .. } => *from,
-        }
-    }
-
     /// The text to post on the channel.
     pub fn encode(&self) -> String {
-        let aware = PROTOCOL_VERSION;
-        let text = |kind: &str| kind.to_owned();
-        let value = match self {
-            Message::Hello { session, from, role } => serde_json::to_value(HelloV1 {
-                aware,
-                kind: text("hello"),
-                session: session.to_string(),
-                from: from.to_string(),
-                role: role.as_str().to_owned(),
-            }),
-            Message::State { session, from, role, writer, state } => serde_json::to_value(StateV1 {
-                aware,
-                kind: text("state"),
-                session: session.to_string(),
-                from: from.to_string(),
-                role: role.as_str().to_owned(),
-                writer: writer.to_string(),
-                state: SessionV1::of(state, true),
-            }),
-            Message::Alive { session, from, role, revision } => serde_json::to_value(AliveV1 {
-                aware,
-                kind: text("alive"),
-                session: session.to_string(),
-                from: from.to_string(),
-                role: role.as_str().to_owned(),
-                revision: *revision,
-            }),
-            Message::Bye { session, from } => serde_json::to_value(ByeV1 {
-                aware,
-                kind: text("bye"),
-                session: session.to_string(),
-                from: from.to_string(),
-            }),
+        let role = |role: &Role| Some(role.as_str().to_owned());
+        let (kind, role, writer, revision, state) = match &self.body {
+            Body::Hello { role: r } => ("hello", role(r), None, None, None),
+            Body::State { role: r, writer, state } => {
+                ("state", role(r), Some(writer.to_string()), None, Some(SessionV1::of(state, true)))
+            }
+            Body::Alive { role: r, revision } => ("alive", role(r), None, Some(*revision), None),
+            Body::Bye => ("bye", None, None, None, None),
         };
-        value.map(|value| value.to_string()).expect("strings and numbers always serialise")
+        let message = MessageV1 {
+            aware: PROTOCOL_VERSION,
+            kind: kind.to_owned(),
+            session: self.session.to_string(),
+            from: self.from.to_string(),
+            role,
+            writer,
+            revision,
+            state,
+        };
+        serde_json::to_string(&message).expect("strings and numbers always serialise")
     }
 
     /// Reads a message of any content without panicking; see the module documentation.
@@ -217,49 +167,32 @@ impl Message {
             return Err(MessageError::Version(version));
         }
         let kind = object.get("type").and_then(Value::as_str).ok_or_else(|| MessageError::Malformed("type".into()))?;
-        let malformed = |error: serde_json::Error| MessageError::Malformed(error.to_string());
-        let session = |text: &str| SessionId::parse(text).ok_or_else(|| MessageError::Malformed("session".into()));
-        let window = |text: &str| WindowId::parse(text).ok_or_else(|| MessageError::Malformed("window".into()));
-        let role = |text: &str| Role::parse(text).ok_or_else(|| MessageError::Malformed("role".into()));
-        match kind {
-            "hello" => {
-                let message: HelloV1 = serde_json::from_value(value).map_err(malformed)?;
-                Ok(Message::Hello {
-                    session: session(&message.session)?,
-                    from: window(&message.from)?,
-                    role: role(&message.role)?,
-                })
-            }
-            "state" => {
-                let message: StateV1 = serde_json::from_value(value).map_err(malformed)?;
-                let id = session(&message.session)?;
-                if message.state.id() != message.session {
-                    return Err(MessageError::Malformed("state of another session".into()));
-                }
-                let state = message.state.into_session().map_err(MessageError::Malformed)?;
-                Ok(Message::State {
-                    session: id,
-                    from: window(&message.from)?,
-                    role: role(&message.role)?,
-                    writer: window(&message.writer)?,
-                    state: Box::new(state),
-                })
-            }
-            "alive" => {
-                let message: AliveV1 = serde_json::from_value(value).map_err(malformed)?;
-                Ok(Message::Alive {
-                    session: session(&message.session)?,
-                    from: window(&message.from)?,
-                    role: role(&message.role)?,
-                    revision: message.revision,
-                })
-            }
-            "bye" => {
-                let message: ByeV1 = serde_json::from_value(value).map_err(malformed)?;
-                Ok(Message::Bye { session: session(&message.session)?, from: window(&message.from)? })
-            }
-            other => Err(MessageError::UnknownType(other.chars().take(40).collect())),
+        if !TYPES.contains(&kind) {
+            return Err(MessageError::UnknownType(kind.chars().take(40).collect()));
         }
+        let message: MessageV1 =
+            serde_json::from_value(value).map_err(|error| MessageError::Malformed(error.to_string()))?;
+        let malformed = |what: &str| MessageError::Malformed(what.to_owned());
+        let session = SessionId::parse(&message.session).ok_or_else(|| malformed("session"))?;
+        let from = WindowId::parse(&message.from).ok_or_else(|| malformed("from"))?;
+        let role = |text: &str| Role::parse(text).ok_or_else(|| malformed("role"));
+        let body = match (message.kind.as_str(), message.role, message.writer, message.revision, message.state) {
+            ("hello", Some(r), None, None, None) => Body::Hello { role: role(&r)? },
+            ("state", Some(r), Some(writer), None, Some(state)) => {
+                if state.id() != message.session {
+                    return Err(malformed("state of another session"));
+                }
+                Body::State {
+                    role: role(&r)?,
+                    writer: WindowId::parse(&writer).ok_or_else(|| malformed("writer"))?,
+                    state: Box::new(state.into_session().map_err(MessageError::Malformed)?),
+                }
+            }
+            ("alive", Some(r), None, Some(revision), None) => Body::Alive { role: role(&r)?, revision },
+            ("bye", None, None, None, None) => Body::Bye,
+            (kind, ..) => return Err(malformed(&format!("the fields of a {kind}"))),
+        };
+        Ok(Message { session, from, body })
     }
 }
 

@@ -23,7 +23,7 @@
 use std::collections::BTreeMap;
 
 use super::BandLesson;
-use super::protocol::{Message, MessageError, Role, WindowId};
+use super::protocol::{Body, Message, MessageError, Role, WindowId};
 use super::session::{Action, Refused, Session, SessionId};
 
 /// Ticks without a message after which a peer counts as gone.
@@ -122,21 +122,21 @@ impl Window {
 
     /// A message from the channel. Messages of other sessions and this window's own are ignored.
     pub fn receive(&mut self, text: &str) -> Result<Outcome, MessageError> {
-        let message = Message::decode(text)?;
+        let Message { session, from, body } = Message::decode(text)?;
         let mut outcome = Outcome::default();
-        if message.session() != self.session_id || message.from() == self.me {
+        if session != self.session_id || from == self.me {
             return Ok(outcome);
         }
-        match message {
-            Message::Bye { from, .. } => {
+        match body {
+            Body::Bye => {
                 outcome.peers_changed = self.peers.remove(&from).is_some();
                 return Ok(outcome);
             }
-            Message::Hello { from, role, .. } => {
+            Body::Hello { role } => {
                 outcome.peers_changed = self.heard(from, role);
                 outcome.send.extend(self.state());
             }
-            Message::Alive { from, role, revision, .. } => {
+            Body::Alive { role, revision } => {
                 outcome.peers_changed = self.heard(from, role);
                 match self.session() {
                     Some(session) if session.revision() > revision => outcome.send.extend(self.state()),
@@ -144,7 +144,7 @@ impl Window {
                     None => outcome.send.push(self.hello()),
                 }
             }
-            Message::State { from, role, writer, state, .. } => {
+            Body::State { role, writer, state } => {
                 outcome.peers_changed = self.heard(from, role);
                 if self.is_later(&state, writer) {
                     let fits = self.session().is_none_or(|ours| {
@@ -174,12 +174,7 @@ impl Window {
         }
         self.peers.retain(|_, peer| peer.quiet <= QUIET_TICKS);
         let send = match self.session() {
-            Some(session) => vec![Message::Alive {
-                session: self.session_id,
-                from: self.me,
-                role: self.role,
-                revision: session.revision(),
-            }],
+            Some(session) => vec![self.message(Body::Alive { role: self.role, revision: session.revision() })],
             None => vec![self.hello()],
         };
         Outcome { send, peers_changed: self.peers.len() != before, ..Outcome::default() }
@@ -187,22 +182,20 @@ impl Window {
 
     /// The message to send when the window closes (`pagehide`).
     pub fn leave(&self) -> Message {
-        Message::Bye { session: self.session_id, from: self.me }
+        self.message(Body::Bye)
+    }
+
+    fn message(&self, body: Body) -> Message {
+        Message { session: self.session_id, from: self.me, body }
     }
 
     fn hello(&self) -> Message {
-        Message::Hello { session: self.session_id, from: self.me, role: self.role }
+        self.message(Body::Hello { role: self.role })
     }
 
     fn state(&self) -> Option<Message> {
         let (session, writer) = self.held.as_ref()?;
-        Some(Message::State {
-            session: self.session_id,
-            from: self.me,
-            role: self.role,
-            writer: *writer,
-            state: Box::new(session.clone()),
-        })
+        Some(self.message(Body::State { role: self.role, writer: *writer, state: Box::new(session.clone()) }))
     }
 
     /// Whether a received state is later than the one held.
