@@ -232,8 +232,8 @@ mod worksheets {
         let mut figures = Vec::new();
         for curriculum in classroom_support::real_curricula() {
             for lesson in &curriculum.lessons {
-                for band in AgeBand::ALL {
-                    let lesson = BandLesson::new(lesson, band).expect("for ages 12 and up");
+                for band in AgeBand::ALL.into_iter().filter(|band| lesson.is_for(*band)) {
+                    let lesson = BandLesson::new(lesson, band).expect("the lesson is for this band");
                     for paper in Paper::ALL {
                         for sheet in [Sheet::Worksheet, Sheet::AnswerKey] {
                             let what = format!("{} {} {band} {paper:?} {sheet:?}", curriculum.locale, lesson.id);

@@ -26,7 +26,7 @@ pub fn older(text: &str) -> Block {
 }
 
 fn option(id: &str, text: &str, correct: bool) -> QuizOption {
-    QuizOption { id: id.to_owned(), text: text.to_owned(), explanation: format!("Why {id}."), correct }
+    QuizOption { id: id.to_owned(), text: text.to_owned(), explanation: format!("Why {id}."), correct, last: false }
 }
 
 fn choice(id: &str, next: &str) -> ScenarioChoice {
@@ -36,11 +36,12 @@ fn choice(id: &str, next: &str) -> ScenarioChoice {
         consequence: format!("After {id}"),
         why: format!("Because {id}"),
         next: next.to_owned(),
+        older: false,
     }
 }
 
 fn step(id: &str, choices: Vec<ScenarioChoice>) -> ScenarioStep {
-    ScenarioStep { id: id.to_owned(), text: format!("Step {id}"), choices }
+    ScenarioStep { id: id.to_owned(), text: format!("Step {id}"), choices, older: false }
 }
 
 /// Lesson `myths`, its text prefixed with `tag` (a stand-in for a language):
@@ -71,6 +72,7 @@ pub fn lesson_in(tag: &str) -> Lesson {
             Section { heading: words(&t("Older")), blocks: vec![older(&t("Only older"))] },
         ],
         key_points: vec![t("Point")],
+        older_key_points: Vec::new(),
         quiz: vec![
             QuizItem {
                 id: "single".to_owned(),
@@ -83,6 +85,7 @@ pub fn lesson_in(tag: &str) -> Lesson {
                     option("d", &t("D"), false),
                 ],
                 sources: Vec::new(),
+                older: false,
             },
             QuizItem {
                 id: "multiple".to_owned(),
@@ -90,6 +93,7 @@ pub fn lesson_in(tag: &str) -> Lesson {
                 prompt: t("Which ones?"),
                 options: vec![option("a", &t("A"), true), option("b", &t("B"), false), option("c", &t("C"), true)],
                 sources: Vec::new(),
+                older: false,
             },
             QuizItem {
                 id: "myth".to_owned(),
@@ -97,6 +101,7 @@ pub fn lesson_in(tag: &str) -> Lesson {
                 prompt: t("True?"),
                 options: vec![option("true", "", true), option("false", "", false)],
                 sources: Vec::new(),
+                older: false,
             },
         ],
         scenarios: vec![Scenario {
