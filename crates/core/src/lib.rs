@@ -6,12 +6,14 @@
 
 pub mod assessment;
 pub mod band;
+pub mod classroom;
 pub mod content;
 pub mod deployment;
 pub mod embed;
 #[cfg(feature = "fuzzing")]
 pub mod fuzz_checks;
 pub mod l10n;
+pub mod print;
 pub mod progress;
 pub mod quick_exit;
 pub mod quiz;

@@ -42,6 +42,27 @@ impl SplitMix64 {
         &items[self.below(items.len())]
     }
 
+    /// Damages `bytes` one of four ways, as a decoder test wants: cut short anywhere, one to
+    /// four bytes changed at random, replaced by up to 255 random bytes, or one of `tokens`
+    /// (JSON's punctuation, say) inserted anywhere.
+    pub fn damage(&mut self, bytes: &mut Vec<u8>, tokens: &[u8]) {
+        match self.below(4) {
+            0 => bytes.truncate(self.below(bytes.len() + 1)),
+            1 if !bytes.is_empty() => {
+                for _ in 0..=self.below(4) {
+                    let at = self.below(bytes.len());
+                    bytes[at] = self.next_u64() as u8;
+                }
+            }
+            2 => *bytes = (0..self.below(256)).map(|_| self.next_u64() as u8).collect(),
+            _ if !tokens.is_empty() => {
+                let at = self.below(bytes.len() + 1);
+                bytes.insert(at, *self.pick(tokens));
+            }
+            _ => {}
+        }
+    }
+
     /// Fisher–Yates.
     pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {

@@ -2,16 +2,19 @@
 //! and damaged storage, "Data on this device", and the teacher's sealed data. The exhaustive
 //! key-by-state matrix is in `store_mutation.rs`.
 
+mod classroom_support;
 mod store_support;
 
 use aware_core::band::AgeBand;
+use aware_core::classroom::{Action, BandLesson, ClassSessions, Session};
 use aware_core::progress::{self, Loaded};
 use aware_core::store::teacher::{Opened, PayloadKind};
 use aware_core::store::{
     Category, DeviceStore, Faults, ImportFile, Imported, Kind, MemoryBackend, Notice, RecordOutcome, RestoreOutcome,
-    SealRequest, SetUpOutcome, Status, TeacherState, WriteFailure,
+    SealRequest, SessionOutcome, SetUpOutcome, Status, TeacherState, WriteFailure,
 };
 use aware_core::study::{Locale, ResultsFile, TeacherStudies};
+use classroom_support::polled;
 use store_support::*;
 
 fn stored(backend: &MemoryBackend, key: &str) -> Option<String> {
@@ -35,6 +38,71 @@ fn file(name: &str, records: &[aware_core::study::Record]) -> ImportFile {
 
 fn locale(tag: &str) -> Locale {
     Locale::new(tag).expect("a locale")
+}
+
+fn stored_sessions(backend: &MemoryBackend) -> ClassSessions {
+    ClassSessions::decode(&stored(backend, "aware.sessions").unwrap_or_default()).expect("stored sessions")
+}
+
+/// `session`, one step further on (a later copy).
+fn later(session: &Session) -> Session {
+    let lesson = classroom_support::lesson();
+    let lesson = BandLesson::new(&lesson, AgeBand::Older).expect("for all ages");
+    let mut later = session.clone();
+    later.apply(Action::Next, &lesson).expect("a next screen");
+    later
+}
+
+mod sessions {
+    use super::*;
+
+    #[test]
+    fn a_session_is_kept_and_an_earlier_copy_never_replaces_a_later_one() {
+        let backend = MemoryBackend::new();
+        let mut store = tab(&backend);
+        let session = polled(1, [1, 2, 3, 4]);
+        let done = store.save_session(&session);
+        assert_eq!((done.outcome, done.seal), (SessionOutcome::Saved, None));
+        assert_eq!(stored_sessions(&backend).sessions(), std::slice::from_ref(&session));
+        assert_eq!(store.save_session(&session).outcome, SessionOutcome::AlreadyHeld);
+        let later = later(&session);
+        assert_eq!(store.save_session(&later).outcome, SessionOutcome::Saved);
+        let done = store.save_session(&session);
+        assert_eq!(done.outcome, SessionOutcome::Stale { held: later.revision() });
+        assert_eq!(done.state.sessions.sessions(), std::slice::from_ref(&later));
+        assert_eq!(stored_sessions(&backend).sessions(), [later]);
+    }
+
+    #[test]
+    fn two_tabs_saving_sessions_keep_both_and_the_later_copy_of_each() {
+        let backend = MemoryBackend::new();
+        let (mut a, mut b) = (tab(&backend), tab(&backend));
+        let (one, two, three) = (polled(1, [1; 4]), polled(2, [2; 4]), polled(3, [3; 4]));
+        a.save_session(&one);
+        b.save_session(&two);
+        b.save_session(&later(&one));
+        a.save_session(&three);
+        assert_eq!(stored_sessions(&backend).sessions(), [three, two, later(&one)]);
+    }
+
+    #[test]
+    fn sessions_are_listed_and_deleted_one_at_a_time_or_all_in_data_on_this_device() {
+        let backend = MemoryBackend::new();
+        let mut store = tab(&backend);
+        let (one, two) = (polled(1, [1; 4]), polled(2, [2; 4]));
+        store.save_session(&one);
+        store.save_session(&two);
+        let entry = store.inventory().entry(Category::Sessions).copied().expect("listed");
+        assert_eq!((entry.items, entry.bytes), (2, stored(&backend, "aware.sessions").map_or(0, |t| t.len())));
+        let done = store.delete_session(one.id());
+        assert!(done.outcome);
+        assert_eq!(stored_sessions(&backend).sessions(), std::slice::from_ref(&two));
+        assert!(!store.delete_session(one.id()).outcome);
+        store.delete(Category::Sessions);
+        assert_eq!(stored(&backend, "aware.sessions"), None);
+        assert!(store.state().sessions.is_empty());
+        assert_eq!(store.inventory().entry(Category::Sessions), None);
+    }
 }
 
 mod one_tab {
@@ -424,6 +492,7 @@ mod data_on_this_device {
         store.remember_participant(participant(1));
         store.set_locale(locale("mn"));
         store.set_band(AgeBand::Older);
+        store.save_session(&polled(1, [1, 2, 3, 4]));
         backend
     }
 
@@ -438,6 +507,7 @@ mod data_on_this_device {
                 (Category::Progress, 1),
                 (Category::Results, 2),
                 (Category::Studies, 1),
+                (Category::Sessions, 1),
                 (Category::Participant, 1),
                 (Category::Locale, 1),
                 (Category::Band, 1),
@@ -668,6 +738,82 @@ mod teacher {
             panic!("a replacement")
         };
         assert_eq!(consumed, [envelope(6, PayloadKind::Results).id()]);
+    }
+
+    #[test]
+    fn on_a_teacher_device_a_session_is_stored_only_sealed_and_opened_to_its_latest_copy() {
+        let (backend, mut store) = teacher_device();
+        let session = polled(1, [1, 2, 3, 4]);
+        let done = store.save_session(&session);
+        assert_eq!(done.outcome, SessionOutcome::Sealed);
+        let payloads = appended(done.seal);
+        assert_eq!(payloads[0].kind, PayloadKind::Sessions);
+        assert_eq!(ClassSessions::decode(&payloads[0].text).map(|s| s.sessions().to_vec()), Ok(vec![session.clone()]));
+        assert!(done.state.sessions.is_empty() && stored(&backend, "aware.sessions").is_none());
+        let later = later(&session);
+        let later_payload = appended(store.save_session(&later).seal).remove(0);
+        store.append_sealed(vec![envelope(5, PayloadKind::Sessions), envelope(6, PayloadKind::Sessions)]);
+        // Opened in any order, the later copy stands.
+        let done = store.unlock(vec![
+            opened(6, PayloadKind::Sessions, later_payload.text),
+            opened(5, PayloadKind::Sessions, payloads[0].text.clone()),
+        ]);
+        assert_eq!(done.state.sessions.sessions(), std::slice::from_ref(&later));
+        // Unlocked, a copy already held is not sealed again.
+        let done = store.save_session(&later);
+        assert_eq!((done.outcome, done.seal), (SessionOutcome::AlreadyHeld, None));
+        assert!(store.lock().state.sessions.is_empty());
+    }
+
+    #[test]
+    fn deleting_a_sealed_session_or_a_studys_results_reseals_everything_that_remains() {
+        let (_, mut store) = teacher_device();
+        let (one, two) = (polled(1, [1; 4]), polled(2, [2; 4]));
+        store.append_sealed(vec![
+            envelope(5, PayloadKind::Results),
+            envelope(6, PayloadKind::Studies),
+            envelope(7, PayloadKind::Sessions),
+        ]);
+        store.unlock(vec![
+            opened(5, PayloadKind::Results, results_text(&[record_in(1, 1), record_in(2, 2)])),
+            opened(6, PayloadKind::Studies, studies_text(&[study_entry(1)])),
+            opened(7, PayloadKind::Sessions, ClassSessions::new(vec![one.clone(), two.clone()]).encode()),
+        ]);
+        let kinds = |seal: Option<SealRequest>| match seal {
+            Some(SealRequest::Replace { consumed, payloads }) => {
+                (consumed.len(), payloads.iter().map(|p| (p.kind, p.text.clone())).collect::<Vec<_>>())
+            }
+            other => panic!("expected a replacement, got {other:?}"),
+        };
+        let done = store.delete_session(one.id());
+        assert!(done.outcome);
+        let (consumed, payloads) = kinds(done.seal);
+        assert_eq!(consumed, 3);
+        assert_eq!(
+            payloads,
+            [
+                (PayloadKind::Results, results_text(&[record_in(1, 1), record_in(2, 2)])),
+                (PayloadKind::Studies, studies_text(&[study_entry(1)])),
+                (PayloadKind::Sessions, ClassSessions::new(vec![two.clone()]).encode()),
+            ]
+        );
+        // Deleting a study's results keeps the sessions in the compacted set.
+        let (_, payloads) = kinds(store.delete_study_results(study(1)).seal);
+        assert!(payloads.contains(&(PayloadKind::Sessions, ClassSessions::new(vec![two]).encode())));
+    }
+
+    #[test]
+    fn sessions_held_in_the_clear_before_the_set_up_are_sealed_with_the_rest_then_removed() {
+        let backend = MemoryBackend::new();
+        let mut store = tab(&backend);
+        let session = polled(1, [1; 4]);
+        store.save_session(&session);
+        store.set_up_teacher(keyring(1));
+        let plain = store.plain_to_seal().expect("a session to seal");
+        assert_eq!(plain.payloads.iter().map(|p| p.kind).collect::<Vec<_>>(), [PayloadKind::Sessions]);
+        store.seal_plain(plain, vec![envelope(3, PayloadKind::Sessions)]);
+        assert_eq!(stored(&backend, "aware.sessions"), None);
+        assert_eq!(store.sealed().len(), 1);
     }
 
     #[test]

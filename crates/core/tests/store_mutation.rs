@@ -6,12 +6,14 @@
 //! its stored forms, its write and a way to read what it holds as a set of facts ("basics q1
 //! solved", a record's key, a study id, a value), so "nothing lost" is a subset check.
 
+mod classroom_support;
 mod store_support;
 
 use std::collections::BTreeSet;
 use std::str::FromStr;
 
 use aware_core::band::AgeBand;
+use aware_core::classroom::ClassSessions;
 use aware_core::progress::{self, CURRENT_SCHEMA, Loaded};
 use aware_core::store::keys::parse_backup_key;
 use aware_core::store::teacher::{Keyring, PayloadKind, SealedLog};
@@ -128,6 +130,10 @@ fn studies_facts(studies: &TeacherStudies) -> Facts {
     facts(studies.studies.iter().map(|s| s.id.compact()))
 }
 
+fn sessions_facts(sessions: &ClassSessions) -> Facts {
+    facts(sessions.sessions().iter().map(|s| s.id()))
+}
+
 fn subjects() -> Vec<Subject> {
     let newer_small = r#"{"version":2,"value":"from a newer app"}"#.to_owned();
     vec![
@@ -191,6 +197,21 @@ fn subjects() -> Vec<Subject> {
             },
             facts_of_text: |text| TeacherStudies::decode(text).ok().map(|s| studies_facts(&s)),
             facts_in_memory: |store| studies_facts(&store.state().studies),
+        },
+        Subject {
+            kind: Kind::Sessions,
+            merge: Merge::Union,
+            valid: ClassSessions::new(vec![classroom_support::polled(3, [1, 2, 3, 4])]).encode(),
+            older: None,
+            newer: r#"{"format":"aware-sessions","version":2,"sessions":[],"groups":[]}"#.to_owned(),
+            corrupt: ClassSessions::new(vec![classroom_support::polled(3, [1, 2, 3, 4])])
+                .encode()
+                .replace(r#""band":"15-18""#, r#""band":"15-19""#),
+            write: |store, tab| {
+                store.save_session(&classroom_support::polled(if tab == Tab::A { 1 } else { 2 }, [1, 0, 0, 0]));
+            },
+            facts_of_text: |text| ClassSessions::decode(text).ok().map(|s| sessions_facts(&s)),
+            facts_in_memory: |store| sessions_facts(&store.state().sessions),
         },
         Subject {
             kind: Kind::Participant,

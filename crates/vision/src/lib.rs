@@ -6,7 +6,8 @@
 //! The pipeline, one module a stage: `binarize` (adaptive threshold) → `components` (dark regions)
 //! → `contour` (each region's outline) → `quad` (outlines that are quadrilaterals, refined on the
 //! grey levels) → `decode` (cells through the projective map, border check, match in `family`)
-//! → `card` (marker id to card and option). `layout` is the printable card; `synth` (feature
+//! → `card` (marker id to card and option). `layout` is the printable card and a class's set of
+//! them; `poll` turns a poll's reads into counts (the last answer of each card); `synth` (feature
 //! `synth`) renders classrooms for the benchmark and the tests.
 //!
 //! Every input is safe: frames are checked by `Frame::new` (size and length), every buffer is
@@ -22,6 +23,7 @@ pub mod family;
 pub mod frame;
 pub mod geometry;
 pub mod layout;
+pub mod poll;
 pub mod quad;
 #[cfg(feature = "synth")]
 pub mod synth;

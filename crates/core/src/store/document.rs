@@ -1,7 +1,8 @@
 //! How each kind of stored document is read, written and merged with another tab's.
 //!
 //! One [`Document`] implementation per kind, over the codecs that already exist (progress's
-//! schema, the results file, the studies list, the keyring and the sealed log) and one rule for
+//! schema, the results file, the studies list, the classroom sessions, the keyring and the
+//! sealed log) and one rule for
 //! the three small text values (participant, locale, band). Reading sorts stored text into
 //! ready (perhaps migrated from an older version), corrupt, or newer than this app; merging is
 //! three-way: `base` is what this tab last saw in storage, `ours` what it holds now, `theirs` what
@@ -22,6 +23,8 @@ use super::teacher::envelope::LogError;
 use super::teacher::keyring::KeyringError;
 use super::teacher::{Keyring, SealedLog, envelope, keyring};
 use crate::band::AgeBand;
+use crate::classroom::ClassSessions;
+use crate::classroom::stored::{MAX_SESSIONS_BYTES, SESSIONS_VERSION, SessionsDecodeError};
 use crate::progress::{self, Loaded, Progress, Unreadable};
 use crate::study::device::{DeviceDecodeError, MAX_STUDIES_BYTES, STUDIES_VERSION};
 use crate::study::file::{self, ImportError};
@@ -73,6 +76,7 @@ impl Kind {
             Kind::Progress => Progress::MAX_BYTES,
             Kind::Results => ResultsFile::MAX_BYTES,
             Kind::Studies => TeacherStudies::MAX_BYTES,
+            Kind::Sessions => ClassSessions::MAX_BYTES,
             Kind::Participant => Option::<Participant>::MAX_BYTES,
             Kind::Locale => Option::<Locale>::MAX_BYTES,
             Kind::Band => Option::<AgeBand>::MAX_BYTES,
@@ -204,6 +208,41 @@ impl Document for TeacherStudies {
                 .cloned(),
         );
         merged(TeacherStudies { studies })
+    }
+}
+
+impl Document for ClassSessions {
+    const KIND: Kind = Kind::Sessions;
+    const MAX_BYTES: usize = MAX_SESSIONS_BYTES;
+
+    fn decode(raw: &str) -> Decoded<ClassSessions> {
+        match ClassSessions::decode(raw) {
+            Ok(sessions) => ready(sessions),
+            Err(SessionsDecodeError::UnsupportedVersion(version)) if version > SESSIONS_VERSION => {
+                Decoded::Newer { version }
+            }
+            Err(_) => Decoded::Corrupt,
+        }
+    }
+
+    fn encode(&self) -> Result<Option<String>, WriteFailure> {
+        if self.is_empty() {
+            return kept(None);
+        }
+        let text = ClassSessions::encode(self);
+        if text.len() > MAX_SESSIONS_BYTES {
+            return Err(WriteFailure::TooLarge);
+        }
+        kept(Some(text))
+    }
+
+    /// A union by session id, the later copy of each (see `classroom::stored`).
+    fn merge(
+        base: &ClassSessions,
+        ours: &ClassSessions,
+        theirs: &ClassSessions,
+    ) -> Result<Merged<ClassSessions>, WriteFailure> {
+        ClassSessions::merge(base, ours, theirs).map_or(Err(WriteFailure::TooMany), merged)
     }
 }
 

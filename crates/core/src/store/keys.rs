@@ -1,8 +1,8 @@
 //! The keys the store keeps, and the backups beside them.
 //!
 //! Every key starts with `aware.`. The names of the first five are those earlier versions of the
-//! app used, so a student's data is found after an update; `aware.band` and the teacher's two keys
-//! are new. A backup of `aware.K` is `aware.K.backup` (the first one, as earlier versions named
+//! app used, so a student's data is found after an update; `aware.band`, `aware.sessions` and the
+//! teacher's two keys are new. A backup of `aware.K` is `aware.K.backup` (the first one, as earlier versions named
 //! it), then `aware.K.backup.2`, `.3`, …: the number only grows, so the lowest is the oldest, and
 //! at most [`MAX_BACKUPS`] are kept per key.
 
@@ -25,6 +25,8 @@ pub enum Kind {
     Results,
     /// A teacher's studies on such a device (`aware.studies`).
     Studies,
+    /// A teacher's classroom sessions on such a device (`aware.sessions`).
+    Sessions,
     /// The study and code a student chose to have remembered (`aware.participant`).
     Participant,
     /// The chosen language (`aware.locale`).
@@ -33,15 +35,16 @@ pub enum Kind {
     Band,
     /// The teacher's public key and passphrase-wrapped private key (`aware.teacher.keyring`).
     Keyring,
-    /// Results and studies sealed to the teacher's key (`aware.teacher.sealed`).
+    /// Results, studies and sessions sealed to the teacher's key (`aware.teacher.sealed`).
     Sealed,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Progress,
         Kind::Results,
         Kind::Studies,
+        Kind::Sessions,
         Kind::Participant,
         Kind::Locale,
         Kind::Band,
@@ -54,6 +57,7 @@ impl Kind {
             Kind::Progress => progress::STORAGE_KEY,
             Kind::Results => "aware.results",
             Kind::Studies => "aware.studies",
+            Kind::Sessions => "aware.sessions",
             Kind::Participant => "aware.participant",
             Kind::Locale => "aware.locale",
             Kind::Band => "aware.band",
@@ -121,6 +125,7 @@ mod tests {
                 "aware.progress",
                 "aware.results",
                 "aware.studies",
+                "aware.sessions",
                 "aware.participant",
                 "aware.locale",
                 "aware.band",

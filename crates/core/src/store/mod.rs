@@ -13,11 +13,12 @@
 //! | progress | `aware.progress` | `progress::schema` (versioned JSON; older versions migrate) |
 //! | results | `aware.results` | `study::file` (`aware-results`, version 1) |
 //! | studies | `aware.studies` | `study::device` (`aware-studies`, version 1) |
+//! | sessions | `aware.sessions` | `classroom::stored` (`aware-sessions`, version 1) |
 //! | participant | `aware.participant` | `STUDYID/CODE` |
 //! | locale | `aware.locale` | a BCP 47 tag (`mn`, `en`) |
 //! | band | `aware.band` | `12-14` or `15-18` |
 //! | teacher's keyring | `aware.teacher.keyring` | [`teacher::keyring`] |
-//! | sealed results and studies | `aware.teacher.sealed` | [`teacher::envelope`] |
+//! | sealed results, studies and sessions | `aware.teacher.sealed` | [`teacher::envelope`] |
 //!
 //! and up to [`MAX_BACKUPS`] backups of each, `KEY.backup`, `KEY.backup.N` (see [`keys`]).
 //!
@@ -31,7 +32,8 @@
 //!   replaces it. Backups are capped at three per key (the oldest is dropped, with a notice),
 //!   and can be listed, downloaded and restored (merged back in).
 //! - **Saving** re-reads the key first and, if another tab stored something since, merges:
-//!   results and studies are unions (less what either tab deleted), progress is
+//!   results, studies and sessions are unions (less what either tab deleted; of a session, the
+//!   copy with the higher revision), progress is
 //!   `Progress::merge` (three-way, per lesson and item: no answer or read section is lost), the
 //!   sealed log is a union; participant, locale and band are last-writer-wins, with
 //!   [`Notice::Replaced`] when that drops another tab's value. The app also calls
@@ -45,8 +47,9 @@
 //!   after which no `aware.*` key remains. Nothing is ever remembered by default: the participant
 //!   is stored only by [`DeviceStore::remember_participant`], and [`DeviceStore::next_student`]
 //!   forgets it.
-//! - **A teacher's device** ([`teacher`]): once a teacher has set up a keyring, results and
-//!   studies are stored only sealed; verbs that would store them return a [`SealRequest`].
+//! - **A teacher's device** ([`teacher`]): once a teacher has set up a keyring, results,
+//!   studies and classroom sessions are stored only sealed; verbs that would store them return a
+//!   [`SealRequest`].
 //!
 //! # The browser backend (`src/platform/storage.rs`)
 //! It implements [`Backend`] over `window.localStorage` and never panics:
@@ -76,13 +79,15 @@ pub use keys::{Backup, Kind, MAX_BACKUPS, PREFIX};
 pub use memory::{Faults, MemoryBackend};
 pub use teacher::{Envelope, EnvelopeId, Keyring, OpenProblem, Opened, Payload, PayloadKind, SealRequest};
 pub use verbs::{
-    Category, FileOutcome, ImportFile, Imported, Inventory, InventoryEntry, PlainToSeal, RecordOutcome, SetUpOutcome,
+    Category, FileOutcome, ImportFile, Imported, Inventory, InventoryEntry, PlainToSeal, RecordOutcome, SessionOutcome,
+    SetUpOutcome,
 };
 
 use self::slot::Slot;
 use self::teacher::SealedLog;
 use self::verbs::TeacherView;
 use crate::band::AgeBand;
+use crate::classroom::ClassSessions;
 use crate::progress::Progress;
 use crate::study::{Locale, Participant, ResultsFile, TeacherStudies};
 
@@ -141,9 +146,10 @@ pub enum Notice {
 /// Where the teacher's area stands on this device.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TeacherState {
-    /// No teacher set up: results and studies are kept in the clear, as on a student's own device.
+    /// No teacher set up: results, studies and sessions are kept in the clear, as on a student's
+    /// own device.
     NotSetUp,
-    /// Set up; results and studies are sealed (`sealed` envelopes) and not shown.
+    /// Set up; results, studies and sessions are sealed (`sealed` envelopes) and not shown.
     Locked { sealed: usize },
     /// The teacher has opened the sealed data; `unopened` envelopes (appended by another tab
     /// since, say) are not in it yet.
@@ -162,6 +168,8 @@ pub struct DeviceState {
     pub results: Rc<ResultsFile>,
     /// Likewise for the teacher's studies.
     pub studies: Rc<TeacherStudies>,
+    /// Likewise for the teacher's classroom sessions.
+    pub sessions: Rc<ClassSessions>,
     pub participant: Option<Participant>,
     pub locale: Option<Locale>,
     pub band: Option<AgeBand>,
@@ -211,6 +219,7 @@ pub struct DeviceStore {
     progress: Slot<Progress>,
     results: Slot<ResultsFile>,
     studies: Slot<TeacherStudies>,
+    sessions: Slot<ClassSessions>,
     participant: Slot<Option<Participant>>,
     locale: Slot<Option<Locale>>,
     band: Slot<Option<AgeBand>>,
@@ -234,6 +243,7 @@ impl DeviceStore {
                     progress: Slot::memory_only(),
                     results: Slot::memory_only(),
                     studies: Slot::memory_only(),
+                    sessions: Slot::memory_only(),
                     participant: Slot::memory_only(),
                     locale: Slot::memory_only(),
                     band: Slot::memory_only(),
@@ -248,6 +258,7 @@ impl DeviceStore {
                 progress: Slot::load(storage, &mut notices),
                 results: Slot::load(storage, &mut notices),
                 studies: Slot::load(storage, &mut notices),
+                sessions: Slot::load(storage, &mut notices),
                 participant: Slot::load(storage, &mut notices),
                 locale: Slot::load(storage, &mut notices),
                 band: Slot::load(storage, &mut notices),
@@ -268,15 +279,16 @@ impl DeviceStore {
     /// The current state.
     pub fn state(&self) -> DeviceState {
         let statuses = Kind::ALL.into_iter().map(|kind| (kind, self.status(kind))).collect();
-        let (results, studies) = match (&self.view, self.is_sealed()) {
-            (_, false) => (self.results.value.clone(), self.studies.value.clone()),
-            (Some(view), true) => (view.results.clone(), view.studies.clone()),
-            (None, true) => (Rc::default(), Rc::default()),
+        let (results, studies, sessions) = match (&self.view, self.is_sealed()) {
+            (_, false) => (self.results.value.clone(), self.studies.value.clone(), self.sessions.value.clone()),
+            (Some(view), true) => (view.results.clone(), view.studies.clone(), view.sessions.clone()),
+            (None, true) => (Rc::default(), Rc::default(), Rc::default()),
         };
         DeviceState {
             progress: self.progress.value.clone(),
             results,
             studies,
+            sessions,
             participant: *self.participant.value,
             locale: (*self.locale.value).clone(),
             band: *self.band.value,
@@ -292,6 +304,7 @@ impl DeviceStore {
             Kind::Progress => self.progress.status,
             Kind::Results => self.results.status,
             Kind::Studies => self.studies.status,
+            Kind::Sessions => self.sessions.status,
             Kind::Participant => self.participant.status,
             Kind::Locale => self.locale.status,
             Kind::Band => self.band.status,
@@ -315,6 +328,7 @@ impl DeviceStore {
                 Kind::Progress => self.progress.sync(backend, &mut notices),
                 Kind::Results => self.results.sync(backend, &mut notices),
                 Kind::Studies => self.studies.sync(backend, &mut notices),
+                Kind::Sessions => self.sessions.sync(backend, &mut notices),
                 Kind::Participant => self.participant.sync(backend, &mut notices),
                 Kind::Locale => self.locale.sync(backend, &mut notices),
                 Kind::Band => self.band.sync(backend, &mut notices),
@@ -367,7 +381,7 @@ impl DeviceStore {
         self.backups = backups;
     }
 
-    /// Whether results and studies go to the teacher's sealed log rather than the clear.
+    /// Whether results, studies and sessions go to the teacher's sealed log rather than the clear.
     fn is_sealed(&self) -> bool {
         self.keyring.value.is_some()
             || matches!(self.keyring.status, Status::ReadOnly { .. })

@@ -1,5 +1,6 @@
 //! The verbs the app calls, grouped as its screens use them: the student's progress, pre/post
-//! results and studies, settings, the teacher's sealed data, and "Data on this device".
+//! results and studies, classroom sessions, settings, the teacher's sealed data, and "Data on
+//! this device".
 //!
 //! Each verb changes the value in memory first, then saves it (see [`Slot::persist`]); a save
 //! that fails leaves the change in memory and raises a notice, so the screen keeps working.
@@ -13,6 +14,7 @@ use super::teacher::{
 };
 use super::{DeviceStore, Done, Notice, RestoreOutcome, WriteFailure};
 use crate::band::AgeBand;
+use crate::classroom::{ClassSessions, Kept, Session, SessionId};
 use crate::content::Lesson;
 use crate::progress::Progress;
 use crate::quiz::{self, Selection, Verdict};
@@ -55,6 +57,21 @@ pub struct Imported {
     pub other_studies: usize,
 }
 
+/// What became of a saved classroom session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionOutcome {
+    /// Kept (a new session, or a later copy of one).
+    Saved,
+    /// This copy was held already.
+    AlreadyHeld,
+    /// A later copy (revision `held`, saved by another tab or window) is kept instead.
+    Stale { held: u64 },
+    /// As many sessions as may be kept are held: delete some first.
+    Full,
+    /// On a teacher's device: to be sealed (see [`Done::seal`]).
+    Sealed,
+}
+
 /// The outcome of setting up a teacher's keyring.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SetUpOutcome {
@@ -70,13 +87,15 @@ pub struct PlainToSeal {
     pub payloads: Vec<Payload>,
     results: ResultsFile,
     studies: TeacherStudies,
+    sessions: ClassSessions,
 }
 
 /// The teacher's data while unlocked.
 pub(super) struct TeacherView {
     pub results: Rc<ResultsFile>,
     pub studies: Rc<TeacherStudies>,
-    /// The envelopes whose payloads are in `results` and `studies`.
+    pub sessions: Rc<ClassSessions>,
+    /// The envelopes whose payloads are in `results`, `studies` and `sessions`.
     pub opened: BTreeSet<EnvelopeId>,
     pub problems: Vec<OpenProblem>,
 }
@@ -87,12 +106,14 @@ pub enum Category {
     Progress,
     Results,
     Studies,
+    /// Classroom sessions.
+    Sessions,
     /// The remembered study and code.
     Participant,
     /// The chosen language.
     Locale,
     Band,
-    /// The teacher's keyring and sealed results and studies.
+    /// The teacher's keyring and sealed results, studies and sessions.
     Teacher,
     Backups,
     /// `aware.*` keys this version does not know (written by a newer one, say).
@@ -100,10 +121,11 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 9] = [
+    pub const ALL: [Category; 10] = [
         Category::Progress,
         Category::Results,
         Category::Studies,
+        Category::Sessions,
         Category::Participant,
         Category::Locale,
         Category::Band,
@@ -117,6 +139,7 @@ impl Category {
             Kind::Progress => Category::Progress,
             Kind::Results => Category::Results,
             Kind::Studies => Category::Studies,
+            Kind::Sessions => Category::Sessions,
             Kind::Participant => Category::Participant,
             Kind::Locale => Category::Locale,
             Kind::Band => Category::Band,
@@ -137,7 +160,8 @@ impl Category {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InventoryEntry {
     pub category: Category,
-    /// Lessons started, results, studies, sealed envelopes, backups or keys; 1 for a setting.
+    /// Lessons started, results, studies, sessions, sealed envelopes, backups or keys; 1 for a
+    /// setting.
     pub items: usize,
     /// Stored, in UTF-8 bytes of the values; 0 when kept in memory only.
     pub bytes: usize,
@@ -174,6 +198,26 @@ fn results_payload(results: &ResultsFile) -> Result<Payload, WriteFailure> {
 
 fn studies_payload(studies: &TeacherStudies) -> Payload {
     Payload { kind: PayloadKind::Studies, text: studies.encode() }
+}
+
+fn sessions_payload(sessions: &ClassSessions) -> Payload {
+    Payload { kind: PayloadKind::Sessions, text: sessions.encode() }
+}
+
+/// Everything the unlocked teacher holds, as payloads to seal again in place of every opened
+/// envelope (after a deletion). Fails when one would be too large: then nothing may be replaced.
+fn compacted_payloads(view: &TeacherView) -> Result<Vec<Payload>, WriteFailure> {
+    let mut payloads = Vec::new();
+    if !view.results.is_empty() {
+        payloads.push(results_payload(&view.results)?);
+    }
+    if !view.studies.studies.is_empty() {
+        payloads.push(studies_payload(&view.studies));
+    }
+    if !view.sessions.is_empty() {
+        payloads.push(sessions_payload(&view.sessions));
+    }
+    Ok(payloads)
 }
 
 /// The student's progress.
@@ -333,22 +377,22 @@ impl DeviceStore {
         results.retain(|r| r.study != study);
         let deleted = view.results.len() - results.len();
         view.results = Rc::new(results);
-        let mut payloads = Vec::new();
-        if !view.results.is_empty() {
-            match results_payload(&view.results) {
-                Ok(payload) => payloads.push(payload),
-                Err(failure) => {
-                    // Without every remaining result in a payload, nothing may be replaced.
-                    notices.push(Notice::WriteFailed { kind: Kind::Sealed, failure });
-                    return self.done(deleted, notices, None);
-                }
+        let seal = self.compaction(&mut notices);
+        self.done(deleted, notices, seal)
+    }
+
+    /// After a deletion on the unlocked teacher's data: the request to seal what remains in
+    /// place of every opened envelope. `None` (with a notice) when that cannot be done whole.
+    fn compaction(&self, notices: &mut Vec<Notice>) -> Option<SealRequest> {
+        let view = self.view.as_ref()?;
+        match compacted_payloads(view) {
+            Ok(payloads) => Some(SealRequest::Replace { consumed: view.opened.iter().cloned().collect(), payloads }),
+            Err(failure) => {
+                // Without everything that remains in a payload, nothing may be replaced.
+                notices.push(Notice::WriteFailed { kind: Kind::Sealed, failure });
+                None
             }
         }
-        if !view.studies.studies.is_empty() {
-            payloads.push(studies_payload(&view.studies));
-        }
-        let seal = SealRequest::Replace { consumed: view.opened.iter().cloned().collect(), payloads };
-        self.done(deleted, notices, Some(seal))
     }
 
     /// Remembers the student's study and code, which the student chose to (never by default).
@@ -371,6 +415,56 @@ impl DeviceStore {
         let mut notices = Vec::new();
         self.participant.choose(participant, self.backend.as_deref(), &mut notices);
         self.done((), notices, None)
+    }
+}
+
+/// Classroom sessions (see `crate::classroom`).
+impl DeviceStore {
+    /// Keeps a session at a checkpoint: a new one, or a later copy of one held. On a teacher's
+    /// device it is sealed (one envelope per save; the copy with the highest revision wins when
+    /// opened), so save at checkpoints, not at every count.
+    pub fn save_session(&mut self, session: &Session) -> Done<SessionOutcome> {
+        let outcome = |kept: Kept| match kept {
+            Kept::Added | Kept::Updated => SessionOutcome::Saved,
+            Kept::AlreadyHeld => SessionOutcome::AlreadyHeld,
+            Kept::Stale { held } => SessionOutcome::Stale { held },
+            Kept::Full => SessionOutcome::Full,
+        };
+        if self.is_sealed() {
+            if let Some(view) = &mut self.view {
+                match Rc::make_mut(&mut view.sessions).keep(session) {
+                    Kept::Added | Kept::Updated => {}
+                    other => return self.done(outcome(other), Vec::new(), None),
+                }
+            }
+            let payload = sessions_payload(&ClassSessions::new(vec![session.clone()]));
+            return self.done(SessionOutcome::Sealed, Vec::new(), Some(SealRequest::Append(vec![payload])));
+        }
+        let kept = self.sessions.value_mut().keep(session);
+        let mut notices = Vec::new();
+        if matches!(kept, Kept::Added | Kept::Updated) {
+            self.sessions.persist(self.backend.as_deref(), &mut notices);
+        }
+        self.done(outcome(kept), notices, None)
+    }
+
+    /// Deletes one session. On a teacher's device this needs the area unlocked, and asks for
+    /// the remaining data to be sealed again ([`SealRequest::Replace`]). The outcome is whether
+    /// a session was deleted.
+    pub fn delete_session(&mut self, id: SessionId) -> Done<bool> {
+        let mut notices = Vec::new();
+        let in_clear = self.sessions.value.find(id).is_some();
+        if in_clear {
+            self.sessions.value_mut().remove(id);
+            self.sessions.persist(self.backend.as_deref(), &mut notices);
+        }
+        let sealed = self.is_sealed();
+        let Some(view) = self.view.as_mut().filter(|_| sealed) else {
+            return self.done(in_clear, notices, None);
+        };
+        let deleted = Rc::make_mut(&mut view.sessions).remove(id);
+        let seal = if deleted { self.compaction(&mut notices) } else { None };
+        self.done(in_clear || deleted, notices, seal)
     }
 }
 
@@ -427,12 +521,14 @@ impl DeviceStore {
             Some(view) => TeacherData {
                 results: Rc::unwrap_or_clone(view.results),
                 studies: Rc::unwrap_or_clone(view.studies),
+                sessions: Rc::unwrap_or_clone(view.sessions),
                 opened: view.opened,
                 problems: view.problems,
             },
             None => TeacherData {
                 results: (*self.results.value).clone(),
                 studies: (*self.studies.value).clone(),
+                sessions: (*self.sessions.value).clone(),
                 ..TeacherData::default()
             },
         };
@@ -442,6 +538,7 @@ impl DeviceStore {
         self.view = Some(TeacherView {
             results: Rc::new(data.results),
             studies: Rc::new(data.studies),
+            sessions: Rc::new(data.sessions),
             opened: data.opened,
             problems: data.problems,
         });
@@ -477,8 +574,8 @@ impl DeviceStore {
     /// On a teacher's device, what is still held in the clear (from before the set-up, or
     /// written by an older tab), for the app to seal.
     pub fn plain_to_seal(&self) -> Option<PlainToSeal> {
-        let (results, studies) = (&*self.results.value, &*self.studies.value);
-        if !self.is_sealed() || (results.is_empty() && studies.studies.is_empty()) {
+        let (results, studies, sessions) = (&*self.results.value, &*self.studies.value, &*self.sessions.value);
+        if !self.is_sealed() || (results.is_empty() && studies.studies.is_empty() && sessions.is_empty()) {
             return None;
         }
         let mut payloads = Vec::new();
@@ -488,20 +585,35 @@ impl DeviceStore {
         if !studies.studies.is_empty() {
             payloads.push(studies_payload(studies));
         }
-        Some(PlainToSeal { payloads, results: results.clone(), studies: studies.clone() })
+        if !sessions.is_empty() {
+            payloads.push(sessions_payload(sessions));
+        }
+        Some(PlainToSeal { payloads, results: results.clone(), studies: studies.clone(), sessions: sessions.clone() })
     }
 
     /// Keeps the envelopes sealed from [`Self::plain_to_seal`]; once they are stored, removes
-    /// exactly the results and studies they hold from the clear.
+    /// exactly the results, studies and sessions they hold from the clear.
     pub fn seal_plain(&mut self, plain: PlainToSeal, envelopes: Vec<Envelope>) -> Done {
         let mut notices = Vec::new();
         if self.add_envelopes(envelopes, &mut notices) {
-            let PlainToSeal { results, studies, .. } = plain;
+            let PlainToSeal { results, studies, sessions, .. } = plain;
             let backend = self.backend.as_deref();
             self.results.value_mut().retain(|r| results.get(&r.key()) != Some(r));
             self.results.persist(backend, &mut notices);
             self.studies.value_mut().studies.retain(|s| studies.find(s.id) != Some(s));
             self.studies.persist(backend, &mut notices);
+            let sealed: Vec<SessionId> = self
+                .sessions
+                .value
+                .sessions()
+                .iter()
+                .filter(|s| sessions.find(s.id()) == Some(*s))
+                .map(Session::id)
+                .collect();
+            for id in sealed {
+                self.sessions.value_mut().remove(id);
+            }
+            self.sessions.persist(backend, &mut notices);
         }
         self.done((), notices, None)
     }
@@ -538,6 +650,7 @@ impl DeviceStore {
             Category::Progress => self.progress.value.lessons.len(),
             Category::Results => self.results.value.len(),
             Category::Studies => self.studies.value.studies.len(),
+            Category::Sessions => self.sessions.value.len(),
             Category::Participant => usize::from(self.participant.value.is_some()),
             Category::Locale => usize::from(self.locale.value.is_some()),
             Category::Band => usize::from(self.band.value.is_some()),
@@ -561,6 +674,7 @@ impl DeviceStore {
             Category::Progress => self.progress.clear(backend, &mut notices),
             Category::Results => self.results.clear(backend, &mut notices),
             Category::Studies => self.studies.clear(backend, &mut notices),
+            Category::Sessions => self.sessions.clear(backend, &mut notices),
             Category::Participant => self.participant.clear(backend, &mut notices),
             Category::Locale => self.locale.clear(backend, &mut notices),
             Category::Band => self.band.clear(backend, &mut notices),
@@ -622,6 +736,7 @@ impl DeviceStore {
             Kind::Progress => self.progress.restore(&text, backend, &mut notices),
             Kind::Results => self.results.restore(&text, backend, &mut notices),
             Kind::Studies => self.studies.restore(&text, backend, &mut notices),
+            Kind::Sessions => self.sessions.restore(&text, backend, &mut notices),
             Kind::Participant => self.participant.restore(&text, backend, &mut notices),
             Kind::Locale => self.locale.restore(&text, backend, &mut notices),
             Kind::Band => self.band.restore(&text, backend, &mut notices),

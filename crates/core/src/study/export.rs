@@ -17,12 +17,15 @@
 //!
 //! Every cell, not only free text, goes through [`csv_cell`]: RFC 4180 quoting, and a leading `'`
 //! before anything a spreadsheet would run as a formula (OWASP; ASVS 5.0 1.2.10). Lines end in
-//! CRLF. No byte-order mark is written: the download code adds one when the file is meant for
-//! Excel, which otherwise misreads Cyrillic.
+//! CRLF. No byte-order mark is written: the download code prepends [`EXCEL_BOM`] when the file is
+//! meant for Excel, which otherwise misreads Cyrillic.
 //!
 //! The codebook describes every column, in the same CSV dialect: one row per column, then one
 //! row per allowed value with its key (correct/incorrect, or the Likert score after reverse
 //! coding), with the texts in each requested language.
+//!
+//! Other exports (the classroom's session summaries) write their rows with [`write_row`] and their
+//! codebooks with [`CodebookWriter`], so every CSV of Aware follows one dialect.
 //!
 //! Deliberately minimal: an [`ItemDefinition`] is what the codebook needs, not the content model.
 //! The report layer adds: building definitions from the content of each language; scores per
@@ -186,23 +189,9 @@ pub fn results_csv(file: &ResultsFile, codebook: &Codebook, columns: Columns) ->
 /// The codebook as CSV: `column,item,version,kind,scoring,value,key`, then `text_<language>`
 /// for each of `languages`. Texts a language lacks are left empty.
 pub fn codebook_csv(codebook: &Codebook, languages: &[Locale], columns: Columns) -> String {
-    let mut text = String::new();
-    let mut header: Vec<String> =
-        ["column", "item", "version", "kind", "scoring", "value", "key"].map(str::to_owned).to_vec();
-    header.extend(languages.iter().map(|language| format!("text_{language}")));
-    write_row(&mut text, header.iter().map(String::as_str));
-
+    let mut book = CodebookWriter::new(languages);
+    book.fixed_columns(&fixed_columns(columns));
     let no_texts = Texts::new();
-    let mut row = |cells: [&str; 7], texts: &Texts| {
-        let translations = languages.iter().map(|language| texts.get(language).map_or("", String::as_str));
-        write_row(&mut text, cells.into_iter().chain(translations));
-    };
-    for column in fixed_columns(columns) {
-        row([column.name, "", "", column.kind, "", "", ""], &no_texts);
-        for value in column.values {
-            row([column.name, "", "", column.kind, "", value, ""], &no_texts);
-        }
-    }
     for item in &codebook.items {
         let name = item.column();
         let version = item.version.to_string();
@@ -215,27 +204,96 @@ pub fn codebook_csv(codebook: &Codebook, languages: &[Locale], columns: Columns)
         let base = |value: &'static str, key: &'static str| {
             [name.as_str(), item.id.as_str(), &version, kind, scoring, value, key]
         };
-        row(base("", ""), &item.prompt);
+        book.row(base("", ""), &item.prompt);
         match &item.scale {
             Scale::Single(options) | Scale::Multiple(options) => {
                 for option in options {
-                    let key = if option.correct { "correct" } else { "incorrect" };
-                    row([&name, item.id.as_str(), &version, kind, scoring, option.id.as_str(), key], &option.text);
+                    book.row(
+                        [
+                            &name,
+                            item.id.as_str(),
+                            &version,
+                            kind,
+                            scoring,
+                            option.id.as_str(),
+                            option_key(option.correct),
+                        ],
+                        &option.text,
+                    );
                 }
             }
             Scale::Likert { reversed, labels } => {
                 for (value, label) in (1u8..).zip(labels) {
                     let score = if *reversed { 6 - value } else { value };
-                    row(
+                    book.row(
                         [&name, item.id.as_str(), &version, kind, scoring, &value.to_string(), &score.to_string()],
                         label,
                     );
                 }
             }
         }
-        row(base(DECLINED, "no-score"), &no_texts);
+        book.row(base(DECLINED, "no-score"), &no_texts);
     }
-    text
+    book.finish()
+}
+
+/// Prepended to a CSV meant for Excel, which reads a file without it in a legacy code page and
+/// garbles Cyrillic. Never part of the text the exports return, so tests and tools see plain CSV.
+pub const EXCEL_BOM: &str = "\u{feff}";
+
+/// A column every row of an export has, as its codebook describes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FixedColumn {
+    pub name: &'static str,
+    /// What kind of value it holds (`study-id`, `date`, `integer`, …).
+    pub kind: &'static str,
+    /// The values it may hold, when they are few; empty otherwise.
+    pub values: &'static [&'static str],
+}
+
+/// Writes a codebook in the one layout every export of Aware uses: a header `column,item,
+/// version,kind,scoring,value,key,text_<language>…`, a row per fixed column and one per allowed
+/// value of it, then whatever rows the export adds ([`Self::row`]).
+pub struct CodebookWriter<'a> {
+    text: String,
+    languages: &'a [Locale],
+}
+
+impl<'a> CodebookWriter<'a> {
+    pub fn new(languages: &'a [Locale]) -> CodebookWriter<'a> {
+        let mut text = String::new();
+        let mut header: Vec<String> =
+            ["column", "item", "version", "kind", "scoring", "value", "key"].map(str::to_owned).to_vec();
+        header.extend(languages.iter().map(|language| format!("text_{language}")));
+        write_row(&mut text, header.iter().map(String::as_str));
+        CodebookWriter { text, languages }
+    }
+
+    /// A row for each column, then one per allowed value of it.
+    pub fn fixed_columns(&mut self, columns: &[FixedColumn]) {
+        let no_texts = Texts::new();
+        for column in columns {
+            self.row([column.name, "", "", column.kind, "", "", ""], &no_texts);
+            for value in column.values {
+                self.row([column.name, "", "", column.kind, "", value, ""], &no_texts);
+            }
+        }
+    }
+
+    /// One row: the seven fixed cells, then the text in each language (empty where it lacks one).
+    pub fn row(&mut self, cells: [&str; 7], texts: &Texts) {
+        let translations = self.languages.iter().map(|language| texts.get(language).map_or("", String::as_str));
+        write_row(&mut self.text, cells.into_iter().chain(translations));
+    }
+
+    pub fn finish(self) -> String {
+        self.text
+    }
+}
+
+/// A codebook's `key` for an option: whether choosing it is right.
+pub fn option_key(correct: bool) -> &'static str {
+    if correct { "correct" } else { "incorrect" }
 }
 
 /// One CSV cell, ready to join with commas: defused against formula injection, then quoted
@@ -250,12 +308,6 @@ pub fn csv_cell(text: &str) -> String {
 }
 
 const DECLINED: &str = "declined";
-
-struct FixedColumn {
-    name: &'static str,
-    kind: &'static str,
-    values: &'static [&'static str],
-}
 
 fn fixed_columns(columns: Columns) -> Vec<FixedColumn> {
     let mut fixed = vec![
@@ -282,8 +334,9 @@ fn response_cell(response: &Response) -> String {
     }
 }
 
-fn write_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
-    for (i, cell) in cells.enumerate() {
+/// Appends one CSV row: every cell through [`csv_cell`], joined by commas, ended by CRLF.
+pub fn write_row<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
+    for (i, cell) in cells.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
         }

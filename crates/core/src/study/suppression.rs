@@ -210,15 +210,23 @@ impl SuppressedTable {
 impl Percent {
     /// `None` when `whole` is 0 or smaller than `part`.
     pub fn of(part: u64, whole: u64) -> Option<Percent> {
+        Some(match Percent::whole(part, whole)? {
+            ..=5 => Percent::AtMost5,
+            95.. => Percent::AtLeast95,
+            exact => Percent::Exact(exact),
+        })
+    }
+
+    /// `part` of `whole` in whole percent, halves rounded up, in exact integer arithmetic:
+    /// `⌊(200·part + whole) / (2·whole)⌋`. The one rounding rule of every share Aware shows (a
+    /// report's, before its top and bottom coding; a classroom poll's). `None` when `whole` is 0
+    /// or smaller than `part`.
+    pub fn whole(part: u64, whole: u64) -> Option<u8> {
         if whole == 0 || part > whole {
             return None;
         }
         let rounded = (u128::from(part) * 200 + u128::from(whole)) / (2 * u128::from(whole));
-        Some(match rounded {
-            ..=5 => Percent::AtMost5,
-            95.. => Percent::AtLeast95,
-            exact => Percent::Exact(exact as u8),
-        })
+        u8::try_from(rounded).ok()
     }
 }
 

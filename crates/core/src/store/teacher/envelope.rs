@@ -1,15 +1,23 @@
 //! Sealed envelopes, and the append-only log of them under `aware.teacher.sealed`.
 //!
-//! An envelope is one payload (a results file or a studies list, as JSON text) encrypted to the
+//! An envelope is one payload (a results file, a studies list or classroom sessions, as JSON
+//! text) encrypted to the
 //! teacher's public key by the browser (see [`super`]). The store cannot open one; it keeps them,
 //! merges two tabs' logs as a union, and replaces opened ones with a compacted set the app has
 //! sealed again.
 //!
 //! Version 1 of the log, one JSON object: `{"format":"aware-sealed-log","version":1,
-//! "envelopes":[E, …]}`, where each envelope `E` is `{"version":1,"kind":"results"|"studies",
+//! "envelopes":[E, …]}`, where each envelope `E` is `{"version":V,"kind":K,
 //! "ephemeral_public_key":B64,"nonce":B64,"ciphertext":B64}` (B64: standard base64 with
 //! padding; the ciphertext ends with AES-GCM's 16-byte tag). An envelope carries its own version
 //! so that a later format can be told apart inside an old log.
+//!
+//! Envelope versions: 1 has the kinds `results` and `studies`; 2 adds `sessions`. Each kind is
+//! sealed in the first version that has it ([`PayloadKind::envelope_version`]), and a kind in
+//! any other version is damage. So a log without sessions stays readable by an app from before
+//! them, and an app from before them leaves a log with a session alone as newer (read-only until
+//! it is updated) instead of taking it for damage and keeping it aside. The version is part of
+//! the associated data, so it cannot be changed without the envelope failing to open.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -21,7 +29,11 @@ use super::{NONCE_BYTES, PublicKey, header};
 
 pub const LOG_FORMAT: &str = "aware-sealed-log";
 pub const LOG_VERSION: u64 = 1;
+/// The first envelope version: results and studies, and the version of the key derivation
+/// ([`Envelope::hkdf_info`]), which later versions keep.
 pub const ENVELOPE_VERSION: u64 = 1;
+/// The newest envelope version this app reads and writes (2 added sessions).
+pub const LATEST_ENVELOPE_VERSION: u64 = 2;
 /// As much as a results file may hold, sealed, and more than browsers' storage quotas.
 pub const MAX_LOG_BYTES: usize = 24 * 1024 * 1024;
 /// More hand-ins and imports than a teacher collects between two compactions.
@@ -36,15 +48,26 @@ pub enum PayloadKind {
     Results,
     /// A teacher's studies (`TeacherStudies::encode`).
     Studies,
+    /// A teacher's classroom sessions (`ClassSessions::encode`).
+    Sessions,
 }
 
 impl PayloadKind {
-    pub const ALL: [PayloadKind; 2] = [PayloadKind::Results, PayloadKind::Studies];
+    pub const ALL: [PayloadKind; 3] = [PayloadKind::Results, PayloadKind::Studies, PayloadKind::Sessions];
 
     pub fn as_str(self) -> &'static str {
         match self {
             PayloadKind::Results => "results",
             PayloadKind::Studies => "studies",
+            PayloadKind::Sessions => "sessions",
+        }
+    }
+
+    /// The envelope version a payload of this kind is sealed in (see the module documentation).
+    pub fn envelope_version(self) -> u64 {
+        match self {
+            PayloadKind::Results | PayloadKind::Studies => ENVELOPE_VERSION,
+            PayloadKind::Sessions => 2,
         }
     }
 
@@ -82,7 +105,7 @@ impl Envelope {
     /// The AES-GCM additional data: binds the kind and version to the ciphertext, so an envelope
     /// relabelled from "studies" to "results" does not open.
     pub fn associated_data(kind: PayloadKind) -> Vec<u8> {
-        format!("aware-sealed/{ENVELOPE_VERSION}/{}", kind.as_str()).into_bytes()
+        format!("aware-sealed/{}/{}", kind.envelope_version(), kind.as_str()).into_bytes()
     }
 
     /// HKDF's `info`: binds the derived key to both public keys.
@@ -144,7 +167,7 @@ impl SealedLog {
                 .envelopes
                 .iter()
                 .map(|envelope| EnvelopeV1 {
-                    version: ENVELOPE_VERSION,
+                    version: envelope.kind.envelope_version(),
                     kind: envelope.kind.as_str().to_owned(),
                     ephemeral_public_key: base64::encode(envelope.ephemeral_public_key.as_bytes()),
                     nonce: base64::encode(&envelope.nonce),
@@ -170,11 +193,13 @@ impl SealedLog {
         }
         let mut envelopes = Vec::with_capacity(log.envelopes.len());
         for (index, envelope) in log.envelopes.into_iter().enumerate() {
-            if envelope.version != ENVELOPE_VERSION {
+            if !(ENVELOPE_VERSION..=LATEST_ENVELOPE_VERSION).contains(&envelope.version) {
                 return Err(LogError::UnsupportedVersion(envelope.version));
             }
             let malformed = |what: &str| LogError::Malformed(format!("envelope {}: {what}", index + 1));
-            let kind = PayloadKind::parse(&envelope.kind).ok_or_else(|| malformed("kind"))?;
+            let kind = PayloadKind::parse(&envelope.kind)
+                .filter(|kind| kind.envelope_version() == envelope.version)
+                .ok_or_else(|| malformed("kind"))?;
             let ephemeral_public_key = base64::decode(&envelope.ephemeral_public_key)
                 .and_then(|bytes| PublicKey::from_bytes(&bytes))
                 .ok_or_else(|| malformed("public key"))?;

@@ -1,12 +1,12 @@
 //! The pure side of a teacher's area on a shared device: the keyring record, sealed envelopes
-//! and their log, and opening decrypted payloads into the teacher's results and studies.
+//! and their log, and opening decrypted payloads into the teacher's results, studies and sessions.
 //!
 //! On a device where a teacher has set up a passphrase, students' hand-ins and imported files
 //! are stored only sealed to the teacher's public key: a student can hand in without the
 //! passphrase, and nobody without it (another student on the same computer, say) can read or
 //! export them. The store never sees a key or a passphrase and cannot open an envelope; it keeps
 //! envelopes in an append-only log (a union across tabs), tells the app what to seal, and turns
-//! the payloads the app has decrypted into results and studies ([`open`]). A lost passphrase
+//! the payloads the app has decrypted into results, studies and sessions ([`open`]). A lost passphrase
 //! means the sealed results are lost: the set-up screen must say so plainly.
 //!
 //! # The cryptography (WebCrypto, in `src/platform/`)
@@ -91,7 +91,7 @@ impl Keyring {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Payload {
     pub kind: PayloadKind,
-    /// A results file or a studies document, as JSON text.
+    /// A results file, a studies document or a sessions document, as JSON text.
     pub text: String,
 }
 

@@ -1,4 +1,4 @@
-//! Turning payloads the app has decrypted into the teacher's results and studies.
+//! Turning payloads the app has decrypted into the teacher's results, studies and sessions.
 //!
 //! Each payload is read as untrusted input, like an imported file (it was sealed on a shared
 //! device by whoever used it): a payload that does not decode is named and left out, and its
@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 
 use super::envelope::{EnvelopeId, PayloadKind};
+use crate::classroom::{ClassSessions, SessionsDecodeError};
 use crate::study::device::DeviceDecodeError;
 use crate::study::file::ImportError;
 use crate::study::{RecordKey, ResultsFile, StudyEntry, TeacherStudies};
@@ -19,13 +20,15 @@ pub struct Opened {
     pub plaintext: Vec<u8>,
 }
 
-/// The teacher's data as opened: every result and study in the payloads given.
+/// The teacher's data as opened: every result, study and session in the payloads given.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TeacherData {
     pub results: ResultsFile,
     /// Newest first: a later envelope's studies come before an earlier one's.
     pub studies: TeacherStudies,
-    /// The envelopes whose payloads are in `results` and `studies`.
+    /// A session is sealed again at each checkpoint: the copy with the highest revision is kept.
+    pub sessions: ClassSessions,
+    /// The envelopes whose payloads are in `results`, `studies` and `sessions`.
     pub opened: BTreeSet<EnvelopeId>,
     pub problems: Vec<OpenProblem>,
 }
@@ -40,6 +43,10 @@ pub enum OpenProblem {
     Studies {
         id: EnvelopeId,
         error: DeviceDecodeError,
+    },
+    Sessions {
+        id: EnvelopeId,
+        error: SessionsDecodeError,
     },
     /// Records with the key of one already opened but other content (a code used twice): the
     /// first one stands, as in an import.
@@ -97,6 +104,23 @@ impl TeacherData {
                     }
                     Err(error) => {
                         self.problems.push(OpenProblem::Studies { id, error });
+                        return;
+                    }
+                }
+            }
+            PayloadKind::Sessions => {
+                let decoded = std::str::from_utf8(&plaintext)
+                    .map_err(|_| SessionsDecodeError::Malformed("not UTF-8".to_owned()))
+                    .and_then(ClassSessions::decode);
+                match decoded {
+                    Ok(sessions) => {
+                        // Oldest first, so each session's newest copies stay in front.
+                        for session in sessions.sessions().iter().rev() {
+                            self.sessions.keep(session);
+                        }
+                    }
+                    Err(error) => {
+                        self.problems.push(OpenProblem::Sessions { id, error });
                         return;
                     }
                 }

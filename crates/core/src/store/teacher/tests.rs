@@ -36,7 +36,29 @@ fn log() -> SealedLog {
                 nonce: [9; 12],
                 ciphertext: vec![1; 300],
             },
+            Envelope {
+                kind: PayloadKind::Sessions,
+                ephemeral_public_key: key(2),
+                nonce: [3; 12],
+                ciphertext: vec![4; 50],
+            },
         ],
+    }
+}
+
+#[test]
+fn results_and_studies_stay_in_version_1_envelopes_and_sessions_take_version_2() {
+    let text = log().encode();
+    assert!(text.contains(r#"{"version":1,"kind":"results""#));
+    assert!(text.contains(r#"{"version":1,"kind":"studies""#));
+    assert!(text.contains(r#"{"version":2,"kind":"sessions""#));
+    // An app from before sessions reads a version above its own as newer, not as damage
+    // (`LogError::UnsupportedVersion(v)` with `v > LOG_VERSION`), and leaves the log alone.
+    let without_sessions = SealedLog { envelopes: log().envelopes[..2].to_vec() }.encode();
+    assert!(!without_sessions.contains(r#""version":2"#));
+    for kind in PayloadKind::ALL {
+        let data = String::from_utf8(Envelope::associated_data(kind)).expect("text");
+        assert_eq!(data, format!("aware-sealed/{}/{}", kind.envelope_version(), kind.as_str()));
     }
 }
 
@@ -97,8 +119,13 @@ fn a_log_with_an_envelope_this_version_would_not_write_is_refused() {
     assert!(matches!(SealedLog::decode(&replace(&text, "BgYGBgYGBgYGBgYG", "BgYG")), Err(LogError::Malformed(_))));
     let short_tag = replace(&text, r#""ciphertext":"BwcHBwcHBwcHBwcHBwcHBw==""#, r#""ciphertext":"BwcH""#);
     assert!(matches!(SealedLog::decode(&short_tag), Err(LogError::Malformed(_))));
-    let newer_envelope = replace(&text, r#"{"version":1,"kind":"studies""#, r#"{"version":2,"kind":"studies""#);
-    assert_eq!(SealedLog::decode(&newer_envelope), Err(LogError::UnsupportedVersion(2)));
+    let newer_envelope = replace(&text, r#"{"version":1,"kind":"studies""#, r#"{"version":3,"kind":"studies""#);
+    assert_eq!(SealedLog::decode(&newer_envelope), Err(LogError::UnsupportedVersion(3)));
+    // Each kind has its one version: a relabelled version is damage, not a newer envelope.
+    let studies_as_2 = replace(&text, r#"{"version":1,"kind":"studies""#, r#"{"version":2,"kind":"studies""#);
+    assert!(matches!(SealedLog::decode(&studies_as_2), Err(LogError::Malformed(_))));
+    let sessions_as_1 = replace(&text, r#"{"version":1,"kind":"studies""#, r#"{"version":1,"kind":"sessions""#);
+    assert!(matches!(SealedLog::decode(&sessions_as_1), Err(LogError::Malformed(_))));
     let many = SealedLog { envelopes: vec![log().envelopes[0].clone(); MAX_ENVELOPES + 1] };
     assert_eq!(SealedLog::decode(&many.encode()), Err(LogError::TooMany));
 }
@@ -110,20 +137,7 @@ fn decoders_never_panic_on_damaged_or_random_input() {
     for round in 0..4_000 {
         let sample = &samples[round % 2];
         let mut bytes = sample.clone().into_bytes();
-        match rng.below(4) {
-            0 => bytes.truncate(rng.below(bytes.len() + 1)),
-            1 => {
-                for _ in 0..=rng.below(4) {
-                    let at = rng.below(bytes.len());
-                    bytes[at] = rng.next_u64() as u8;
-                }
-            }
-            2 => bytes = (0..rng.below(200)).map(|_| rng.next_u64() as u8).collect(),
-            _ => {
-                let at = rng.below(bytes.len());
-                bytes.insert(at, *rng.pick(b"{}[]\",:0-e\\"));
-            }
-        }
+        rng.damage(&mut bytes, b"{}[]\",:0-e\\");
         let text = String::from_utf8_lossy(&bytes);
         // Whatever is accepted is exactly what encoding it writes back.
         if let Ok(keyring) = Keyring::decode(&text) {
