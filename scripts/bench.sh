@@ -4,9 +4,14 @@
 #   report  `aware report` pooling synthetic results files: records per second and peak memory.
 #   vision  the card reader: accuracy and false cards on 1,000 synthetic classroom frames, frames
 #           per second natively and in a Web Worker in headless Chromium, and the worker's wasm size.
-# `scripts/bench.sh` runs size and report; `scripts/bench.sh report` (or `size`, `vision`) runs one.
+#   load    a cold load of the first lesson's first quiz question in Chromium (e2e/bench/load.js):
+#           time until the first answer can be chosen, bytes, requests and memory, with and without
+#           CPU and network throttling, brotli over HTTPS and gzip over HTTP; then `aware size` of
+#           the same files. It loads the release build, made here, or the built site in AWARE_DIST.
+# `scripts/bench.sh` runs size, report and load; `scripts/bench.sh report` (or `size`, `vision`,
+# `load`) runs one.
 set -euo pipefail
-if [ $# -gt 0 ]; then parts=("$@"); else parts=(size report); fi
+if [ $# -gt 0 ]; then parts=("$@"); else parts=(size report load); fi
 
 for part in "${parts[@]}"; do
   case "$part" in
@@ -112,8 +117,23 @@ for part in "${parts[@]}"; do
         (cd e2e && nice -n 19 node support/vision/bench.js "$work")
       )
       ;;
+    load)
+      (
+        if [ -n "${AWARE_DIST:-}" ]; then dist="$(cd "$AWARE_DIST" && pwd)"; fi
+        source "$(dirname "$0")/env.sh"
+        setup_browser_tools
+        cd "$ROOT"
+        if [ -z "${dist:-}" ]; then
+          wasm trunk build --release >/dev/null 2>&1 || wasm trunk build --release
+          dist="$ROOT/dist"
+        fi
+        (cd e2e && nice -n 19 node bench/load.js "$dist")
+        echo "aware size (the same files, compressed from disk; compare with the first load above)"
+        cargo run --quiet --profile host --target-dir target/host-tools -p aware-cli -- size "$dist" | sed 's/^/  /'
+      )
+      ;;
     *)
-      echo "usage: scripts/bench.sh [size] [report] [vision]" >&2
+      echo "usage: scripts/bench.sh [size] [report] [vision] [load]" >&2
       exit 2
       ;;
   esac
