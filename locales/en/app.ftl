@@ -41,6 +41,13 @@ status-not-started = Not started
 status-reading = Reading: { $read } of { $total } sections
 status-quiz = Quiz: { $answered } of { $total } questions answered
 status-completed = Completed: { $right } of { $total } right on the first try
+course-for-older = For ages 15 and over
+band-question = Which age group are you in?
+band-hint = Some lessons have parts for ages 15–18 only. Your teacher can tell you which group to choose.
+band-younger = Ages 12–14
+band-older = Ages 15–18
+band-current = Age group: { $band }.
+band-change = Change
 
 ## Lesson pages
 lesson-section-count = Section { $current } of { $total }
@@ -58,6 +65,8 @@ callout-example = Example
 callout-discuss = Talk about it
 callout-older = For ages 15–18
 lesson-not-found = We couldn't find that lesson.
+lesson-for-older = This lesson is for ages 15 and over
+lesson-for-older-detail = Your age group is 12–14, so this lesson is not shown. You can change your age group on the lessons page.
 section-not-found = This lesson has no section { $number }.
 back-to-lessons = Back to lessons
 

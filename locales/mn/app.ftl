@@ -41,6 +41,13 @@ status-not-started = Эхлээгүй
 status-reading = Уншиж байна: { $total } хэсгээс { $read } нь уншсан
 status-quiz = Сорил: { $total } асуултаас { $answered } асуултад хариулсан
 status-completed = Дууссан: эхний оролдлогоор { $total } асуултаас { $right } нь зөв
+course-for-older = 15 ба түүнээс дээш насныханд
+band-question = Чи аль насны бүлэгт байна вэ?
+band-hint = Зарим хичээлд зөвхөн 15–18 насныханд зориулсан хэсэг бий. Аль бүлгийг сонгохыг багш чинь хэлж өгнө.
+band-younger = 12–14 нас
+band-older = 15–18 нас
+band-current = Насны бүлэг: { $band }.
+band-change = Өөрчлөх
 
 ## Хичээлийн хуудсууд
 lesson-section-count = { $total } хэсгийн { $current }-р хэсэг
@@ -58,6 +65,8 @@ callout-example = Жишээ
 callout-discuss = Ярилцъя
 callout-older = 15–18 насныханд
 lesson-not-found = Ийм хичээл олдсонгүй.
+lesson-for-older = Энэ хичээл 15 ба түүнээс дээш насныханд зориулсан
+lesson-for-older-detail = Чиний насны бүлэг 12–14 тул энэ хичээлийг харуулахгүй. Насны бүлгээ хичээлүүдийн хуудсанд өөрчилж болно.
 section-not-found = Энэ хичээлд { $number }-р хэсэг байхгүй.
 back-to-lessons = Хичээлүүд рүү буцах
 

@@ -6,7 +6,7 @@ use super::Bundle;
 use super::frame::Frame;
 use super::router::{Route, Router, use_route};
 use crate::pages::student;
-use crate::state::{ContentProvider, LocaleProvider, ProgressProvider};
+use crate::state::{BandProvider, ContentProvider, LocaleProvider, ProgressProvider};
 
 /// The student's screens. Numbers in addresses count from 1, as students do.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,11 +85,13 @@ pub fn StudentApp() -> Html {
         <ContextProvider<Bundle> context={Bundle::Student}>
             <LocaleProvider>
                 <ProgressProvider>
-                    <ContentProvider>
-                        <Router<StudentRoute>>
-                            <StudentScreen />
-                        </Router<StudentRoute>>
-                    </ContentProvider>
+                    <BandProvider>
+                        <ContentProvider>
+                            <Router<StudentRoute>>
+                                <StudentScreen />
+                            </Router<StudentRoute>>
+                        </ContentProvider>
+                    </BandProvider>
                 </ProgressProvider>
             </LocaleProvider>
         </ContextProvider<Bundle>>

@@ -6,6 +6,7 @@ pub mod file_import;
 pub mod form;
 pub mod help_contacts;
 pub mod language_switcher;
+pub mod lesson_gate;
 pub mod page;
 pub mod quick_exit;
 pub mod scenario;

@@ -1,11 +1,12 @@
-//! Pieces every page uses: its one `<h1>`, and what to show while lessons load or fail to.
+//! Pieces every page uses: its one `<h1>`, what to show while lessons load or fail to, and a
+//! short message for an address that names nothing.
 
 use aware_core::l10n::Arg;
 use yew::prelude::*;
 
 use crate::app::student::StudentRoute;
 use crate::app::use_bundle;
-use crate::state::{CurriculumState, use_l10n};
+use crate::state::{Loadable, use_l10n};
 
 /// The id of each page's `<h1>`, which receives focus after a navigation.
 pub const HEADING_ID: &str = "page-heading";
@@ -20,20 +21,29 @@ pub fn PageHeading(props: &PageHeadingProps) -> Html {
     html! { <h1 id={HEADING_ID} tabindex="-1">{ props.text.clone() }</h1> }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ContentStatusProps {
-    pub state: CurriculumState,
+/// Shown instead of a page while what it shows is downloading, or could not be downloaded.
+pub fn content_status<T>(state: &Loadable<T>) -> Html {
+    match state {
+        Loadable::Failed { reason, retry } => {
+            html! { <ContentStatus failed={Some((AttrValue::from(reason.clone()), retry.clone()))} /> }
+        }
+        Loadable::Loading | Loadable::Ready(_) => html! { <ContentStatus /> },
+    }
 }
 
-/// Shown instead of a page while its lessons are loading or could not be loaded.
+#[derive(Properties, PartialEq)]
+struct ContentStatusProps {
+    /// Why the download failed, and how to try again; `None` while it is on its way.
+    #[prop_or_default]
+    failed: Option<(AttrValue, Callback<()>)>,
+}
+
 #[component]
-pub fn ContentStatus(props: &ContentStatusProps) -> Html {
+fn ContentStatus(props: &ContentStatusProps) -> Html {
     let l10n = use_l10n();
-    match &props.state {
-        CurriculumState::Loading | CurriculumState::Ready(_) => html! {
-            <p class="loading" aria-busy="true">{ l10n.t("content-loading") }</p>
-        },
-        CurriculumState::Failed { reason, retry } => {
+    match &props.failed {
+        None => html! { <p class="loading" aria-busy="true">{ l10n.t("content-loading") }</p> },
+        Some((reason, retry)) => {
             let retry = retry.reform(|_: MouseEvent| ());
             html! {
                 <div class="error-box" role="alert">

@@ -36,6 +36,18 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Moves focus to the first link, button or input inside `container` (after the control that
+/// had focus has gone from the screen).
+pub fn focus_first_control(container: &yew::NodeRef) {
+    let focusable = container
+        .cast::<web_sys::Element>()
+        .and_then(|element| element.query_selector("a, button, input").ok().flatten())
+        .and_then(|element| element.dyn_into::<HtmlElement>().ok());
+    if let Some(element) = focusable {
+        let _ = element.focus();
+    }
+}
+
 /// Opens the browser's print dialog (for teacher guides and, later, worksheets).
 pub fn print() {
     if let Some(window) = web_sys::window() {

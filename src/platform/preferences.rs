@@ -1,11 +1,15 @@
-//! Where the browser says which language to use, and where the student's own choice is kept.
+//! Where the browser says which language to use, and where the student's own choices (language,
+//! age band) are kept.
 
+use aware_core::band::AgeBand;
 use aware_core::l10n::LocaleRequests;
 
 use super::storage::LocalStore;
 
 /// The `localStorage` key of the student's language choice.
 const LOCALE_KEY: &str = "aware.locale";
+/// The `localStorage` key of the age band chosen on this device.
+const BAND_KEY: &str = "aware.band";
 
 pub fn locale_requests() -> LocaleRequests {
     let Some(window) = web_sys::window() else { return LocaleRequests::default() };
@@ -41,5 +45,16 @@ pub fn save_locale(locale: &str) {
             let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
             let _ = history.replace_state_with_url(&state, "", Some(&url.href()));
         }
+    }
+}
+
+/// The age band chosen on this device, if any (a value that is not a band counts as none).
+pub fn band() -> Option<AgeBand> {
+    LocalStore::open()?.get(BAND_KEY).ok().flatten()?.parse().ok()
+}
+
+pub fn save_band(band: AgeBand) {
+    if let Some(store) = LocalStore::open() {
+        let _ = store.set(BAND_KEY, band.as_str());
     }
 }

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use aware_core::content::Curriculum;
+use aware_core::content::Lesson;
 use aware_core::progress::{self, Loaded, Progress, STORAGE_KEY};
 use aware_core::quiz::{self, Selection};
 use yew::prelude::*;
@@ -60,9 +60,24 @@ impl PartialEq for LocalStoreHandle {
 }
 
 pub enum ProgressAction {
-    ReadSection { curriculum: Rc<Curriculum>, lesson: String, index: usize },
-    Answer { curriculum: Rc<Curriculum>, lesson: String, item: String, selection: Selection },
-    RestartQuiz { curriculum: Rc<Curriculum>, lesson: String },
+    /// Section `index` of the lesson (as the student's band sees it) was opened.
+    ReadSection {
+        lesson: Rc<Lesson>,
+        index: usize,
+    },
+    Answer {
+        lesson: Rc<Lesson>,
+        item: String,
+        selection: Selection,
+    },
+    RestartQuiz {
+        lesson: Rc<Lesson>,
+    },
+    /// The quiz is shown: keep the seed of this attempt's option order, `fresh` if it has none.
+    KeepQuizSeed {
+        lesson: Rc<Lesson>,
+        fresh: u32,
+    },
     DismissNotice,
 }
 
@@ -125,19 +140,15 @@ impl Reducible for ProgressState {
     fn reduce(self: Rc<Self>, action: ProgressAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            ProgressAction::ReadSection { curriculum, lesson, index } => {
-                let Some(lesson) = curriculum.lesson(&lesson) else { return self };
-                next.progress.read_section(lesson, index);
-            }
-            ProgressAction::Answer { curriculum, lesson, item, selection } => {
-                let Some(lesson) = curriculum.lesson(&lesson) else { return self };
+            ProgressAction::ReadSection { lesson, index } => next.progress.read_section(&lesson, index),
+            ProgressAction::Answer { lesson, item, selection } => {
                 let Some(quiz_item) = lesson.quiz_item(&item) else { return self };
                 let verdict = quiz::check(quiz_item, &selection);
-                next.progress.record_answer(lesson, &item, selection, &verdict);
+                next.progress.record_answer(&lesson, &item, selection, &verdict);
             }
-            ProgressAction::RestartQuiz { curriculum, lesson } => {
-                let Some(lesson) = curriculum.lesson(&lesson) else { return self };
-                next.progress.restart_quiz(lesson);
+            ProgressAction::RestartQuiz { lesson } => next.progress.restart_quiz(&lesson),
+            ProgressAction::KeepQuizSeed { lesson, fresh } => {
+                next.progress.quiz_seed(&lesson, fresh);
             }
             ProgressAction::DismissNotice => {
                 next.notice = None;

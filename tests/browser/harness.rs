@@ -7,9 +7,12 @@ use aware::app::router::Router;
 use aware::app::student::{StudentRoute, StudentScreen};
 use aware::app::teacher::{TeacherRoute, TeacherScreen};
 use aware::platform::location;
-use aware::state::{AssessmentProvider, CurriculumState, LocaleProvider, ProgressProvider, StudyProvider};
+use aware::state::{
+    AssessmentProvider, BandProvider, LocaleProvider, PreloadedContent, ProgressProvider, StudyProvider,
+};
 use aware_core::assessment::Assessment;
 use aware_core::content::Curriculum;
+use aware_core::content::course::CourseIndex;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventInit, HtmlElement, HtmlInputElement};
 use yew::AppHandle;
@@ -69,7 +72,12 @@ struct HarnessProps {
 
 #[component]
 fn Harness(props: &HarnessProps) -> Html {
-    let curriculum = CurriculumState::Ready(Rc::new(Curriculum::decode(CURRICULUM).expect("test curriculum decodes")));
+    let content = use_memo((), |()| {
+        let curriculum = Curriculum::decode(CURRICULUM).expect("test curriculum decodes");
+        let index = Rc::new(CourseIndex::of(&curriculum));
+        (index, curriculum.lessons.into_iter().map(Rc::new).collect::<Vec<_>>())
+    });
+    let (index, lessons) = ((*content).0.clone(), (*content).1.clone());
     // The providers of the bundles' roots (`aware::app::*App`), with the curriculum and the
     // assessment given instead of downloaded; the screen comes from the address's fragment.
     let screen = match props.bundle {
@@ -82,11 +90,11 @@ fn Harness(props: &HarnessProps) -> Html {
             <LocaleProvider>
                 <ProgressProvider>
                     <StudyProvider>
-                        <ContextProvider<CurriculumState> context={curriculum}>
+                        <BandProvider><PreloadedContent locale="en" {index} {lessons}>
                             <AssessmentProvider preloaded={Some(assessment())}>
                                 { screen }
                             </AssessmentProvider>
-                        </ContextProvider<CurriculumState>>
+                        </PreloadedContent></BandProvider>
                     </StudyProvider>
                 </ProgressProvider>
             </LocaleProvider>

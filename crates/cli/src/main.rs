@@ -6,7 +6,8 @@
 //!   interface's review status there; prints `path:line: message` per problem, then the warnings
 //!   (answer keys that can be guessed).
 //! - `aware build <lessons-dir> [<assessment-dir>] --out <dir>`: checks the same, then writes
-//!   `<locale>.json` per locale (and `assessment.json`).
+//!   per locale `content/<locale>/index.json` and a file per lesson (and
+//!   `content/assessment.json`).
 //! - `aware size <dist-dir>`: prints the release bundle's sizes (raw, gzip, brotli) per file kind.
 //! - `aware package --deployment <file> --out <dist> <student> <check> <teacher>`: puts the pages
 //!   Trunk built together into the site, with its Content-Security-Policy and headers (see
@@ -318,13 +319,29 @@ fn build(lessons: &str, assessment: Option<&str>, out: &str) -> ExitCode {
     }
 }
 
+/// Writes, per locale, the course index and a file per lesson (`content::course`), and the
+/// assessment.
 fn write_bundles(compiled: &Compiled, assessment: Option<&Assessment>, out: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(out)?;
+    use aware_core::content::BUNDLE_FORMAT;
+    use aware_core::content::course::{CourseIndex, LessonFile, index_file, lesson_file};
+
     for curriculum in &compiled.curricula {
-        std::fs::write(out.join(format!("{}.json", curriculum.locale)), curriculum.encode())?;
+        let locale = &curriculum.locale;
+        for lesson in &curriculum.lessons {
+            let file = LessonFile { format: BUNDLE_FORMAT, locale: locale.clone(), lesson: lesson.clone() };
+            write_file(&out.join(lesson_file(locale, &lesson.id)), &file.encode())?;
+        }
+        write_file(&out.join(index_file(locale)), &CourseIndex::of(curriculum).encode())?;
     }
     if let Some(assessment) = assessment {
-        std::fs::write(out.join("assessment.json"), assessment.encode())?;
+        write_file(&out.join("content/assessment.json"), &assessment.encode())?;
     }
     Ok(())
+}
+
+fn write_file(path: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, text)
 }

@@ -67,6 +67,20 @@ impl FromStr for AgeBand {
     }
 }
 
+/// Written as `12-14` / `15-18` in content files and storage.
+impl serde::Serialize for AgeBand {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AgeBand {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<AgeBand, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(|_| serde::de::Error::custom("an age band is written 12-14 or 15-18"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

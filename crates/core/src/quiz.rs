@@ -72,8 +72,13 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(items: &[QuizItem], records: &BTreeMap<String, ItemRecord>) -> Summary {
-        let mut summary = Summary { total: items.len(), answered: 0, first_try_correct: 0, solved: 0 };
-        for record in items.iter().filter_map(|item| records.get(&item.id)) {
+        Summary::of_ids(items.iter().map(|item| item.id.as_str()), records)
+    }
+
+    /// The same from the items' ids alone (the course page has the index, not the lessons).
+    pub fn of_ids<'a>(ids: impl ExactSizeIterator<Item = &'a str>, records: &BTreeMap<String, ItemRecord>) -> Summary {
+        let mut summary = Summary { total: ids.len(), answered: 0, first_try_correct: 0, solved: 0 };
+        for record in ids.filter_map(|id| records.get(id)) {
             if record.attempts > 0 {
                 summary.answered += 1;
             }

@@ -2,17 +2,19 @@
 
 use std::rc::Rc;
 
-use aware_core::content::{Curriculum, QuizKind};
+use aware_core::content::{Lesson, QuizKind};
 use aware_core::l10n::Arg;
 use aware_core::quiz::{self, Selection};
-use wasm_bindgen::JsCast;
+use aware_core::shuffle;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::router::Link;
 use crate::app::student::StudentRoute;
-use crate::components::page::{ContentStatus, Missing, PageHeading};
-use crate::state::{CurriculumState, L10n, ProgressAction, use_curriculum, use_l10n, use_progress, use_title};
+use crate::components::lesson_gate::LessonGate;
+use crate::components::page::{Missing, PageHeading};
+use crate::platform::{document, random};
+use crate::state::{L10n, ProgressAction, use_l10n, use_progress, use_title};
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionPageProps {
@@ -23,18 +25,14 @@ pub struct QuestionPageProps {
 
 #[component]
 pub fn QuestionPage(props: &QuestionPageProps) -> Html {
-    match use_curriculum() {
-        CurriculumState::Ready(curriculum) => {
-            html! { <QuestionView {curriculum} id={props.id.clone()} number={props.number} /> }
-        }
-        state => html! { <ContentStatus {state} /> },
-    }
+    let number = props.number;
+    let view = Callback::from(move |lesson| html! { <QuestionView {lesson} {number} /> });
+    html! { <LessonGate id={props.id.clone()} {view} /> }
 }
 
 #[derive(Properties, PartialEq)]
 struct QuestionViewProps {
-    curriculum: Rc<Curriculum>,
-    id: String,
+    lesson: Rc<Lesson>,
     number: usize,
 }
 
@@ -42,10 +40,22 @@ struct QuestionViewProps {
 fn QuestionView(props: &QuestionViewProps) -> Html {
     let l10n = use_l10n();
     let progress = use_progress();
-    let lesson = props.curriculum.lesson(&props.id);
-    let item = lesson.and_then(|lesson| props.number.checked_sub(1).and_then(|i| lesson.quiz.get(i)));
-    let record =
-        lesson.zip(item).and_then(|(lesson, item)| progress.progress.lesson(&lesson.id)?.quiz.get(&item.id).cloned());
+    let lesson = &props.lesson;
+    let item = props.number.checked_sub(1).and_then(|i| lesson.quiz.get(i));
+    let kept = progress.progress.lesson(&lesson.id);
+    let record = item.and_then(|item| kept?.quiz.get(&item.id).cloned());
+    // The options are shown in an order drawn for this attempt at the quiz (the key's place gives
+    // nothing away); the seed is kept with the progress, so a reload shows the same order.
+    let quiz_seed = kept.and_then(|kept| kept.quiz_seed);
+    {
+        let (progress, lesson) = (progress.clone(), props.lesson.clone());
+        use_effect_with((lesson.id.clone(), quiz_seed.is_none()), move |(_, missing)| {
+            if *missing {
+                let fresh = random::bytes().map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+                progress.dispatch(ProgressAction::KeepQuizSeed { lesson, fresh });
+            }
+        });
+    }
     // A question answered before shows that answer and its feedback again (after a reload too).
     let selection = use_state(|| record.as_ref().map(|r| r.selection.clone()).unwrap_or_default());
     // Progress migrated from schema 1 has attempts but no selection (v1 did not keep it): there is
@@ -62,18 +72,14 @@ fn QuestionView(props: &QuestionViewProps) -> Html {
         let focus_after_render = focus_after_render.clone();
         use_effect_with(*checked, move |checked| {
             if std::mem::replace(&mut *focus_after_render.borrow_mut(), false) {
-                let target =
-                    if *checked { actions.cast::<web_sys::Element>() } else { choices.cast::<web_sys::Element>() };
-                let focusable = target.and_then(|t| t.query_selector("a, button, input").ok().flatten());
-                if let Some(element) = focusable.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    let _ = element.focus();
-                }
+                let target = if *checked { &actions } else { &choices };
+                document::focus_first_control(target);
             }
         });
     }
 
-    let title = match (lesson, item) {
-        (Some(lesson), Some(_)) => format!(
+    let title = match item {
+        Some(_) => format!(
             "{}: {}",
             l10n.t_with(
                 "quiz-question-count",
@@ -81,17 +87,21 @@ fn QuestionView(props: &QuestionViewProps) -> Html {
             ),
             lesson.title
         ),
-        (Some(_), None) => l10n.t_with("quiz-not-found", &[("number", Arg::from(props.number))]),
-        _ => l10n.t("lesson-not-found"),
+        None => l10n.t_with("quiz-not-found", &[("number", Arg::from(props.number))]),
     };
     use_title(title);
 
-    let Some(lesson) = lesson else {
-        return html! { <Missing message={l10n.t("lesson-not-found")} /> };
-    };
     let Some(item) = item else {
         return html! { <Missing message={l10n.t_with("quiz-not-found", &[("number", Arg::from(props.number))])} /> };
     };
+
+    // The options wait for this attempt's seed (kept by the effect above, one render later), so
+    // they never appear in one order and then another.
+    let Some(quiz_seed) = quiz_seed else {
+        return html! { <article class="question"><PageHeading text={lesson.title.clone()} /></article> };
+    };
+    let attempt = record.as_ref().map_or(0, |record| record.attempt_on_screen(*checked));
+    let in_order = item.options_in_order(shuffle::item_seed(quiz_seed, &item.id, attempt));
 
     let total = lesson.quiz.len();
     let verdict = (*checked).then(|| quiz::check(item, &selection));
@@ -120,8 +130,7 @@ fn QuestionView(props: &QuestionViewProps) -> Html {
         let checked = checked.clone();
         let missing_choice = missing_choice.clone();
         let progress = progress.clone();
-        let curriculum = props.curriculum.clone();
-        let lesson_id = lesson.id.clone();
+        let lesson = props.lesson.clone();
         let item_id = item.id.clone();
         let focus_after_render = focus_after_render.clone();
         Callback::from(move |event: SubmitEvent| {
@@ -132,8 +141,7 @@ fn QuestionView(props: &QuestionViewProps) -> Html {
             }
             *focus_after_render.borrow_mut() = true;
             progress.dispatch(ProgressAction::Answer {
-                curriculum: curriculum.clone(),
-                lesson: lesson_id.clone(),
+                lesson: lesson.clone(),
                 item: item_id.clone(),
                 selection: (*selection).clone(),
             });
@@ -153,17 +161,17 @@ fn QuestionView(props: &QuestionViewProps) -> Html {
 
     // The error summary links to the first choice; focus it directly (a fragment would add a
     // history entry and leave focus behind).
-    let first_input = format!("option-{}", item.options[0].id);
+    let first_input = format!("option-{}", in_order[0].id);
     let focus_first = {
         let first_input = first_input.clone();
         Callback::from(move |event: MouseEvent| {
             event.prevent_default();
-            crate::platform::document::focus(&first_input);
+            document::focus(&first_input);
         })
     };
     let legend_id = "question-prompt";
     let error_id = "question-error";
-    let options = item.options.iter().map(|option| {
+    let options = in_order.iter().map(|option| {
         let input_id = format!("option-{}", option.id);
         let text = option_text(&l10n, item.kind, &option.id, &option.text);
         html! {
@@ -182,7 +190,8 @@ fn QuestionView(props: &QuestionViewProps) -> Html {
     });
 
     let feedback = verdict.as_ref().map(|verdict| {
-        let explanations = quiz::explanations(item, &selection);
+        // In the order the options are shown.
+        let explanations: Vec<_> = in_order.iter().filter(|option| selection.contains(&option.id)).collect();
         html! {
             <div class={classes!("feedback", if verdict.correct { "correct" } else { "incorrect" })}>
                 <p class="verdict">{ l10n.t(if verdict.correct { "quiz-correct" } else { "quiz-incorrect" }) }</p>

@@ -1,14 +1,15 @@
 use std::rc::Rc;
 
-use aware_core::content::Curriculum;
+use aware_core::content::Lesson;
 use aware_core::l10n::Arg;
 use aware_core::quiz::Summary;
 use yew::prelude::*;
 
 use crate::app::router::{Link, navigate};
 use crate::app::student::StudentRoute;
-use crate::components::page::{ContentStatus, Missing, PageHeading};
-use crate::state::{CurriculumState, ProgressAction, use_curriculum, use_l10n, use_progress, use_title};
+use crate::components::lesson_gate::LessonGate;
+use crate::components::page::PageHeading;
+use crate::state::{ProgressAction, use_l10n, use_progress, use_title};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultPageProps {
@@ -17,30 +18,21 @@ pub struct ResultPageProps {
 
 #[component]
 pub fn ResultPage(props: &ResultPageProps) -> Html {
-    match use_curriculum() {
-        CurriculumState::Ready(curriculum) => html! { <ResultView {curriculum} id={props.id.clone()} /> },
-        state => html! { <ContentStatus {state} /> },
-    }
+    let view = Callback::from(|lesson| html! { <ResultView {lesson} /> });
+    html! { <LessonGate id={props.id.clone()} {view} /> }
 }
 
 #[derive(Properties, PartialEq)]
 struct ResultViewProps {
-    curriculum: Rc<Curriculum>,
-    id: String,
+    lesson: Rc<Lesson>,
 }
 
 #[component]
 fn ResultView(props: &ResultViewProps) -> Html {
     let l10n = use_l10n();
     let progress = use_progress();
-    let lesson = props.curriculum.lesson(&props.id);
-    use_title(match lesson {
-        Some(lesson) => format!("{}: {}", l10n.t("result-title"), lesson.title),
-        None => l10n.t("lesson-not-found"),
-    });
-    let Some(lesson) = lesson else {
-        return html! { <Missing message={l10n.t("lesson-not-found")} /> };
-    };
+    let lesson = &props.lesson;
+    use_title(format!("{}: {}", l10n.t("result-title"), lesson.title));
     let records = progress.progress.lesson(&lesson.id).map(|p| p.quiz.clone()).unwrap_or_default();
     let summary = Summary::of(&lesson.quiz, &records);
     let first_unsolved = lesson.quiz.iter().position(|item| !records.get(&item.id).is_some_and(|r| r.solved));
@@ -48,11 +40,10 @@ fn ResultView(props: &ResultViewProps) -> Html {
 
     let retake = {
         let progress = progress.clone();
-        let curriculum = props.curriculum.clone();
-        let lesson = lesson.id.clone();
+        let lesson = props.lesson.clone();
         Callback::from(move |_: MouseEvent| {
-            progress.dispatch(ProgressAction::RestartQuiz { curriculum: curriculum.clone(), lesson: lesson.clone() });
-            navigate(&StudentRoute::Question { id: lesson.clone(), number: 1 });
+            progress.dispatch(ProgressAction::RestartQuiz { lesson: lesson.clone() });
+            navigate(&StudentRoute::Question { id: lesson.id.clone(), number: 1 });
         })
     };
 

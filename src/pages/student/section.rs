@@ -1,15 +1,16 @@
 use std::rc::Rc;
 
-use aware_core::content::{Curriculum, Inline};
+use aware_core::content::{Inline, Lesson};
 use aware_core::l10n::Arg;
 use yew::prelude::*;
 
 use crate::app::router::Link;
 use crate::app::student::StudentRoute;
 use crate::components::blocks::{Blocks, Inlines};
-use crate::components::page::{ContentStatus, Missing, PageHeading};
+use crate::components::lesson_gate::LessonGate;
+use crate::components::page::{Missing, PageHeading};
 use crate::components::sources::SourceList;
-use crate::state::{CurriculumState, ProgressAction, use_curriculum, use_l10n, use_progress, use_title};
+use crate::state::{ProgressAction, use_l10n, use_progress, use_title};
 
 #[derive(Properties, PartialEq)]
 pub struct SectionPageProps {
@@ -20,18 +21,14 @@ pub struct SectionPageProps {
 
 #[component]
 pub fn SectionPage(props: &SectionPageProps) -> Html {
-    match use_curriculum() {
-        CurriculumState::Ready(curriculum) => {
-            html! { <SectionView {curriculum} id={props.id.clone()} number={props.number} /> }
-        }
-        state => html! { <ContentStatus {state} /> },
-    }
+    let number = props.number;
+    let view = Callback::from(move |lesson| html! { <SectionView {lesson} {number} /> });
+    html! { <LessonGate id={props.id.clone()} {view} /> }
 }
 
 #[derive(Properties, PartialEq)]
 struct SectionViewProps {
-    curriculum: Rc<Curriculum>,
-    id: String,
+    lesson: Rc<Lesson>,
     number: usize,
 }
 
@@ -39,30 +36,26 @@ struct SectionViewProps {
 fn SectionView(props: &SectionViewProps) -> Html {
     let l10n = use_l10n();
     let progress = use_progress();
-    let lesson = props.curriculum.lesson(&props.id);
+    let lesson = &props.lesson;
     let index = props.number.checked_sub(1);
-    let section = lesson.zip(index).and_then(|(lesson, index)| lesson.sections.get(index));
-    let title = match (lesson, section) {
-        (Some(lesson), Some(section)) => {
-            format!("{}: {}", lesson.title, Inline::plain_text(&section.heading))
-        }
-        (Some(_), None) => l10n.t_with("section-not-found", &[("number", Arg::from(props.number))]),
-        _ => l10n.t("lesson-not-found"),
+    let section = index.and_then(|index| lesson.sections.get(index));
+    let title = match section {
+        Some(section) => format!("{}: {}", lesson.title, Inline::plain_text(&section.heading)),
+        None => l10n.t_with("section-not-found", &[("number", Arg::from(props.number))]),
     };
     use_title(title);
     {
         let progress = progress.clone();
-        let curriculum = props.curriculum.clone();
         let found = section.is_some();
-        use_effect_with((props.id.clone(), index), move |(lesson, index)| {
-            if let (true, Some(index)) = (found, *index) {
-                progress.dispatch(ProgressAction::ReadSection { curriculum, lesson: lesson.clone(), index });
+        use_effect_with((props.lesson.id.clone(), index), {
+            let lesson = props.lesson.clone();
+            move |(_, index)| {
+                if let (true, Some(index)) = (found, *index) {
+                    progress.dispatch(ProgressAction::ReadSection { lesson, index });
+                }
             }
         });
     }
-    let Some(lesson) = lesson else {
-        return html! { <Missing message={l10n.t("lesson-not-found")} /> };
-    };
     let (Some(index), Some(section)) = (index, section) else {
         return html! { <Missing message={l10n.t_with("section-not-found", &[("number", Arg::from(props.number))])} /> };
     };

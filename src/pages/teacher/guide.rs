@@ -4,17 +4,18 @@
 
 use std::rc::Rc;
 
-use aware_core::content::{Curriculum, Scenario};
+use aware_core::content::{Lesson, Scenario};
 use aware_core::l10n::Arg;
 use yew::prelude::*;
 
 use crate::app::Bundle;
 use crate::app::student::StudentRoute;
 use crate::components::blocks::{Blocks, Inlines};
-use crate::components::page::{ContentStatus, Missing, PageHeading};
+use crate::components::lesson_gate::LessonGate;
+use crate::components::page::PageHeading;
 use crate::components::sources::SourceList;
 use crate::platform::document;
-use crate::state::{CurriculumState, L10n, use_curriculum, use_l10n, use_title};
+use crate::state::{L10n, use_l10n, use_title};
 
 #[derive(Properties, PartialEq)]
 pub struct TeacherGuidePageProps {
@@ -23,30 +24,21 @@ pub struct TeacherGuidePageProps {
 
 #[component]
 pub fn TeacherGuidePage(props: &TeacherGuidePageProps) -> Html {
-    match use_curriculum() {
-        CurriculumState::Ready(curriculum) => html! { <TeacherGuideView {curriculum} id={props.id.clone()} /> },
-        state => html! { <ContentStatus {state} /> },
-    }
+    let view = Callback::from(|lesson| html! { <TeacherGuideView {lesson} /> });
+    html! { <LessonGate id={props.id.clone()} {view} whole=true /> }
 }
 
 #[derive(Properties, PartialEq)]
 struct TeacherGuideViewProps {
-    curriculum: Rc<Curriculum>,
-    id: String,
+    lesson: Rc<Lesson>,
 }
 
 #[component]
 fn TeacherGuideView(props: &TeacherGuideViewProps) -> Html {
     let l10n = use_l10n();
-    let lesson = props.curriculum.lesson(&props.id);
-    let title = match lesson {
-        Some(lesson) => l10n.t_with("teacher-guide-title", &[("lesson", Arg::from(lesson.title.as_str()))]),
-        None => l10n.t("lesson-not-found"),
-    };
+    let lesson = &props.lesson;
+    let title = l10n.t_with("teacher-guide-title", &[("lesson", Arg::from(lesson.title.as_str()))]);
     use_title(title.clone());
-    let Some(lesson) = lesson else {
-        return html! { <Missing message={title} /> };
-    };
     let source_ids: Vec<String> = lesson.sources.iter().map(|s| s.id.clone()).collect();
     let print = Callback::from(|_: MouseEvent| document::print());
     let meta = l10n.t_with(

@@ -12,6 +12,7 @@ mod schema;
 use std::collections::BTreeMap;
 
 use crate::content::Lesson;
+use crate::content::course::Outline;
 use crate::quiz::{ItemRecord, Selection, Summary, Verdict};
 
 pub use schema::{CURRENT_SCHEMA, Loaded, Unreadable, load, save};
@@ -92,15 +93,25 @@ impl Progress {
     }
 
     pub fn status(&self, lesson: &Lesson) -> LessonStatus {
-        let Some(progress) = self.lessons.get(&lesson.id) else { return LessonStatus::NotStarted };
-        let summary = Summary::of(&lesson.quiz, &progress.quiz);
+        let quiz = lesson.quiz.iter().map(|item| item.id.as_str());
+        self.status_from(&lesson.id, lesson.sections.len(), quiz)
+    }
+
+    /// Where the student is in a lesson the course page lists, as their band sees it (the page
+    /// has the course index, not the lessons).
+    pub fn status_of(&self, id: &str, outline: &Outline) -> LessonStatus {
+        self.status_from(id, outline.sections, outline.quiz.iter().map(String::as_str))
+    }
+
+    fn status_from<'a>(&self, id: &str, sections: usize, quiz: impl ExactSizeIterator<Item = &'a str>) -> LessonStatus {
+        let Some(progress) = self.lessons.get(id) else { return LessonStatus::NotStarted };
+        let summary = Summary::of_ids(quiz, &progress.quiz);
         if summary.is_complete() {
             LessonStatus::Completed(summary)
         } else if summary.answered > 0 {
             LessonStatus::Quiz(summary)
         } else if progress.sections_read > 0 {
-            let total = lesson.sections.len();
-            LessonStatus::Reading { read: (progress.sections_read as usize).min(total), total }
+            LessonStatus::Reading { read: (progress.sections_read as usize).min(sections), total: sections }
         } else {
             LessonStatus::NotStarted
         }
