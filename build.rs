@@ -6,7 +6,8 @@
 //! - `assessment/` is checked here too, and its compiled form left in OUT_DIR for the component
 //!   tests (the app downloads its own copy, written by `aware build`).
 //! - `deployment.toml` and `locales/locales.toml` become constants (see `src/deployment.rs`); each
-//!   locale's `app.ftl` is compiled (`aware_core::l10n::compile`) and embedded: interface text is
+//!   locale's `app.ftl` is compiled (`aware_core::l10n::compile`) into one table per bundle
+//!   (`locales/bundles.toml` says which messages each carries) and embedded: interface text is
 //!   small, lesson text is downloaded per locale.
 
 use std::fmt::Write as _;
@@ -59,7 +60,9 @@ fn main() {
     let min_group_size = deployment.min_group_size.get();
 
     let locales = read_table("locales/locales.toml");
+    let bundles = read_table("locales/bundles.toml");
     let mut entries = String::new();
+    let mut tables: Vec<(String, String)> = bundles.keys().map(|bundle| (bundle.clone(), String::new())).collect();
     for (id, info) in &locales {
         let name =
             info.get("name").and_then(|v| v.as_str()).unwrap_or_else(|| panic!("locales.toml: [{id}] needs `name`"));
@@ -70,27 +73,38 @@ fn main() {
         let ftl = format!("locales/{id}/app.ftl");
         let source = std::fs::read_to_string(&ftl)
             .unwrap_or_else(|err| panic!("locales.toml lists `{id}`, but {ftl} cannot be read: {err}"));
-        let compiled = aware_core::l10n::compile::compile_ftl(id, &[&source]).unwrap_or_else(|errors| {
-            for error in &errors {
-                eprintln!("{ftl}: {}", error.message);
-            }
-            panic!("{} problem(s) in {ftl} (listed above)", errors.len())
-        });
-        let compiled_file = format!("messages-{id}.txt");
-        std::fs::write(Path::new(&out_dir).join(&compiled_file), compiled).expect("write compiled messages");
-        let _ = writeln!(
-            entries,
-            "    Locale {{ id: {id:?}, name: {name:?}, reviewed: {reviewed}, messages: include_str!(concat!(env!(\"OUT_DIR\"), \"/{compiled_file}\")) }},"
-        );
+        for (bundle, table) in &mut tables {
+            let leave_out: Vec<&str> = bundles[bundle.as_str()]
+                .get("leave_out")
+                .and_then(|v| v.as_array())
+                .unwrap_or_else(|| panic!("bundles.toml: [{bundle}] needs `leave_out`"))
+                .iter()
+                .filter_map(|v| v.as_str())
+                .collect();
+            let keep = |message: &str| !leave_out.iter().any(|prefix| message.starts_with(prefix));
+            let compiled = aware_core::l10n::compile::compile_ftl_only(id, &[&source], keep).unwrap_or_else(|errors| {
+                for error in &errors {
+                    eprintln!("{ftl}: {}", error.message);
+                }
+                panic!("{} problem(s) in {ftl} (listed above)", errors.len())
+            });
+            let compiled_file = format!("messages-{bundle}-{id}.txt");
+            std::fs::write(Path::new(&out_dir).join(&compiled_file), compiled).expect("write compiled messages");
+            let _ = writeln!(table, "    ({id:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{compiled_file}\"))),");
+        }
+        let _ = writeln!(entries, "    Locale {{ id: {id:?}, name: {name:?}, reviewed: {reviewed} }},");
     }
     assert!(
         locales.contains_key(default_locale),
         "deployment.toml: default_locale `{default_locale}` is not in locales/locales.toml"
     );
 
-    let code = format!(
+    let mut code = format!(
         "pub const EXIT_URL: &str = {exit_url:?};\npub const DEFAULT_LOCALE: &str = {default_locale:?};\npub const MIN_GROUP_SIZE: u32 = {min_group_size};\npub const LOCALES: &[Locale] = &[\n{entries}];\n"
     );
+    for (bundle, table) in &tables {
+        let _ = writeln!(code, "pub const {}_MESSAGES: BundleMessages = &[\n{table}];", bundle.to_uppercase());
+    }
     std::fs::write(Path::new(&out_dir).join("deployment.rs"), code).expect("write deployment.rs");
 }
 

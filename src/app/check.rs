@@ -12,7 +12,7 @@ use crate::state::{AssessmentProvider, LocaleProvider, StudyProvider};
 pub fn CheckApp() -> Html {
     html! {
         <ContextProvider<Bundle> context={Bundle::Check}>
-            <LocaleProvider>
+            <LocaleProvider messages={crate::deployment::CHECK_MESSAGES}>
                 <StudyProvider>
                     <AssessmentProvider>
                         <CheckScreen />

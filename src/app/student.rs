@@ -83,7 +83,7 @@ pub fn switch(route: StudentRoute) -> Html {
 pub fn StudentApp() -> Html {
     html! {
         <ContextProvider<Bundle> context={Bundle::Student}>
-            <LocaleProvider>
+            <LocaleProvider messages={crate::deployment::STUDENT_MESSAGES}>
                 <ProgressProvider>
                     <BandProvider>
                         <ContentProvider>

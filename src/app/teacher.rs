@@ -62,7 +62,7 @@ pub fn switch(route: TeacherRoute) -> Html {
 pub fn TeacherApp() -> Html {
     html! {
         <ContextProvider<Bundle> context={Bundle::Teacher}>
-            <LocaleProvider>
+            <LocaleProvider messages={crate::deployment::TEACHER_MESSAGES}>
                 <StudyProvider>
                     <ContentProvider>
                         <AssessmentProvider>

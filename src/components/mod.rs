@@ -1,8 +1,6 @@
 //! Reusable widgets, one per file.
 
 pub mod blocks;
-pub mod charts;
-pub mod file_import;
 pub mod form;
 pub mod help_contacts;
 pub mod language_switcher;

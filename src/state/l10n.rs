@@ -3,7 +3,7 @@ use std::rc::Rc;
 use aware_core::l10n::{Arg, Localizer, Messages, negotiate};
 use yew::prelude::*;
 
-use crate::deployment::{DEFAULT_LOCALE, LOCALES, Locale};
+use crate::deployment::{BundleMessages, DEFAULT_LOCALE, LOCALES, Locale};
 use crate::platform::{document, preferences};
 
 /// The localizer as a context value, with a way to change language. Cheap to clone; equal while
@@ -24,12 +24,12 @@ impl PartialEq for L10n {
 impl L10n {
     /// The messages of each locale of `chain` in order, so a message missing in the chosen
     /// language falls back to the next one instead of showing an id.
-    pub fn new(chain: &[String], set_locale: Callback<String>) -> L10n {
+    pub fn new(chain: &[String], messages: BundleMessages, set_locale: Callback<String>) -> L10n {
         // build.rs compiled and checked them; should one still not decode, show ids rather than nothing.
         let messages = chain
             .iter()
-            .filter_map(|id| LOCALES.iter().find(|locale| locale.id == id))
-            .filter_map(|locale| Messages::decode(locale.messages).ok())
+            .filter_map(|id| messages.iter().find(|(locale, _)| locale == id))
+            .filter_map(|(_, compiled)| Messages::decode(compiled).ok())
             .collect();
         let localizer = Localizer::from_messages(messages);
         L10n { localizer: Rc::new(localizer), chain: Rc::new(chain.to_vec()), set_locale }
@@ -60,6 +60,8 @@ impl L10n {
 
 #[derive(Properties, PartialEq)]
 pub struct LocaleProviderProps {
+    /// The running bundle's messages (`crate::deployment::*_MESSAGES`).
+    pub messages: BundleMessages,
     #[prop_or_default]
     pub children: Html,
 }
@@ -83,7 +85,8 @@ pub fn LocaleProvider(props: &LocaleProviderProps) -> Html {
     };
     let l10n = {
         let set_locale = set_locale.clone();
-        use_memo((*chain).clone(), move |chain| L10n::new(chain, set_locale))
+        let messages = props.messages;
+        use_memo((*chain).clone(), move |chain| L10n::new(chain, messages, set_locale))
     };
     let l10n = (*l10n).clone();
     use_effect_with(l10n.locale(), |locale| document::set_lang(locale));

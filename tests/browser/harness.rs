@@ -80,6 +80,11 @@ fn Harness(props: &HarnessProps) -> Html {
     let (index, lessons) = ((*content).0.clone(), (*content).1.clone());
     // The providers of the bundles' roots (`aware::app::*App`), with the curriculum and the
     // assessment given instead of downloaded; the screen comes from the address's fragment.
+    let messages = match props.bundle {
+        Bundle::Student => aware::deployment::STUDENT_MESSAGES,
+        Bundle::Check => aware::deployment::CHECK_MESSAGES,
+        Bundle::Teacher => aware::deployment::TEACHER_MESSAGES,
+    };
     let screen = match props.bundle {
         Bundle::Student => html! { <Router<StudentRoute>><StudentScreen /></Router<StudentRoute>> },
         Bundle::Check => html! { <CheckScreen /> },
@@ -87,7 +92,7 @@ fn Harness(props: &HarnessProps) -> Html {
     };
     html! {
         <ContextProvider<Bundle> context={props.bundle}>
-            <LocaleProvider>
+            <LocaleProvider messages={messages}>
                 <ProgressProvider>
                     <StudyProvider>
                         <BandProvider><PreloadedContent locale="en" {index} {lessons}>

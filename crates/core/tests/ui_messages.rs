@@ -132,46 +132,74 @@ fn ids_used_in(dir: &Path, out: &mut BTreeSet<String>) {
         let path = entry.path();
         if path.is_dir() {
             ids_used_in(&path, out);
-            continue;
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            ids_used_in_file(&path, out);
         }
-        if path.extension().is_none_or(|e| e != "rs") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).expect("read source");
-        for line in text.lines().filter(|l| l.contains("l10n.t") || l.contains("=> \"")) {
-            let parts: Vec<&str> = line.split('"').collect();
-            for pair in parts.windows(2).step_by(2) {
-                let (before, quoted) = (pair[0].trim_end(), pair[1]);
-                // HTML attributes on the same line name classes and element ids, not messages.
-                let attribute =
-                    ["class=", "classes=", "id=", "for=", "aria-labelledby="].iter().any(|a| before.ends_with(a));
-                let id_shaped = quoted.contains('-')
-                    && quoted.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-                if id_shaped && !attribute {
-                    out.insert(quoted.to_owned());
-                }
+    }
+}
+
+fn ids_used_in_file(path: &Path, out: &mut BTreeSet<String>) {
+    let text = std::fs::read_to_string(path).expect("read source");
+    for line in text.lines().filter(|l| l.contains("l10n.t") || l.contains("=> \"")) {
+        let parts: Vec<&str> = line.split('"').collect();
+        for pair in parts.windows(2).step_by(2) {
+            let (before, quoted) = (pair[0].trim_end(), pair[1]);
+            // HTML attributes on the same line name classes and element ids, not messages.
+            let attribute =
+                ["class=", "classes=", "id=", "for=", "aria-labelledby="].iter().any(|a| before.ends_with(a));
+            let id_shaped = quoted.contains('-')
+                && quoted.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            if id_shaped && !attribute {
+                out.insert(quoted.to_owned());
             }
         }
     }
 }
 
+/// The ids a bundle leaves out (`locales/bundles.toml`), by bundle.
+fn left_out() -> Vec<(String, Vec<String>)> {
+    let text = std::fs::read_to_string(root().join("locales/bundles.toml")).expect("locales/bundles.toml");
+    let table: toml::Table = toml::from_str(&text).expect("bundles.toml is TOML");
+    table
+        .iter()
+        .map(|(bundle, value)| {
+            let prefixes = value["leave_out"].as_array().expect("leave_out is a list");
+            (bundle.clone(), prefixes.iter().map(|p| p.as_str().expect("text").to_owned()).collect())
+        })
+        .collect()
+}
+
+/// Every message a bundle's screens ask for is in English and is carried by that bundle: its own
+/// pages (`src/pages/<bundle>/`) and everything outside `src/pages/` but the other bundles' roots.
 #[test]
-fn every_message_the_app_asks_for_exists_in_english() {
-    let mut used = BTreeSet::new();
-    ids_used_in(&root().join("src"), &mut used);
-    assert!(used.len() > 40, "found only {} ids; is the scan broken?", used.len());
+fn every_message_the_app_asks_for_exists_in_english_and_in_its_bundle() {
     let en = locales().into_iter().find(|(l, _)| l == "en").expect("English").1;
     let defined: BTreeSet<String> = messages(&en).into_iter().map(|(id, _)| id).collect();
-    // Ids built at run time: one per callout kind and per helpline.
-    let mut expected_dynamic: Vec<String> =
+    // Ids built at run time: one per callout kind and per helpline (shared by every bundle).
+    let mut dynamic: Vec<String> =
         aware_core::content::CalloutKind::ALL.iter().map(|k| format!("callout-{}", k.name())).collect();
     let help = aware_core::content::compile::compile_help(&root().join("lessons")).expect("help.toml compiles");
     for contact in &help.contacts {
-        expected_dynamic.push(format!("help-{}-name", contact.id));
-        expected_dynamic.push(format!("help-{}-description", contact.id));
+        dynamic.push(format!("help-{}-name", contact.id));
+        dynamic.push(format!("help-{}-description", contact.id));
     }
-    let missing: Vec<&String> = used.iter().chain(&expected_dynamic).filter(|id| !defined.contains(*id)).collect();
-    assert!(missing.is_empty(), "used by the app but not in locales/en/app.ftl: {missing:?}");
+    let bundles = left_out();
+    assert_eq!(bundles.len(), 3, "a bundle per page of the app");
+    for (bundle, prefixes) in &bundles {
+        let mut used = BTreeSet::new();
+        ids_used_in(&root().join("src/pages").join(bundle), &mut used);
+        for shared in ["components", "state", "platform"] {
+            ids_used_in(&root().join("src").join(shared), &mut used);
+        }
+        ids_used_in_file(&root().join("src/app/frame.rs"), &mut used);
+        ids_used_in_file(&root().join(format!("src/app/{bundle}.rs")), &mut used);
+        assert!(used.len() > 10, "{bundle}: found only {} ids; is the scan broken?", used.len());
+        let missing: Vec<&String> = used.iter().chain(&dynamic).filter(|id| !defined.contains(*id)).collect();
+        assert!(missing.is_empty(), "{bundle} asks for ids missing from locales/en/app.ftl: {missing:?}");
+        let not_carried: Vec<&String> =
+            used.iter().chain(&dynamic).filter(|id| prefixes.iter().any(|p| id.starts_with(p.as_str()))).collect();
+        assert!(not_carried.is_empty(), "{bundle} asks for ids locales/bundles.toml leaves out of it: {not_carried:?}");
+    }
 }
 
 /// Values to fill a variable with: numbers around every plural boundary, and every variant

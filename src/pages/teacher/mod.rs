@@ -5,6 +5,8 @@
 //! between attempts; nothing here asks for or shows a name.
 
 pub mod cards;
+pub mod charts;
+pub mod file_import;
 pub mod guide;
 pub mod report;
 pub mod study;
@@ -17,7 +19,7 @@ use yew::prelude::*;
 
 use crate::app::router::{Link, navigate};
 use crate::app::teacher::TeacherRoute;
-use crate::components::file_import::FileImport;
+use file_import::FileImport;
 use crate::components::form::{RadioWithHint, choice_into, text_into};
 use crate::components::page::PageHeading;
 use crate::platform::{clock, random};

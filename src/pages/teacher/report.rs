@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::app::router::Link;
 use crate::app::teacher::TeacherRoute;
-use crate::components::charts::{Bar, BarChart, PairedBars, PairedRow};
+use super::charts::{Bar, BarChart, PairedBars, PairedRow};
 use crate::components::page::{Missing, PageHeading};
 use crate::deployment::min_group_size;
 use crate::state::{AssessmentState, L10n, use_assessment, use_l10n, use_study, use_title};

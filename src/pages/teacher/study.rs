@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::app::Bundle;
 use crate::app::router::Link;
 use crate::app::teacher::TeacherRoute;
-use crate::components::file_import::FileImport;
+use super::file_import::FileImport;
 use crate::components::page::{Missing, PageHeading};
 use crate::platform::download;
 use crate::state::{AssessmentState, use_assessment, use_l10n, use_study, use_title};

@@ -19,6 +19,12 @@ pub struct FtlError {
 
 /// The compiled text of one locale's `.ftl` sources (joined in order; an id may appear once).
 pub fn compile_ftl(locale: &str, sources: &[&str]) -> Result<String, Vec<FtlError>> {
+    compile_ftl_only(locale, sources, |_| true)
+}
+
+/// The same, keeping only the messages whose id `keep` accepts (a bundle's share of them);
+/// every message is still checked, and what a kept one refers to is still written out.
+pub fn compile_ftl_only(locale: &str, sources: &[&str], keep: impl Fn(&str) -> bool) -> Result<String, Vec<FtlError>> {
     let fail = |message: String| FtlError { locale: locale.to_owned(), message };
     let mut errors = Vec::new();
     if let Err(problem) = check_plural_rules(locale) {
@@ -50,6 +56,7 @@ pub fn compile_ftl(locale: &str, sources: &[&str]) -> Result<String, Vec<FtlErro
         };
         let mut out = String::new();
         match write_pattern(pattern, &entries, &mut out, 0) {
+            Ok(()) if !keep(id) => {}
             Ok(()) => {
                 compiled.push('\u{1E}');
                 compiled.push_str(id);
