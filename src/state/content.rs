@@ -62,15 +62,15 @@ pub fn ContentProvider(props: &ContentProviderProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let change = match lesson {
                     None => {
-                        let index = fetch::text(&index_file(&locale))
+                        let index = fetch::bytes(&index_file(&locale))
                             .await
-                            .and_then(|json| CourseIndex::decode(&json).map_err(|err| err.to_string()));
+                            .and_then(|bytes| CourseIndex::decode(&bytes).map_err(|err| err.to_string()));
                         Change::Index(locale, index.map(Rc::new))
                     }
                     Some(id) => {
-                        let file = fetch::text(&lesson_file(&locale, &id))
+                        let file = fetch::bytes(&lesson_file(&locale, &id))
                             .await
-                            .and_then(|json| LessonFile::decode(&json).map_err(|err: DecodeError| err.to_string()));
+                            .and_then(|bytes| LessonFile::decode(&bytes).map_err(|err: DecodeError| err.to_string()));
                         Change::Lesson(locale, id, file.map(|file| Rc::new(file.lesson)))
                     }
                 };

@@ -20,37 +20,7 @@ use yew::prelude::*;
 
 /// A small curriculum: one lesson with two sections, three questions (one of each type), a
 /// scenario with two endings, and a teacher guide.
-pub const CURRICULUM: &str = r#"{"format":3,"locale":"en","lessons":[{
-  "id":"basics","version":3,"age_min":12,"age_max":18,"duration_minutes":30,
-  "title":"Basics","summary":"A test lesson.","content_note":"This lesson talks about jobs.","reviewed":true,
-  "objectives":[{"id":"o","text":"Learn."}],
-  "sections":[
-    {"heading":[{"t":"Text","c":"First"}],"blocks":[
-      {"t":"Paragraph","c":[{"t":"Text","c":"No border is needed"},{"t":"Cite","c":"un"},{"t":"Text","c":"."}]},
-      {"t":"Callout","c":{"kind":"example","blocks":[{"t":"Paragraph","c":[{"t":"Text","c":"<b>not markup</b>"}]}]}},
-      {"t":"List","c":{"ordered":false,"items":[[{"t":"Strong","c":[{"t":"Text","c":"Act"}]}]]}}]},
-    {"heading":[{"t":"Text","c":"Second"}],"blocks":[{"t":"Paragraph","c":[{"t":"Text","c":"More."}]},
-      {"t":"Scenario","c":"offer"},{"t":"HelpContacts"}]}],
-  "key_points":["Remember this."],
-  "quiz":[
-    {"id":"pick-one","kind":"single","prompt":"Which is right?","sources":[],"options":[
-      {"id":"a","text":"Wrong one","explanation":"Not quite: A is wrong because of X.","correct":false},
-      {"id":"b","text":"Right one","explanation":"Yes: B is right because of Y.","correct":true}]},
-    {"id":"pick-all","kind":"multiple","prompt":"Pick all.","sources":[],"options":[
-      {"id":"a","text":"First","explanation":"First is right.","correct":true},
-      {"id":"b","text":"Second","explanation":"Second is right.","correct":true},
-      {"id":"c","text":"Third","explanation":"Third is wrong.","correct":false}]},
-    {"id":"myth","kind":"true-false","prompt":"A border is needed.","sources":[],"options":[
-      {"id":"true","text":"","explanation":"Not quite: no border is needed.","correct":false},
-      {"id":"false","text":"","explanation":"Right: no border is needed.","correct":true}]}],
-  "scenarios":[{"id":"offer","title":"Anu's offer","intro":"This story is made up.","steps":[
-    {"id":"start","text":"A message offers a job abroad.","choices":[
-      {"id":"ask","text":"Ask for a contract","consequence":"The recruiter stops answering.","why":"Real employers give contracts.","next":"safe"},
-      {"id":"go","text":"Pack your bag","consequence":"You leave the same week.","why":"Nobody checked the agency.","next":"far"}]},
-    {"id":"safe","text":"Anu stays and tells her aunt.","choices":[]},
-    {"id":"far","text":"Anu is far from home without her passport.","choices":[]}]}],
-  "teacher_guide":[{"heading":[{"t":"Text","c":"Timing and preparation"}],"blocks":[{"t":"Paragraph","c":[{"t":"Text","c":"Ten minutes."}]}]}],
-  "sources":[{"id":"un","title":"Protocol","publisher":"United Nations","year":2000,"url":"https://example.org"}]}]}"#;
+pub const CURRICULUM: &str = r#"{"format":4,"locale":"en","lessons":[{"id":"basics","version":3,"age_min":12,"age_max":18,"duration_minutes":30,"title":"Basics","summary":"A test lesson.","content_note":"This lesson talks about jobs.","reviewed":true,"objectives":[{"id":"o","text":"Learn."}],"sections":[{"heading":[{"Text":"First"}],"blocks":[{"Paragraph":[{"Text":"No border is needed"},{"Cite":"un"},{"Text":"."}]},{"Callout":{"kind":"example","blocks":[{"Paragraph":[{"Text":"<b>not markup</b>"}]}]}},{"List":{"ordered":false,"items":[[{"Strong":[{"Text":"Act"}]}]]}}]},{"heading":[{"Text":"Second"}],"blocks":[{"Paragraph":[{"Text":"More."}]},{"Scenario":"offer"},"HelpContacts"]}],"key_points":["Remember this."],"quiz":[{"id":"pick-one","kind":"single","prompt":"Which is right?","sources":[],"options":[{"id":"a","text":"Wrong one","explanation":"Not quite: A is wrong because of X.","correct":false},{"id":"b","text":"Right one","explanation":"Yes: B is right because of Y.","correct":true}]},{"id":"pick-all","kind":"multiple","prompt":"Pick all.","sources":[],"options":[{"id":"a","text":"First","explanation":"First is right.","correct":true},{"id":"b","text":"Second","explanation":"Second is right.","correct":true},{"id":"c","text":"Third","explanation":"Third is wrong.","correct":false}]},{"id":"myth","kind":"true-false","prompt":"A border is needed.","sources":[],"options":[{"id":"true","text":"","explanation":"Not quite: no border is needed.","correct":false},{"id":"false","text":"","explanation":"Right: no border is needed.","correct":true}]}],"scenarios":[{"id":"offer","title":"Anu's offer","intro":"This story is made up.","steps":[{"id":"start","text":"A message offers a job abroad.","choices":[{"id":"ask","text":"Ask for a contract","consequence":"The recruiter stops answering.","why":"Real employers give contracts.","next":"safe"},{"id":"go","text":"Pack your bag","consequence":"You leave the same week.","why":"Nobody checked the agency.","next":"far"}]},{"id":"safe","text":"Anu stays and tells her aunt.","choices":[]},{"id":"far","text":"Anu is far from home without her passport.","choices":[]}]}],"teacher_guide":[{"heading":[{"Text":"Timing and preparation"}],"blocks":[{"Paragraph":[{"Text":"Ten minutes."}]}]}],"sources":[{"id":"un","title":"Protocol","publisher":"United Nations","year":2000,"url":"https://example.org"}]}]}"#;
 
 /// The real assessment, as build.rs compiled it from `assessment/` (the app downloads the same).
 pub const ASSESSMENT: &str = include_str!(concat!(env!("OUT_DIR"), "/assessment.json"));

@@ -6,8 +6,8 @@
 //!   interface's review status there; prints `path:line: message` per problem, then the warnings
 //!   (answer keys that can be guessed).
 //! - `aware build <lessons-dir> [<assessment-dir>] --out <dir>`: checks the same, then writes
-//!   per locale `content/<locale>/index.json` and a file per lesson (and
-//!   `content/assessment.json`).
+//!   per locale `content/<locale>/index.bin` and a file per lesson (and
+//!   `content/assessment.json`): see `aware_core::content::course`.
 //! - `aware size <dist-dir>`: prints the release bundle's sizes (raw, gzip, brotli) per file kind.
 //! - `aware package --deployment <file> --out <dist> <student> <check> <teacher>`: puts the pages
 //!   Trunk built together into the site, with its Content-Security-Policy and headers (see
@@ -334,14 +334,14 @@ fn write_bundles(compiled: &Compiled, assessment: Option<&Assessment>, out: &Pat
         write_file(&out.join(index_file(locale)), &CourseIndex::of(curriculum).encode())?;
     }
     if let Some(assessment) = assessment {
-        write_file(&out.join("content/assessment.json"), &assessment.encode())?;
+        write_file(&out.join("content/assessment.json"), assessment.encode().as_bytes())?;
     }
     Ok(())
 }
 
-fn write_file(path: &Path, text: &str) -> std::io::Result<()> {
+fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    std::fs::write(path, text)
+    std::fs::write(path, bytes)
 }

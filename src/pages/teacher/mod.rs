@@ -19,11 +19,11 @@ use yew::prelude::*;
 
 use crate::app::router::{Link, navigate};
 use crate::app::teacher::TeacherRoute;
-use file_import::FileImport;
 use crate::components::form::{RadioWithHint, choice_into, text_into};
 use crate::components::page::PageHeading;
 use crate::platform::{clock, random};
 use crate::state::{StudyAction, use_l10n, use_study, use_title};
+use file_import::FileImport;
 
 /// Enough cards for the largest class, and a few spare for mistakes.
 const DEFAULT_CARDS: usize = 35;

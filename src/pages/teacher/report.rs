@@ -12,9 +12,9 @@ use aware_core::study::suppression::Cell;
 use aware_core::study::{ResultsFile, StudyId};
 use yew::prelude::*;
 
+use super::charts::{Bar, BarChart, PairedBars, PairedRow};
 use crate::app::router::Link;
 use crate::app::teacher::TeacherRoute;
-use super::charts::{Bar, BarChart, PairedBars, PairedRow};
 use crate::components::page::{Missing, PageHeading};
 use crate::deployment::min_group_size;
 use crate::state::{AssessmentState, L10n, use_assessment, use_l10n, use_study, use_title};

@@ -8,10 +8,10 @@ use aware_core::study::export::{Columns, codebook_csv, results_csv};
 use aware_core::study::{Design, Locale, Phase, ResultsFile, StudyId};
 use yew::prelude::*;
 
+use super::file_import::FileImport;
 use crate::app::Bundle;
 use crate::app::router::Link;
 use crate::app::teacher::TeacherRoute;
-use super::file_import::FileImport;
 use crate::components::page::{Missing, PageHeading};
 use crate::platform::download;
 use crate::state::{AssessmentState, use_assessment, use_l10n, use_study, use_title};

@@ -3,7 +3,9 @@ use serde::{Deserialize, Serialize};
 /// Bumped whenever the compiled bundle changes shape, so an app never misreads a stale bundle
 /// left in a cache by an older deployment.
 /// 3: age bands (`older` marks, `older_key_points`), `last` options, source confidence.
-pub const BUNDLE_FORMAT: u32 = 3;
+/// 4: enums tagged by their variant's name, every field always written (the app reads a course in
+///    postcard's binary form, which has neither tags nor optional fields: see `course`).
+pub const BUNDLE_FORMAT: u32 = 4;
 
 /// All lessons in one locale, ordered as on the course page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,7 +35,7 @@ pub struct Lesson {
     /// Shown to every band the lesson is for.
     pub key_points: Vec<String>,
     /// Shown after `key_points` to ages 15–18 only; [`Lesson::for_band`] merges or drops them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub older_key_points: Vec<String>,
     pub quiz: Vec<QuizItem>,
     pub scenarios: Vec<Scenario>,
@@ -46,7 +48,7 @@ pub struct Objective {
     pub id: String,
     pub text: String,
     /// For ages 15–18 only.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub older: bool,
 }
 
@@ -58,7 +60,6 @@ pub struct Section {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "t", content = "c")]
 pub enum Block {
     Subheading(Vec<Inline>),
     Paragraph(Vec<Inline>),
@@ -102,7 +103,6 @@ impl CalloutKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "t", content = "c")]
 pub enum Inline {
     Text(String),
     Strong(Vec<Inline>),
@@ -134,7 +134,7 @@ pub struct QuizItem {
     pub options: Vec<QuizOption>,
     pub sources: Vec<String>,
     /// For ages 15–18 only.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub older: bool,
 }
 
@@ -157,7 +157,7 @@ pub struct QuizOption {
     pub explanation: String,
     pub correct: bool,
     /// Stays in the last place when options are shuffled ("none of these").
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub last: bool,
 }
 
@@ -178,7 +178,7 @@ pub struct ScenarioStep {
     pub text: String,
     pub choices: Vec<ScenarioChoice>,
     /// For ages 15–18 only; so is every choice that leads here.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub older: bool,
 }
 
@@ -193,7 +193,7 @@ pub struct ScenarioChoice {
     /// The id of the step this choice leads to.
     pub next: String,
     /// For ages 15–18 only.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub older: bool,
 }
 
@@ -267,10 +267,6 @@ impl Confidence {
             Confidence::Medium => "medium",
         }
     }
-}
-
-fn is_false(value: &bool) -> bool {
-    !*value
 }
 
 /// Why a downloaded bundle could not be used.
