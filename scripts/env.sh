@@ -32,19 +32,21 @@ apt_install() {
 }
 
 has_wasm_std() { [ -d "$("$1" --print sysroot 2>/dev/null)/lib/rustlib/wasm32-unknown-unknown/lib" ]; }
+# The standard library's source: release pages rebuild std for size (scripts/build.sh).
+has_rust_src() { [ -d "$("$1" --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library" ]; }
 
 # Decides how wasm is built: WASM_MODE=rustup or WASM_MODE=debian.
 setup_rust_wasm() {
   command -v cargo >/dev/null || { log "Rust is required: see https://rustup.rs"; return 1; }
-  if has_wasm_std rustc; then WASM_MODE=rustup; return; fi
+  if has_wasm_std rustc && has_rust_src rustc; then WASM_MODE=rustup; return; fi
   if [ -x /usr/bin/rustc ] && [ -d /usr/lib/rustlib/src/rust/library ] && command -v wasm-ld-22 >/dev/null; then
     WASM_MODE=debian; return
   fi
   # rustup downloads the target from its own server; without internet that call hangs, so ask
   # the server first with a short timeout.
   if command -v rustup >/dev/null && curl -sSf --max-time 10 -o /dev/null https://static.rust-lang.org/dist/channel-rust-stable.toml.sha256 2>/dev/null; then
-    log "rustup target add wasm32-unknown-unknown"
-    rustup target add wasm32-unknown-unknown && { WASM_MODE=rustup; return; }
+    log "rustup target add wasm32-unknown-unknown; rustup component add rust-src"
+    rustup target add wasm32-unknown-unknown && rustup component add rust-src && { WASM_MODE=rustup; return; }
   fi
   apt_install rustc-web cargo-web rust-web-src lld-22
   WASM_MODE=debian
