@@ -7,6 +7,9 @@
 pub mod assessment;
 pub mod band;
 pub mod content;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
+pub mod json;
 pub mod l10n;
 pub mod progress;
 pub mod quick_exit;

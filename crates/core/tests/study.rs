@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use aware_core::study::code::{ALPHABET, RANDOM_BYTES};
 use aware_core::study::{
-    Answer, Code, Date, Form, Id, Likert, Locale, ParseError, Phase, Record, RecordError, Response, StudyId,
+    Answer, Chosen, Code, Date, Form, Id, Likert, Locale, ParseError, Phase, Record, RecordError, Response, StudyId,
 };
 
 /// Deterministic test data, so every failure can be replayed.
@@ -62,7 +62,7 @@ fn random_record(rng: &mut Rng) -> Record {
         let item = id(&format!("item-{}", rng.below(60)));
         let response = match rng.below(3) {
             0 => {
-                let options: BTreeSet<Id> = (0..=rng.below(4))
+                let options: Chosen = (0..=rng.below(4))
                     .map(|_| id(rng.pick::<&str>(&["a", "b", "c", "d", "e", "true", "false"])))
                     .collect();
                 Response::Chose(options)
@@ -621,10 +621,22 @@ mod file {
 
     #[test]
     fn long_text_in_a_bad_record_is_quoted_shortened() {
-        let long = "x".repeat(10_000);
+        let long = "x".repeat(100);
         let json = fixture_with(r#""phase":"pre""#, &format!(r#""phase":"{long}""#));
         let expected = format!("{}…", "x".repeat(40));
         check_import(&json, bad_record(1, RecordError::Phase { found: expected }));
+    }
+
+    #[test]
+    fn a_text_longer_than_any_id_is_refused_before_parsing_and_not_quoted() {
+        let long = "x".repeat(10_000);
+        let json = fixture_with(r#""phase":"pre""#, &format!(r#""phase":"{long}""#));
+        let detail = "a text or number longer than 128 bytes at line 1 column 96".to_owned();
+        check_import(&json, ImportError::Malformed { detail });
+        let number = fixture_with(r#""likert":4"#, &format!(r#""likert":{}"#, "9".repeat(200)));
+        assert!(matches!(ResultsFile::decode(number.as_bytes()), Err(ImportError::Malformed { .. })));
+        // Outside an object it is simply not a results file.
+        check_import(&format!("\"{long}\""), ImportError::NotAResultsFile);
     }
 
     #[test]
@@ -668,10 +680,16 @@ mod file {
 
     #[test]
     fn too_many_records_are_refused() {
-        let record = &V1_FIXTURE[V1_FIXTURE.find("[{").unwrap() + 1..V1_FIXTURE.rfind("]}").unwrap()];
-        let records = vec![record; ResultsFile::MAX_RECORDS + 1].join(",");
-        let json = format!(r#"{{"format":"aware-results","version":1,"records":[{records}]}}"#);
-        check_import(&json, ImportError::TooManyRecords { found: ResultsFile::MAX_RECORDS + 1, max: 5000 });
+        let mut rng = Rng(14);
+        let mut records = BTreeMap::new();
+        while records.len() <= ResultsFile::MAX_RECORDS {
+            let record = random_record(&mut rng);
+            records.insert(record.key(), record);
+        }
+        let held = file(records.into_values().take(ResultsFile::MAX_RECORDS).collect());
+        let json = held.encode().expect("within the size limit");
+        let one_more = json.replacen(r#""records":[{"#, r#""records":[{"study":"ACDEFHJKM7","code":"K7M4P3","phase":"pre","form":"A","locale":"mn","content_version":3,"date":"2025-03-14","answers":[{"item":"q","version":1,"response":"declined"}]},{"#, 1);
+        check_import(&one_more, ImportError::TooManyRecords { found: ResultsFile::MAX_RECORDS + 1, max: 5000 });
     }
 
     #[test]

@@ -6,8 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::code::{Code, StudyId};
+use super::code::{Code, Sheet, StudyId};
 use super::record::Date;
+use crate::json;
 
 /// The studies a teacher created on this device, newest first. The label is the teacher's own
 /// note ("Class 8B, autumn"); it never leaves the device and is never in an export.
@@ -47,6 +48,12 @@ impl std::fmt::Display for DeviceDecodeError {
 pub const STUDIES_FORMAT: &str = "aware-studies";
 const STUDIES_VERSION: u64 = 1;
 const MAX_BYTES: usize = 2 * 1024 * 1024;
+/// The longest text: a label of [`StudyEntry::MAX_LABEL_CHARS`] characters, each escaped as
+/// `\uXXXX` at worst (see [`json::check_tokens`]).
+const MAX_TOKEN_BYTES: usize = 6 * StudyEntry::MAX_LABEL_CHARS;
+/// Far more studies than a teacher runs on one device; keeps a damaged value's cost bounded.
+const MAX_STUDIES: usize = 500;
+const MAX_CODES: usize = Sheet::MAX_CODES;
 
 impl StudyEntry {
     /// Long enough for "Class 8B, autumn term, trafficking unit"; a label is a note, not a record.
@@ -63,6 +70,7 @@ impl StudyEntry {
 struct StudiesV1 {
     format: String,
     version: u64,
+    #[serde(deserialize_with = "json::at_most::<_, _, MAX_STUDIES>")]
     studies: Vec<StudyV1>,
 }
 
@@ -72,7 +80,34 @@ struct StudyV1 {
     id: String,
     label: String,
     created: String,
-    codes: Vec<String>,
+    /// Parsed as they are read: a list of strings would take several times its text.
+    #[serde(deserialize_with = "json::at_most::<_, _, MAX_CODES>")]
+    codes: Vec<CodeText>,
+}
+
+/// A code as stored: written from a [`Code`], read back into one (`None` when damaged).
+struct CodeText(Option<Code>);
+
+impl Serialize for CodeText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0.map(|code| code.compact()).unwrap_or_default())
+    }
+}
+
+impl<'de> Deserialize<'de> for CodeText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<CodeText, D::Error> {
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = CodeText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a participant code")
+            }
+            fn visit_str<E>(self, text: &str) -> Result<CodeText, E> {
+                Ok(CodeText(Code::parse(text).ok()))
+            }
+        }
+        deserializer.deserialize_str(Text)
+    }
 }
 
 impl TeacherStudies {
@@ -91,7 +126,7 @@ impl TeacherStudies {
                     id: study.id.compact(),
                     label: study.label.clone(),
                     created: study.created.to_string(),
-                    codes: study.codes.iter().map(Code::compact).collect(),
+                    codes: study.codes.iter().map(|&code| CodeText(Some(code))).collect(),
                 })
                 .collect(),
         };
@@ -102,12 +137,14 @@ impl TeacherStudies {
         if text.len() > MAX_BYTES {
             return Err(DeviceDecodeError::TooLarge);
         }
+        json::check_tokens(text.as_bytes(), MAX_TOKEN_BYTES)
+            .map_err(|too_long| DeviceDecodeError::Malformed(too_long.to_string()))?;
         #[derive(Deserialize)]
         struct Header {
             format: String,
             version: u64,
         }
-        let header: Header = serde_json::from_str(text).map_err(|e| DeviceDecodeError::Malformed(e.to_string()))?;
+        let header: Header = serde_json::from_str(text).map_err(|e| DeviceDecodeError::Malformed(json::message(&e)))?;
         if header.format != STUDIES_FORMAT {
             return Err(DeviceDecodeError::Malformed(format!("format {:?}", header.format)));
         }
@@ -115,14 +152,14 @@ impl TeacherStudies {
             return Err(DeviceDecodeError::UnsupportedVersion(header.version));
         }
         let document: StudiesV1 =
-            serde_json::from_str(text).map_err(|e| DeviceDecodeError::Malformed(e.to_string()))?;
+            serde_json::from_str(text).map_err(|e| DeviceDecodeError::Malformed(json::message(&e)))?;
         let mut studies = Vec::with_capacity(document.studies.len());
         for (index, study) in document.studies.into_iter().enumerate() {
             let problem = |what: &str| DeviceDecodeError::Malformed(format!("study {}: {what}", index + 1));
             let id = StudyId::parse(&study.id).map_err(|_| problem("study id"))?;
             let created = Date::parse(&study.created).ok_or_else(|| problem("date"))?;
-            let codes = study.codes.iter().map(|code| Code::parse(code)).collect::<Result<Vec<Code>, _>>();
-            let codes = codes.map_err(|_| problem("code"))?;
+            let codes = study.codes.iter().map(|code| code.0).collect::<Option<Vec<Code>>>();
+            let codes = codes.ok_or_else(|| problem("code"))?;
             studies.push(StudyEntry { id, label: StudyEntry::clean_label(&study.label), created, codes });
         }
         Ok(TeacherStudies { studies })
@@ -143,6 +180,11 @@ impl Participant {
     }
 
     pub fn decode(text: &str) -> Option<Participant> {
+        // Room for the spaces and dashes people type; the value is never longer than 17 bytes.
+        const MAX_BYTES: usize = 64;
+        if text.len() > MAX_BYTES {
+            return None;
+        }
         let (study, code) = text.split_once('/')?;
         Some(Participant { study: StudyId::parse(study).ok()?, code: Code::parse(code).ok()? })
     }

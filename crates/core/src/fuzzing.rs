@@ -1,0 +1,201 @@
+//! The properties every decoder of untrusted bytes must keep, one check function per decoder.
+//!
+//! Each `fuzz/fuzz_targets/<name>.rs` calls its function here with libFuzzer's input, and
+//! `crates/core/tests/fuzz_corpus.rs` replays every file of `fuzz/corpus/<name>/` through the
+//! same function on stable Rust, so CI re-checks what fuzzing found. A check panics when a
+//! property breaks; returning means the input was handled correctly, accepted or refused.
+//!
+//! Beyond "never panics", each check asserts what it can: what is accepted encodes and decodes
+//! back to an equal value, and a refusal's message stays short (it never quotes a long input).
+//!
+//! Only built with the `fuzzing` feature. To add a decoder, see `fuzz/README.md`.
+
+use crate::assessment::Assessment;
+use crate::content::{Curriculum, HelpDirectory};
+use crate::progress::{self, Loaded, Unreadable};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::study::{
+    Allowed, Code, Id, ImportError, Participant, RecordError, Response, ResultsFile, StudyId, TeacherStudies,
+    Vocabulary,
+};
+
+/// A fuzz target: its name (the file in `fuzz/fuzz_targets/`, the folder in `fuzz/corpus/`) and
+/// its check.
+pub struct Target {
+    pub name: &'static str,
+    pub check: fn(&[u8]),
+}
+
+/// Every target, for the corpus replay test.
+pub const TARGETS: &[Target] = &[
+    Target { name: "results_file", check: results_file },
+    Target { name: "progress", check: progress },
+    Target { name: "teacher_studies", check: teacher_studies },
+    Target { name: "participant", check: participant },
+    Target { name: "curriculum", check: curriculum },
+    Target { name: "assessment", check: assessment },
+    Target { name: "help_directory", check: help_directory },
+];
+
+/// Longer than any message a decoder writes for a person: a longer one is quoting its input.
+const MAX_MESSAGE_CHARS: usize = 600;
+
+fn short_message(message: &str, what: &str) {
+    let chars = message.chars().count();
+    assert!(chars <= MAX_MESSAGE_CHARS, "{what}: a message of {chars} characters quotes its input");
+}
+
+/// Results files: decode, round trip, and the import's check against the content.
+pub fn results_file(bytes: &[u8]) {
+    let file = match ResultsFile::decode(bytes) {
+        Err(error) => {
+            short_message(&error.to_string(), "a refused results file");
+            let imported = ResultsFile::import(bytes, &Vocabulary::default());
+            assert!(imported.is_err(), "the import accepts what the decoder refuses: {imported:?}");
+            return;
+        }
+        Ok(file) => file,
+    };
+    let encoded = file.encode().expect("a decoded file is within the size limit");
+    assert_eq!(ResultsFile::decode(encoded.as_bytes()).as_ref(), Ok(&file), "a decoded file round-trips");
+
+    // The vocabulary of the file's own ids accepts it (unless it answers one item both ways);
+    // without one of its items, the import refuses it.
+    let items = answered_items(&file);
+    let vocabulary = |leave_out: Option<&Id>| {
+        let mut vocabulary = Vocabulary::new(file.records().map(|record| record.locale.clone()));
+        for (item, kind) in items.iter().filter(|(item, _)| Some(*item) != leave_out) {
+            vocabulary.allow(
+                item.clone(),
+                match kind {
+                    Kind::Options(options) => Allowed::Options(options.clone()),
+                    Kind::Scale | Kind::Both => Allowed::Likert,
+                },
+            );
+        }
+        vocabulary
+    };
+    let imported = ResultsFile::import(bytes, &vocabulary(None));
+    if items.values().any(|kind| matches!(kind, Kind::Both)) {
+        assert!(
+            matches!(&imported, Err(ImportError::BadRecord { problem: RecordError::WrongKindOfAnswer { .. }, .. })),
+            "an item answered with options and on the scale is refused: {imported:?}"
+        );
+    } else {
+        assert_eq!(imported.as_ref(), Ok(&file), "the file's own vocabulary accepts it");
+    }
+    if let Some(item) = items.keys().next() {
+        let refused = ResultsFile::import(bytes, &vocabulary(Some(item)));
+        assert!(refused.is_err(), "an item outside the vocabulary is refused: {refused:?}");
+    }
+}
+
+/// How a file answers an item: `Scale` also stands for "only ever declined".
+enum Kind {
+    Options(BTreeSet<Id>),
+    Scale,
+    Both,
+}
+
+fn answered_items(file: &ResultsFile) -> BTreeMap<Id, Kind> {
+    let mut seen: BTreeMap<&Id, (Option<BTreeSet<Id>>, bool)> = BTreeMap::new();
+    for (item, answer) in file.records().flat_map(|record| &record.answers) {
+        let (options, on_scale) = seen.entry(item).or_default();
+        match &answer.response {
+            Response::Chose(chosen) => {
+                options.get_or_insert_default().extend(chosen.iter().filter_map(|option| Id::new(option).ok()));
+            }
+            Response::Likert(_) => *on_scale = true,
+            Response::Declined => {}
+        }
+    }
+    seen.into_iter()
+        .map(|(item, seen)| {
+            let kind = match seen {
+                (Some(options), false) => Kind::Options(options),
+                (None, _) => Kind::Scale,
+                (Some(_), true) => Kind::Both,
+            };
+            (item.clone(), kind)
+        })
+        .collect()
+}
+
+/// Stored progress: whatever loads saves and loads back unchanged.
+pub fn progress(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else { return };
+    match progress::load(Some(text)) {
+        Loaded::Ready { progress, .. } => {
+            let saved = progress::save(&progress);
+            assert_eq!(
+                progress::load(Some(&saved)),
+                Loaded::Ready { progress, migrated_from: None },
+                "saved progress loads back"
+            );
+        }
+        Loaded::Unreadable(Unreadable::Corrupt(message)) => short_message(&message, "unreadable progress"),
+        Loaded::Unreadable(Unreadable::UnknownVersion(_)) | Loaded::Empty => {}
+    }
+}
+
+/// A teacher's studies: decode, round trip.
+pub fn teacher_studies(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else { return };
+    match TeacherStudies::decode(text) {
+        Ok(studies) => {
+            assert_eq!(TeacherStudies::decode(&studies.encode()).as_ref(), Ok(&studies), "studies round-trip");
+        }
+        Err(error) => short_message(&error.to_string(), "refused studies"),
+    }
+}
+
+/// The remembered participant, and the codes and study ids people type.
+pub fn participant(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else { return };
+    if let Some(participant) = Participant::decode(text) {
+        assert_eq!(Participant::decode(&participant.encode()), Some(participant), "a participant round-trips");
+    }
+    if let Ok(code) = Code::parse(text) {
+        assert_eq!(Code::parse(&code.compact()), Ok(code), "a code round-trips compact");
+        assert_eq!(Code::parse(&code.to_string()), Ok(code), "a code round-trips as printed");
+    }
+    if let Ok(study) = StudyId::parse(text) {
+        assert_eq!(StudyId::parse(&study.compact()), Ok(study), "a study id round-trips compact");
+        assert_eq!(StudyId::parse(&study.to_string()), Ok(study), "a study id round-trips as printed");
+    }
+}
+
+/// A content bundle: decode, round trip.
+pub fn curriculum(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else { return };
+    match Curriculum::decode(text) {
+        Ok(curriculum) => {
+            assert_eq!(Curriculum::decode(&curriculum.encode()).as_ref(), Ok(&curriculum), "a curriculum round-trips");
+        }
+        Err(error) => short_message(&error.to_string(), "a refused curriculum"),
+    }
+}
+
+/// The assessment bundle: decode, round trip, and its vocabulary holds its own items.
+pub fn assessment(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else { return };
+    match Assessment::decode(text) {
+        Ok(assessment) => {
+            assert_eq!(Assessment::decode(&assessment.encode()).as_ref(), Ok(&assessment), "an assessment round-trips");
+            let _ = assessment.vocabulary();
+        }
+        Err(error) => short_message(&error.to_string(), "a refused assessment"),
+    }
+}
+
+/// The help directory: decode, round trip.
+pub fn help_directory(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else { return };
+    match HelpDirectory::decode(text) {
+        Ok(help) => {
+            assert_eq!(HelpDirectory::decode(&help.encode()).as_ref(), Ok(&help), "a help directory round-trips");
+        }
+        Err(error) => short_message(&error.to_string(), "a refused help directory"),
+    }
+}
