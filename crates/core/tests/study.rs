@@ -375,6 +375,9 @@ mod record {
         check("not a tag", None);
         check("en-", None);
         check(&format!("en-{}", "a".repeat(40)), None);
+        // A variant is a free word: "mn-boldbaat" could name a student.
+        check("mn-boldbaat", None);
+        check("en-US-posix", None);
     }
 
     fn check_validate(answers: &[(&str, u32, Response)], expected: Result<(), RecordError>) {
@@ -416,6 +419,7 @@ mod file {
     use aware_core::study::ResultsFile;
     use aware_core::study::file::{MAX_FILE_BYTES, MergeReport};
     use aware_core::study::record::IdError;
+    use aware_core::study::{Allowed, Vocabulary};
 
     use super::*;
 
@@ -659,6 +663,71 @@ mod file {
                 },
             ),
         );
+    }
+
+    /// What the fixture's assessment defines: its three items, their options, two languages.
+    fn fixture_vocabulary() -> Vocabulary {
+        let mut vocabulary = Vocabulary::new([locale("mn"), locale("en")]);
+        vocabulary.allow(id("feel-safe"), Allowed::Likert);
+        vocabulary.allow(id("red-flags"), Allowed::Options(["a", "b", "c", "d"].map(id).into()));
+        vocabulary.allow(id("three-parts"), Allowed::Options(["a", "b"].map(id).into()));
+        vocabulary
+    }
+
+    fn check_imported(json: &str, expected: Result<(), RecordError>) {
+        let imported = ResultsFile::import(json.as_bytes(), &fixture_vocabulary());
+        let expected = expected
+            .map(|()| ResultsFile::decode(json.as_bytes()).expect("structurally valid"))
+            .map_err(|problem| bad_record(1, problem));
+        assert_eq!(imported, expected, "importing {json}");
+    }
+
+    #[test]
+    fn an_import_accepts_only_the_languages_items_and_options_the_assessment_defines() {
+        check_imported(V1_FIXTURE, Ok(()));
+        check_imported(
+            &fixture_with(r#""item":"three-parts""#, r#""item":"bat-dorj-8b""#),
+            Err(RecordError::ItemNotInContent { item: id("bat-dorj-8b") }),
+        );
+        check_imported(
+            &fixture_with(r#"["a","c"]"#, r#"["a","boldbaatar"]"#),
+            Err(RecordError::OptionNotInContent { item: id("red-flags"), option: "boldbaatar".to_owned() }),
+        );
+        check_imported(
+            &fixture_with(r#""locale":"mn""#, r#""locale":"ru""#),
+            Err(RecordError::LocaleNotInContent { locale: locale("ru") }),
+        );
+        check_imported(
+            &fixture_with(r#"{"chose":["a","c"]}"#, r#"{"likert":2}"#),
+            Err(RecordError::WrongKindOfAnswer { item: id("red-flags") }),
+        );
+        check_imported(
+            &fixture_with(r#"{"likert":4}"#, r#"{"chose":["a"]}"#),
+            Err(RecordError::WrongKindOfAnswer { item: id("feel-safe") }),
+        );
+        // Refused by the decoder already, with or without the content.
+        check_import(
+            &fixture_with(r#""locale":"mn""#, r#""locale":"mn-boldbaat""#),
+            bad_record(1, RecordError::Locale { found: "mn-boldbaat".to_owned() }),
+        );
+    }
+
+    #[test]
+    fn the_real_assessment_accepts_the_files_drawn_for_it() {
+        let assessment = aware_core::content::compile::compile_assessment(
+            std::path::Path::new("../../assessment"),
+            std::path::Path::new("../../lessons"),
+        )
+        .unwrap_or_else(|problems| panic!("assessment/ does not compile: {problems:?}"));
+        let json = include_str!("fixtures/report/class-30.results.json");
+        let imported = ResultsFile::import(json.as_bytes(), &assessment.vocabulary());
+        assert_eq!(imported, ResultsFile::decode(json.as_bytes()));
+        assert!(imported.is_ok_and(|file| file.len() > 30));
+        let foreign = json.replacen(r#""item": "consent-a""#, r#""item": "consent-z""#, 1);
+        assert!(matches!(
+            ResultsFile::import(foreign.as_bytes(), &assessment.vocabulary()),
+            Err(ImportError::BadRecord { problem: RecordError::ItemNotInContent { .. }, .. })
+        ));
     }
 
     #[test]
