@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::code::{Code, Sheet, StudyId};
-use super::record::Date;
+use super::record::{Date, shorten};
 use crate::json;
 
 /// The studies a teacher created on this device, newest first. The label is the teacher's own
@@ -146,7 +146,9 @@ impl TeacherStudies {
         }
         let header: Header = serde_json::from_str(text).map_err(|e| DeviceDecodeError::Malformed(json::message(&e)))?;
         if header.format != STUDIES_FORMAT {
-            return Err(DeviceDecodeError::Malformed(format!("format {:?}", header.format)));
+            // Shortened: the text is whatever the storage held (found by fuzzing, quoted in full
+            // it made a message six times its length).
+            return Err(DeviceDecodeError::Malformed(format!("format {:?}", shorten(&header.format))));
         }
         if header.version != STUDIES_VERSION {
             return Err(DeviceDecodeError::UnsupportedVersion(header.version));
@@ -225,6 +227,15 @@ mod tests {
         assert_eq!(TeacherStudies::decode(&bad_code), Err(DeviceDecodeError::Malformed("study 1: code".into())));
         let extra = r#"{"format":"aware-studies","version":1,"studies":[],"names":[]}"#;
         assert!(matches!(TeacherStudies::decode(extra), Err(DeviceDecodeError::Malformed(_))));
+    }
+
+    #[test]
+    fn a_wrong_format_is_named_shortened() {
+        let wrong = format!(r#"{{"format":"{}aware-studies","version":1,"studies":[]}}"#, "\u{7f}".repeat(128));
+        let Err(DeviceDecodeError::Malformed(detail)) = TeacherStudies::decode(&wrong) else {
+            panic!("{wrong} is refused as damaged");
+        };
+        assert_eq!(detail, format!("format {:?}", format!("{}…", "\u{7f}".repeat(40))));
     }
 
     #[test]
