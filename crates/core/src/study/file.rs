@@ -2,13 +2,17 @@
 //!
 //! A versioned JSON document, `{"format":"aware-results","version":1,"records":[…]}`. Students
 //! hand these files to their teacher (a USB stick, a shared folder, a chat), so [`ResultsFile::decode`]
-//! treats every byte as hostile: it checks the size before parsing; it never lifts serde_json's
+//! treats every byte as hostile, and holds to the memory rule of `json.rs` (at most twice the
+//! file's size): it checks the size before parsing, and the length of every text and number
+//! ([`json::check_tokens`]), so no message quotes a long input; it never lifts serde_json's
 //! nesting limit (128), and no field of the format takes nested values, so hostile nesting is
-//! refused at its first bracket (a stack overflow in wasm cannot be caught); it reads records
-//! straight into their serde types, without a JSON tree several times the file's size; it
-//! rejects unknown fields (a `time` or `name` field is refused, not carried along); it validates
-//! every record; and it reports the first problem in plain words with the record's number. It
-//! never panics and applies nothing partially.
+//! refused at its first bracket (a stack overflow in wasm cannot be caught); it skips what it
+//! does not use unbuilt (never a JSON tree); it reads each list only to its limit, and converts
+//! each record into its compact form as soon as it is read; it rejects unknown fields (a `time`
+//! or `name` field is refused, not carried along); it validates every record; and it reports the
+//! first problem in plain words with the record's number. It never panics and applies nothing
+//! partially. [`ResultsFile::import`] also checks every record against the assessment's
+//! [`Vocabulary`].
 //!
 //! To change the format: add `v2` with its serde types, a conversion from `v1`, point
 //! [`ResultsFile::encode`] at it and raise [`VERSION`]. Never edit `v1`: files in that shape exist.
