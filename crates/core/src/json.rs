@@ -11,8 +11,9 @@
 //! [`check_tokens`] refuses, in one pass without allocating, any string, key or bare token (a
 //! number, `true`, garbage) longer than the decoder's limit, so every later message and buffer
 //! is small. What remains is each decoder's job: skip unknown values with `IgnoredAny` (never a
-//! `serde_json::Value`), stop reading a list at its limit, and build compact types. The memory
-//! test (`crates/core/tests/memory.rs`) holds every decoder to twice its input plus a constant.
+//! `serde_json::Value`), stop reading a list at its limit (`at_most`), and build compact types.
+//! The memory test (`crates/core/tests/memory.rs`) holds the decoders of results files and stored
+//! data to twice their input plus a constant, whatever the input.
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use crate::json;
 
 /// A lesson bundle is about half a megabyte; a larger download is not one.
-pub const MAX_BUNDLE_BYTES: usize = 8 * 1024 * 1024;
+pub const MAX_BUNDLE_BYTES: usize = 4 * 1024 * 1024;
 /// The longest text in a bundle (a paragraph is a few hundred bytes; see [`json::check_tokens`]).
 const MAX_TEXT_BYTES: usize = 64 * 1024;
 /// The help directory is compiled into the app and holds a few contacts.
