@@ -59,9 +59,11 @@ impl StudyEntry {
     /// Long enough for "Class 8B, autumn term, trafficking unit"; a label is a note, not a record.
     pub const MAX_LABEL_CHARS: usize = 60;
 
-    /// The label trimmed and cut to [`Self::MAX_LABEL_CHARS`] characters.
+    /// The label trimmed and cut to [`Self::MAX_LABEL_CHARS`] characters, then trimmed again: a
+    /// cut just after a space must not leave it, or the label would change when read back.
     pub fn clean_label(label: &str) -> String {
-        label.trim().chars().take(StudyEntry::MAX_LABEL_CHARS).collect()
+        let cut: String = label.trim().chars().take(StudyEntry::MAX_LABEL_CHARS).collect();
+        cut.trim_end().to_owned()
     }
 }
 
@@ -242,6 +244,11 @@ mod tests {
     fn labels_are_trimmed_and_cut() {
         assert_eq!(StudyEntry::clean_label("  8B  "), "8B");
         assert_eq!(StudyEntry::clean_label(&"я".repeat(100)).chars().count(), StudyEntry::MAX_LABEL_CHARS);
+        // Found by fuzzing: the cut fell just after a space, and reading the label back trimmed it.
+        let space_at_the_cut = format!("{} 8B", "a".repeat(StudyEntry::MAX_LABEL_CHARS - 1));
+        let cleaned = StudyEntry::clean_label(&space_at_the_cut);
+        assert_eq!(cleaned, "a".repeat(StudyEntry::MAX_LABEL_CHARS - 1));
+        assert_eq!(StudyEntry::clean_label(&cleaned), cleaned, "cleaning twice changes nothing");
     }
 
     #[test]
