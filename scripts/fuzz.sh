@@ -2,7 +2,7 @@
 # Fuzzes one decoder for a while and prints how many inputs it ran:
 #   scripts/fuzz.sh TARGET SECONDS     e.g. scripts/fuzz.sh results_file 600
 #   scripts/fuzz.sh --list             the targets
-#   scripts/fuzz.sh --minimise TARGET  shrink fuzz/corpus/TARGET to the inputs that add coverage
+#   scripts/fuzz.sh --merge TARGET     add to fuzz/corpus/TARGET the inputs runs found that add coverage
 # Needs a nightly toolchain (rustup's; installed here when rustup can) and cargo-fuzz (installed
 # here when missing). Runs at the lowest CPU priority: the machine is shared. New inputs go to
 # fuzz/target/corpus/TARGET (not committed); a crash is saved under fuzz/artifacts/TARGET/, and the
@@ -32,11 +32,16 @@ check_target() {
 
 case "${1:-}" in
   --list) targets; exit 0 ;;
-  --minimise)
-    target="${2:?usage: scripts/fuzz.sh --minimise TARGET}"
+  --merge)
+    target="${2:?usage: scripts/fuzz.sh --merge TARGET}"
     check_target "$target"
     setup
-    nice -n 19 cargo +nightly fuzz cmin --sanitizer none "$target" "corpus/$target"
+    # libFuzzer's merge: the first folder gains only inputs that cover something new; what is
+    # there (real-file seeds, crash regressions) stays under its own name.
+    mkdir -p "target/corpus/$target"
+    nice -n 19 cargo +nightly fuzz run --sanitizer none "$target" "corpus/$target" "target/corpus/$target" -- -merge=1 \
+      2>&1 | grep -E '^MERGE-OUTER: [0-9]+ new files' || true
+    du -sh "corpus/$target"
     exit 0 ;;
 esac
 
