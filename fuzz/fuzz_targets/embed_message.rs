@@ -1,4 +1,3 @@
-//! Messages from another window (both directions of the embed protocol).
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| aware_core::fuzz_checks::embed_message(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| aware_core::fuzzing::embed_message(data));

@@ -1,4 +1,3 @@
-//! The stored xAPI outbox, as read back from localStorage.
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| aware_core::fuzz_checks::xapi_outbox(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| aware_core::fuzzing::xapi_queue(data));

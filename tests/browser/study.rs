@@ -5,9 +5,9 @@ use aware_core::assessment::score::score;
 use aware_core::report::ReportBuilder;
 use aware_core::report::format::{fixed, percent};
 use aware_core::study::code::ALPHABET;
-use aware_core::study::file::ImportError;
+use aware_core::study::file::{ImportError, MAX_FILE_BYTES};
 use aware_core::study::{
-    Answer, Code, Date, Design, Form, Id, Likert, Locale, ParseError, Participant, Phase, Record, Response,
+    Answer, Chosen, Code, Date, Design, Form, Id, Likert, Locale, ParseError, Participant, Phase, Record, Response,
     ResultsFile, StudyEntry, StudyId, TeacherStudies,
 };
 use wasm_bindgen::{JsCast, JsValue};
@@ -71,7 +71,7 @@ fn record(
         let option = item.options.iter().find(|o| o.correct == right(j)).expect("a right and a wrong option");
         answers.insert(
             id(&item.id),
-            Answer { version: item.version, response: Response::Chose(BTreeSet::from([id(&option.id)])) },
+            Answer { version: item.version, response: Response::Chose(Chosen::from([id(&option.id)])) },
         );
     }
     for (j, item) in assessment.likert.iter().enumerate() {
@@ -156,9 +156,13 @@ async fn pick(root: &Element, files: &[File]) {
     fire(&picker, "change").await;
 }
 
+/// Waits until every file of an import is reported: the summary replaces the busy message.
 async fn imported(root: &Element) {
     let root = root.clone();
-    wait_until("the import is reported", move || root.query_selector(".import-results").ok().flatten().is_some()).await;
+    wait_until("the import is reported", move || {
+        root.query_selector(".file-import [role=status] :is(.import-summary, .error-message)").ok().flatten().is_some()
+    })
+    .await;
 }
 
 // --- The student's check: who you are ------------------------------------------------------------
@@ -312,11 +316,11 @@ async fn handing_in_with_questions_left_out_asks_once_then_stores_only_the_answe
     let expected = BTreeMap::from([
         (
             id(&right_item.id),
-            Answer { version: right_item.version, response: Response::Chose(BTreeSet::from([id(&right_option.id)])) },
+            Answer { version: right_item.version, response: Response::Chose(Chosen::from([id(&right_option.id)])) },
         ),
         (
             id(&wrong_item.id),
-            Answer { version: wrong_item.version, response: Response::Chose(BTreeSet::from([id(&wrong_option.id)])) },
+            Answer { version: wrong_item.version, response: Response::Chose(Chosen::from([id(&wrong_option.id)])) },
         ),
         (id(&agreed.id), Answer { version: agreed.version, response: Response::Likert(Likert::new(4).unwrap()) }),
         (id(&declined.id), Answer { version: declined.version, response: Response::Declined }),
@@ -640,6 +644,45 @@ async fn a_dropped_file_reports_duplicates_conflicts_and_other_studies_and_keeps
         assert!(stored.contains(kept), "{kept:?} is kept");
     }
     assert!(text(&root).contains("Before the lessons: 3. After the lessons: 0."), "{}", text(&root));
+}
+
+#[wasm_bindgen_test]
+async fn a_file_over_the_limit_is_refused_unread_and_the_next_file_is_still_imported() {
+    clear_storage();
+    let study = study_of(Design::Parallel, 14);
+    let good = record(Participant { study, code: code(1, 14) }, Phase::Pre, |j| j < 3, |_| 2);
+    // Larger than any results file may be; its bytes are never read, so their content is moot.
+    let huge = File::new_with_u8_array_sequence(
+        &js_sys::Array::of1(&js_sys::Uint8Array::new_with_length((MAX_FILE_BYTES + 1) as u32)),
+        "video.json",
+    )
+    .expect("a file");
+
+    let root = mount("/teacher").await;
+    pick(&root, &[huge, results_file("class.json", &encoded(vec![good.clone()]))]).await;
+    imported(&root).await;
+
+    assert_eq!(texts(&root, ".import-refused"), vec!["video.json: the file is too large to be a results file."]);
+    assert_eq!(texts(&root, ".import-ok"), vec!["class.json: 1 new record, 0 already here."]);
+    assert_eq!(stored_results().records().cloned().collect::<Vec<_>>(), vec![good]);
+}
+
+#[wasm_bindgen_test]
+async fn a_file_naming_an_item_the_assessment_does_not_define_is_refused_whole() {
+    clear_storage();
+    let study = study_of(Design::Parallel, 15);
+    let mut crafted = record(Participant { study, code: code(1, 15) }, Phase::Pre, |j| j < 3, |_| 2);
+    crafted.answers.insert(id("bat-dorj-8b"), Answer { version: 1, response: Response::Declined });
+
+    let root = mount("/teacher").await;
+    pick(&root, &[results_file("crafted.json", &encoded(vec![crafted]))]).await;
+    imported(&root).await;
+
+    assert_eq!(
+        texts(&root, ".import-refused"),
+        vec!["crafted.json: record 1 is damaged: item bat-dorj-8b is not in the assessment."]
+    );
+    assert_eq!(local_storage().get_item(RESULTS).unwrap(), None, "nothing is stored");
 }
 
 #[wasm_bindgen_test]

@@ -6,7 +6,8 @@
 //! participants still waiting for their other phase (and a few bytes per participant seen).
 //!
 //! A file that cannot be read or decoded is named on stderr as `path: problem` and skipped; the
-//! others still count. The decoder is the app's own ([`ResultsFile::decode`]), with its limits.
+//! others still count. The decoder is the app's own import ([`ResultsFile::import`]), with its
+//! limits, and checks every record against the assessment's vocabulary as the app does.
 
 use std::fs::File;
 use std::io::Read;
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 use aware_core::assessment::Assessment;
 use aware_core::report::{Report, ReportBuilder};
 use aware_core::study::file::MAX_FILE_BYTES;
-use aware_core::study::{ImportError, MinGroupSize, ResultsFile};
+use aware_core::study::{ImportError, MinGroupSize, ResultsFile, Vocabulary};
 
 pub struct Options {
     pub min_group: MinGroupSize,
@@ -73,6 +74,7 @@ impl Options {
 /// sorted path order. Problems go to stderr as they are found.
 pub fn pool(assessment: &Assessment, options: &Options) -> Pooled {
     let mut builder = ReportBuilder::new(assessment);
+    let vocabulary = assessment.vocabulary();
     let (mut files_read, mut files_skipped) = (0, 0);
     // One buffer for every file: its capacity grows to the largest file read, never beyond the limit.
     let mut bytes = Vec::new();
@@ -96,7 +98,7 @@ pub fn pool(assessment: &Assessment, options: &Options) -> Pooled {
             vec![input.clone()]
         };
         for path in paths {
-            match read(&path, &mut bytes) {
+            match read(&path, &mut bytes, &vocabulary) {
                 Ok(file) => {
                     for record in file.records() {
                         builder.add(record);
@@ -128,7 +130,7 @@ impl std::fmt::Display for Problem {
     }
 }
 
-fn read(path: &Path, bytes: &mut Vec<u8>) -> Result<ResultsFile, Problem> {
+fn read(path: &Path, bytes: &mut Vec<u8>, vocabulary: &Vocabulary) -> Result<ResultsFile, Problem> {
     let file = File::open(path).map_err(Problem::Io)?;
     let length = file.metadata().map_err(Problem::Io)?.len();
     // Refuse a huge file before reading it, as the app's import does; `take` guards a file that
@@ -139,7 +141,7 @@ fn read(path: &Path, bytes: &mut Vec<u8>) -> Result<ResultsFile, Problem> {
     }
     bytes.clear();
     file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(bytes).map_err(Problem::Io)?;
-    ResultsFile::decode(bytes).map_err(Problem::Import)
+    ResultsFile::import(bytes, vocabulary).map_err(Problem::Import)
 }
 
 /// Every `*.json` file under `dir` (any case of the extension). Symbolic links to folders are not

@@ -9,14 +9,14 @@
 //!
 //! Files are written one at a time: memory holds one file's records, never the whole data set.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
 use aware_core::assessment::Assessment;
 use aware_core::rng::SplitMix64 as Rng;
 use aware_core::study::{
-    Answer, Code, Date, Design, Form, Id, Likert, Locale, Phase, Record, Response, ResultsFile, Sheet, StudyId,
+    Answer, Chosen, Code, Date, Design, Form, Id, Likert, Locale, Phase, Record, Response, ResultsFile, Sheet, StudyId,
 };
 
 pub struct Options {
@@ -268,7 +268,7 @@ struct KnowledgeItem {
     id: Id,
     version: u32,
     options: Vec<Id>,
-    correct: BTreeSet<Id>,
+    correct: Chosen,
     /// Added to a participant's chance of answering right: some items are harder than others.
     ease: f64,
 }
@@ -359,10 +359,10 @@ impl Items {
             } else if random.unit() < (chance + item.ease).clamp(0.02, 0.98) {
                 Response::Chose(item.correct.clone())
             } else {
-                let wrong: Vec<&Id> = item.options.iter().filter(|o| !item.correct.contains(*o)).collect();
+                let wrong: Vec<&Id> = item.options.iter().filter(|o| !item.correct.contains(o.as_str())).collect();
                 match wrong.len() {
                     0 => Response::Chose(item.correct.clone()),
-                    n => Response::Chose(BTreeSet::from([wrong[random.below(n)].clone()])),
+                    n => Response::Chose(Chosen::from([wrong[random.below(n)].clone()])),
                 }
             };
             answers.insert(item.id.clone(), Answer { version: item.version, response });

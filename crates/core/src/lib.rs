@@ -11,7 +11,8 @@ pub mod content;
 pub mod deployment;
 pub mod embed;
 #[cfg(feature = "fuzzing")]
-pub mod fuzz_checks;
+pub mod fuzzing;
+pub mod json;
 pub mod l10n;
 pub mod print;
 pub mod progress;

@@ -11,7 +11,7 @@ use aware_core::assessment::Assessment;
 use aware_core::assessment::score::{NotScored, score};
 use aware_core::content::compile::compile_assessment;
 use aware_core::content::compile::review::assessment_fingerprint;
-use aware_core::study::{Answer, Code, Date, Form, Id, Likert, Locale, Phase, Record, Response, StudyId};
+use aware_core::study::{Answer, Chosen, Code, Date, Form, Id, Likert, Locale, Phase, Record, Response, StudyId};
 
 const PAIRS: usize = 12;
 
@@ -488,7 +488,7 @@ fn record(version: u32, answers: &[(&str, u32, Response)]) -> Record {
 }
 
 fn chose(option: &str) -> Response {
-    Response::Chose(BTreeSet::from([Id::new(option).expect("an id")]))
+    Response::Chose(Chosen::from([Id::new(option).expect("an id")]))
 }
 
 #[test]

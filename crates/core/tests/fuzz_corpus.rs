@@ -1,163 +1,121 @@
-//! The fuzz targets' properties (`aware_core::fuzz_checks`) over a seeded random corpus, so
-//! stable `cargo test` re-checks what `fuzz/` checks with a nightly toolchain. The corpus is
-//! random bytes and, mostly, mutations of valid inputs (the way a fuzzer finds its way into a
-//! decoder): bytes flipped, inserted, deleted, and pieces of JSON spliced in.
+//! Every input the fuzzers kept (`fuzz/corpus/<target>/`), replayed on stable Rust through the
+//! same checks the fuzz targets run ([`aware_core::fuzzing`], and the card reader's
+//! `aware_vision::fuzzing`), so CI re-checks them without a nightly toolchain. Inputs that once
+//! crashed a decoder stay in the corpus as regressions.
+//!
+//! Beyond the replay, a seeded mutator (inputs cut, changed, replaced or given a token, and
+//! pieces of the target's other inputs spliced in) checks a few thousand neighbours of each
+//! target's corpus, so that stable `cargo test` also explores a little past what the fuzzers
+//! kept, and a target whose corpus holds only its seeds is still exercised.
 
-use std::path::Path;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
 
-use aware_core::content::ContentId;
-use aware_core::content::compile::compile;
-use aware_core::deployment::SiteUrl;
-use aware_core::embed::{ChildMessage, Height, ParentMessage};
-use aware_core::fuzz_checks;
-use aware_core::quiz::{Score, Selection};
+use aware_core::fuzzing::Target;
 use aware_core::rng::SplitMix64;
-use aware_core::xapi::outbox::{Outbox, Response};
-use aware_core::xapi::{Attempt, Statement};
 
-/// Pieces of the formats, spliced in by the mutator.
-const DICTIONARY: &[&str] = &[
-    "{",
-    "}",
-    "[",
-    "]",
-    ",",
-    ":",
-    "\"",
-    "\\",
-    "\\u0000",
-    "null",
-    "true",
-    "false",
-    "0",
-    "1",
-    "-1",
-    "1e400",
-    "4294967296",
-    "\"aware\"",
-    "\"type\"",
-    "\"hello\"",
-    "\"ready\"",
-    "\"resize\"",
-    "\"started\"",
-    "\"answered\"",
-    "\"completed\"",
-    "\"height\"",
-    "\"lesson\"",
-    "\"item\"",
-    "\"correct\"",
-    "\"score\"",
-    "\"max\"",
-    "\"format\"",
-    "\"statements\"",
-    "\"sent\"",
-    "\"refused\"",
-    "\"overflowed\"",
-    "\"id\"",
-    "\"00000000-0000-4000-8000-000000000000\"",
-];
+/// Every target: the decoders' and the card reader's.
+fn targets() -> impl Iterator<Item = &'static Target> {
+    aware_core::fuzzing::TARGETS.iter().chain(aware_vision::fuzzing::TARGETS)
+}
 
-/// One mutation of `seed`, or random bytes.
-fn mutate(seed: &[u8], rng: &mut SplitMix64) -> Vec<u8> {
-    if rng.chance(0.05) {
-        return (0..rng.below(64)).map(|_| rng.next_u64() as u8).collect();
-    }
-    let mut data = seed.to_vec();
-    for _ in 0..1 + rng.below(4) {
-        let at = rng.below(data.len() + 1);
-        match rng.below(5) {
-            0 if !data.is_empty() => {
-                let at = at.min(data.len() - 1);
-                data[at] ^= 1 << rng.below(8);
-            }
-            1 => data.insert(at, rng.next_u64() as u8),
-            2 if at < data.len() => {
-                let end = (at + 1 + rng.below(8)).min(data.len());
-                data.drain(at..end);
-            }
-            3 => {
-                let piece = rng.pick(DICTIONARY).as_bytes();
-                data.splice(at..at, piece.iter().copied());
-            }
-            _ => data.truncate(at),
+fn fuzz_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz")
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|err| panic!("{}: {err}", dir.display()))
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The target's corpus, each input with its path.
+fn corpus(target: &Target) -> Vec<(PathBuf, Vec<u8>)> {
+    let dir = fuzz_dir().join("corpus").join(target.name);
+    let files = files_in(&dir);
+    assert!(!files.is_empty(), "{}: no inputs; a target starts from real files", dir.display());
+    files
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(&path).expect("a readable corpus file");
+            (path, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn every_corpus_input_keeps_its_decoders_properties() {
+    for target in targets() {
+        for (path, bytes) in corpus(target) {
+            let checked = catch_unwind(|| (target.check)(&bytes));
+            assert!(checked.is_ok(), "{} breaks a property of {} (message above)", path.display(), target.name);
         }
+    }
+}
+
+#[test]
+fn every_fuzz_target_is_replayed_here_and_every_check_has_a_target() {
+    let mut on_disk: Vec<String> = files_in(&fuzz_dir().join("fuzz_targets"))
+        .iter()
+        .filter_map(|path| path.file_stem()?.to_str().map(str::to_owned))
+        .collect();
+    on_disk.sort();
+    let mut registered: Vec<String> = targets().map(|target| target.name.to_owned()).collect();
+    registered.sort();
+    assert_eq!(
+        on_disk, registered,
+        "fuzz/fuzz_targets/ and the TARGETS of aware_core::fuzzing and aware_vision::fuzzing list the same targets"
+    );
+    let manifest = std::fs::read_to_string(fuzz_dir().join("Cargo.toml")).expect("fuzz/Cargo.toml");
+    for name in &registered {
+        assert!(manifest.contains(&format!("name = \"{name}\"")), "fuzz/Cargo.toml has no [[bin]] {name}");
+    }
+}
+
+/// How many neighbours of its corpus each target checks.
+const MUTANTS_PER_TARGET: usize = 5_000;
+
+/// `input` damaged once ([`SplitMix64::damage`], JSON's punctuation for tokens), half of the time
+/// with a piece of `other` (another input of the same target) spliced in too, the way libFuzzer
+/// crosses inputs over.
+fn mutate(input: &[u8], other: &[u8], rng: &mut SplitMix64) -> Vec<u8> {
+    let mut data = input.to_vec();
+    rng.damage(&mut data, b"{}[]\",:0-9e\\");
+    if rng.chance(0.5) && !other.is_empty() {
+        let start = rng.below(other.len());
+        let end = (start + 1 + rng.below(64)).min(other.len());
+        let at = rng.below(data.len() + 1);
+        data.splice(at..at, other[start..end].iter().copied());
     }
     data
 }
 
-fn id(text: &str) -> ContentId {
-    ContentId::parse(text).unwrap()
-}
-
-/// Statements of one attempt at a real lesson's quiz (Mongolian text included).
-fn statements() -> Vec<Statement> {
-    let curricula = compile(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lessons")).unwrap().curricula;
-    let curriculum = curricula.iter().find(|c| c.locale == "mn").unwrap_or(&curricula[0]);
-    let lesson = curriculum.lessons.iter().find(|l| !l.quiz.is_empty()).unwrap();
-    let site = SiteUrl::parse("https://aware.example.org").unwrap();
-    let (mut attempt, started) = Attempt::start(&site, &curriculum.locale, lesson, [1; 16], [2; 16]).unwrap();
-    let mut out = vec![started];
-    for (n, item) in lesson.quiz.iter().enumerate() {
-        let selection = Selection::from([item.options[0].id.clone()]);
-        out.extend(attempt.answered(lesson, item, &selection, [3 + n as u8; 16]));
-    }
-    out
-}
-
-/// Runs `check` over `count` inputs mutated from `seeds`; returns how many of them `accepts`.
-fn run(seeds: &[Vec<u8>], count: usize, seed: u64, check: fn(&[u8]), accepts: impl Fn(&[u8]) -> bool) -> usize {
-    let mut rng = SplitMix64(seed);
-    let mut accepted = 0;
-    for _ in 0..count {
-        let seed = &seeds[rng.below(seeds.len())];
-        let input = mutate(seed, &mut rng);
-        check(&input);
-        accepted += usize::from(accepts(&input));
-    }
-    accepted
-}
-
 #[test]
-fn embed_message_decoding_holds_over_a_seeded_corpus() {
-    let seeds: Vec<Vec<u8>> = [
-        ParentMessage::Hello.encode(),
-        ChildMessage::Ready.encode(),
-        ChildMessage::Resize { height: Height::new(480).unwrap() }.encode(),
-        ChildMessage::Started { lesson: id("myths-and-facts") }.encode(),
-        ChildMessage::Answered { lesson: id("myths-and-facts"), item: id("q1"), correct: true }.encode(),
-        ChildMessage::Completed { lesson: id("l"), score: Score::new(3, 9).unwrap() }.encode(),
-    ]
-    .into_iter()
-    .map(String::into_bytes)
-    .collect();
-    for seed in &seeds {
-        fuzz_checks::embed_message(seed);
+fn neighbours_of_every_corpus_input_keep_their_decoders_properties() {
+    for target in targets() {
+        let inputs = corpus(target);
+        // Seeded by the name, so that adding a target leaves the others' neighbours as they were.
+        let mut rng = SplitMix64(target.name.bytes().fold(0, |seed, byte| seed.wrapping_mul(31) + u64::from(byte)));
+        for mutant in 0..MUTANTS_PER_TARGET {
+            let (path, input) = &inputs[rng.below(inputs.len())];
+            let (_, other) = &inputs[rng.below(inputs.len())];
+            let data = mutate(input, other, &mut rng);
+            if catch_unwind(AssertUnwindSafe(|| (target.check)(&data))).is_err() {
+                let saved = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{}-mutant-{mutant}", target.name));
+                std::fs::write(&saved, &data).expect("the failing input is saved");
+                panic!(
+                    "mutant {mutant} of {} breaks a property of {} (message above); it is saved as {}: \
+                     add it to fuzz/corpus/{}/ as crash-<what> once the decoder is fixed",
+                    path.display(),
+                    target.name,
+                    saved.display(),
+                    target.name
+                );
+            }
+        }
     }
-    let accepted = run(&seeds, 50_000, 1, fuzz_checks::embed_message, |input| {
-        std::str::from_utf8(input).is_ok_and(|text| ChildMessage::decode(text).is_ok())
-    });
-    // The corpus reaches past the parser: a share of mutants are still valid messages.
-    assert!(accepted > 200, "{accepted} accepted");
-}
-
-#[test]
-fn outbox_decoding_holds_over_a_seeded_corpus() {
-    let mut outbox = Outbox::new();
-    let mut seeds = vec![outbox.encode().into_bytes()];
-    for statement in statements().iter().take(4) {
-        outbox.push(statement);
-        seeds.push(outbox.encode().into_bytes());
-    }
-    let batch = outbox.next_batch(0).unwrap();
-    outbox.settle(batch, Response::Status(400), 0, 0);
-    let batch = outbox.next_batch(0).unwrap();
-    outbox.settle(batch, Response::Status(200), 0, 0);
-    seeds.push(outbox.encode().into_bytes());
-    for seed in &seeds {
-        fuzz_checks::xapi_outbox(seed);
-    }
-    let accepted = run(&seeds, 8_000, 2, fuzz_checks::xapi_outbox, |input| {
-        std::str::from_utf8(input).is_ok_and(|text| Outbox::decode(text).is_ok())
-    });
-    assert!(accepted > 200, "{accepted} accepted");
 }

@@ -14,7 +14,7 @@
 //!   same paired t-test, Wilcoxon tests, α, McNemar and Holm as the slice-based functions of
 //!   [`aware_core::stats`] (themselves tested against scipy in `tests/stats.rs`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -28,7 +28,7 @@ use aware_core::stats::{self, Pair, PairedOutcome};
 use aware_core::study::code::RANDOM_BYTES;
 use aware_core::study::suppression::{Cell, MinGroupSize, Percent, Reason};
 use aware_core::study::{
-    Answer, Code, Date, Design, Form, Id, Likert, Locale, Phase, Record, Response, ResultsFile, StudyId,
+    Answer, Chosen, Code, Date, Design, Form, Id, Likert, Locale, Phase, Record, Response, ResultsFile, StudyId,
 };
 
 /// The scipy the fixtures must come from (the Wilcoxon method rule of scipy 1.17.1 is encoded in them).
@@ -515,7 +515,7 @@ fn attempt(study: StudyId, code: Code, phase: Phase, concepts: &[Did], likert: &
         let concept = pairs.iter().position(|pair| *pair == item.pair).expect("every item has a concept");
         let chosen = |correct: bool| {
             let option = item.options.iter().find(|o| o.correct == correct).expect("a right and a wrong option");
-            Response::Chose(BTreeSet::from([id(&option.id)]))
+            Response::Chose(Chosen::from([id(&option.id)]))
         };
         let response = match concepts.get(concept).copied().unwrap_or(Did::Wrong) {
             Did::Right => chosen(true),

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use aware_core::study::code::{ALPHABET, RANDOM_BYTES};
 use aware_core::study::{
-    Answer, Code, Date, Form, Id, Likert, Locale, ParseError, Phase, Record, RecordError, Response, StudyId,
+    Answer, Chosen, Code, Date, Form, Id, Likert, Locale, ParseError, Phase, Record, RecordError, Response, StudyId,
 };
 
 /// Deterministic test data, so every failure can be replayed.
@@ -62,7 +62,7 @@ fn random_record(rng: &mut Rng) -> Record {
         let item = id(&format!("item-{}", rng.below(60)));
         let response = match rng.below(3) {
             0 => {
-                let options: BTreeSet<Id> = (0..=rng.below(4))
+                let options: Chosen = (0..=rng.below(4))
                     .map(|_| id(rng.pick::<&str>(&["a", "b", "c", "d", "e", "true", "false"])))
                     .collect();
                 Response::Chose(options)
@@ -375,6 +375,9 @@ mod record {
         check("not a tag", None);
         check("en-", None);
         check(&format!("en-{}", "a".repeat(40)), None);
+        // A variant is a free word: "mn-boldbaat" could name a student.
+        check("mn-boldbaat", None);
+        check("en-US-posix", None);
     }
 
     fn check_validate(answers: &[(&str, u32, Response)], expected: Result<(), RecordError>) {
@@ -416,6 +419,7 @@ mod file {
     use aware_core::study::ResultsFile;
     use aware_core::study::file::{MAX_FILE_BYTES, MergeReport};
     use aware_core::study::record::IdError;
+    use aware_core::study::{Allowed, Vocabulary};
 
     use super::*;
 
@@ -621,10 +625,22 @@ mod file {
 
     #[test]
     fn long_text_in_a_bad_record_is_quoted_shortened() {
-        let long = "x".repeat(10_000);
+        let long = "x".repeat(100);
         let json = fixture_with(r#""phase":"pre""#, &format!(r#""phase":"{long}""#));
         let expected = format!("{}…", "x".repeat(40));
         check_import(&json, bad_record(1, RecordError::Phase { found: expected }));
+    }
+
+    #[test]
+    fn a_text_longer_than_any_id_is_refused_before_parsing_and_not_quoted() {
+        let long = "x".repeat(10_000);
+        let json = fixture_with(r#""phase":"pre""#, &format!(r#""phase":"{long}""#));
+        let detail = "a text or number longer than 128 bytes at line 1 column 96".to_owned();
+        check_import(&json, ImportError::Malformed { detail });
+        let number = fixture_with(r#""likert":4"#, &format!(r#""likert":{}"#, "9".repeat(200)));
+        assert!(matches!(ResultsFile::decode(number.as_bytes()), Err(ImportError::Malformed { .. })));
+        // Outside an object it is simply not a results file.
+        check_import(&format!("\"{long}\""), ImportError::NotAResultsFile);
     }
 
     #[test]
@@ -649,6 +665,71 @@ mod file {
         );
     }
 
+    /// What the fixture's assessment defines: its three items, their options, two languages.
+    fn fixture_vocabulary() -> Vocabulary {
+        let mut vocabulary = Vocabulary::new([locale("mn"), locale("en")]);
+        vocabulary.allow(id("feel-safe"), Allowed::Likert);
+        vocabulary.allow(id("red-flags"), Allowed::Options(["a", "b", "c", "d"].map(id).into()));
+        vocabulary.allow(id("three-parts"), Allowed::Options(["a", "b"].map(id).into()));
+        vocabulary
+    }
+
+    fn check_imported(json: &str, expected: Result<(), RecordError>) {
+        let imported = ResultsFile::import(json.as_bytes(), &fixture_vocabulary());
+        let expected = expected
+            .map(|()| ResultsFile::decode(json.as_bytes()).expect("structurally valid"))
+            .map_err(|problem| bad_record(1, problem));
+        assert_eq!(imported, expected, "importing {json}");
+    }
+
+    #[test]
+    fn an_import_accepts_only_the_languages_items_and_options_the_assessment_defines() {
+        check_imported(V1_FIXTURE, Ok(()));
+        check_imported(
+            &fixture_with(r#""item":"three-parts""#, r#""item":"bat-dorj-8b""#),
+            Err(RecordError::ItemNotInContent { item: id("bat-dorj-8b") }),
+        );
+        check_imported(
+            &fixture_with(r#"["a","c"]"#, r#"["a","boldbaatar"]"#),
+            Err(RecordError::OptionNotInContent { item: id("red-flags"), option: "boldbaatar".to_owned() }),
+        );
+        check_imported(
+            &fixture_with(r#""locale":"mn""#, r#""locale":"ru""#),
+            Err(RecordError::LocaleNotInContent { locale: locale("ru") }),
+        );
+        check_imported(
+            &fixture_with(r#"{"chose":["a","c"]}"#, r#"{"likert":2}"#),
+            Err(RecordError::WrongKindOfAnswer { item: id("red-flags") }),
+        );
+        check_imported(
+            &fixture_with(r#"{"likert":4}"#, r#"{"chose":["a"]}"#),
+            Err(RecordError::WrongKindOfAnswer { item: id("feel-safe") }),
+        );
+        // Refused by the decoder already, with or without the content.
+        check_import(
+            &fixture_with(r#""locale":"mn""#, r#""locale":"mn-boldbaat""#),
+            bad_record(1, RecordError::Locale { found: "mn-boldbaat".to_owned() }),
+        );
+    }
+
+    #[test]
+    fn the_real_assessment_accepts_the_files_drawn_for_it() {
+        let assessment = aware_core::content::compile::compile_assessment(
+            std::path::Path::new("../../assessment"),
+            std::path::Path::new("../../lessons"),
+        )
+        .unwrap_or_else(|problems| panic!("assessment/ does not compile: {problems:?}"));
+        let json = include_str!("fixtures/report/class-30.results.json");
+        let imported = ResultsFile::import(json.as_bytes(), &assessment.vocabulary());
+        assert_eq!(imported, ResultsFile::decode(json.as_bytes()));
+        assert!(imported.is_ok_and(|file| file.len() > 30));
+        let foreign = json.replacen(r#""item": "consent-a""#, r#""item": "consent-z""#, 1);
+        assert!(matches!(
+            ResultsFile::import(foreign.as_bytes(), &assessment.vocabulary()),
+            Err(ImportError::BadRecord { problem: RecordError::ItemNotInContent { .. }, .. })
+        ));
+    }
+
     #[test]
     fn the_same_record_twice_in_one_file_is_refused() {
         let duplicated = V1_FIXTURE.replacen("[{", "[{X},{", 1);
@@ -668,10 +749,16 @@ mod file {
 
     #[test]
     fn too_many_records_are_refused() {
-        let record = &V1_FIXTURE[V1_FIXTURE.find("[{").unwrap() + 1..V1_FIXTURE.rfind("]}").unwrap()];
-        let records = vec![record; ResultsFile::MAX_RECORDS + 1].join(",");
-        let json = format!(r#"{{"format":"aware-results","version":1,"records":[{records}]}}"#);
-        check_import(&json, ImportError::TooManyRecords { found: ResultsFile::MAX_RECORDS + 1, max: 5000 });
+        let mut rng = Rng(14);
+        let mut records = BTreeMap::new();
+        while records.len() <= ResultsFile::MAX_RECORDS {
+            let record = random_record(&mut rng);
+            records.insert(record.key(), record);
+        }
+        let held = file(records.into_values().take(ResultsFile::MAX_RECORDS).collect());
+        let json = held.encode().expect("within the size limit");
+        let one_more = json.replacen(r#""records":[{"#, r#""records":[{"study":"ACDEFHJKM7","code":"K7M4P3","phase":"pre","form":"A","locale":"mn","content_version":3,"date":"2025-03-14","answers":[{"item":"q","version":1,"response":"declined"}]},{"#, 1);
+        check_import(&one_more, ImportError::TooManyRecords { found: ResultsFile::MAX_RECORDS + 1, max: 5000 });
     }
 
     #[test]

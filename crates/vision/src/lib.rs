@@ -8,7 +8,8 @@
 //! grey levels) → `decode` (cells through the projective map, border check, match in `family`)
 //! → `card` (marker id to card and option). `layout` is the printable card and a class's set of
 //! them; `poll` turns a poll's reads into counts (the last answer of each card); `synth` (feature
-//! `synth`) renders classrooms for the benchmark and the tests.
+//! `synth`) renders classrooms for the benchmark and the tests; `fuzzing` (feature `fuzzing`) is
+//! the property the reader's fuzz target checks.
 //!
 //! Every input is safe: frames are checked by `Frame::new` (size and length), every buffer is
 //! sized by the frame (at most `frame::MAX_PIXELS`), and every loop is bounded by the frame's size
@@ -21,6 +22,8 @@ pub mod contour;
 pub mod decode;
 pub mod family;
 pub mod frame;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 pub mod geometry;
 pub mod layout;
 pub mod poll;

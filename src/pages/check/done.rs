@@ -65,7 +65,7 @@ pub fn Done(props: &DoneProps) -> Html {
     let review = items.iter().enumerate().map(|(index, item)| {
         let chosen = match response(&item.id) {
             Some(aware_core::study::Response::Chose(options)) => {
-                options.iter().map(|o| option_text(item, o.as_str())).collect::<Vec<_>>().join(", ")
+                options.iter().map(|o| option_text(item, o)).collect::<Vec<_>>().join(", ")
             }
             _ => String::new(),
         };

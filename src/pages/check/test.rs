@@ -1,12 +1,12 @@
 //! Step 2: every question of the student's form on one page. No feedback, no timer; any
 //! question may be left out, and every statement offers "prefer not to answer".
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use aware_core::assessment::Assessment;
 use aware_core::l10n::Arg;
-use aware_core::study::{Answer, Design, Id, Likert, Locale, Record, Response};
+use aware_core::study::{Answer, Chosen, Design, Id, Likert, Locale, Record, Response};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -188,7 +188,7 @@ fn build_record(
         let response = match (is_statement, chosen.as_str()) {
             (true, DECLINED) => Response::Declined,
             (true, value) => Response::Likert(value.parse::<u8>().ok().and_then(Likert::new)?),
-            (false, option) => Response::Chose(BTreeSet::from([Id::new(option).ok()?])),
+            (false, option) => Response::Chose(Chosen::from([Id::new(option).ok()?])),
         };
         answers.insert(Id::new(item).ok()?, Answer { version: version_of(item)?, response });
     }

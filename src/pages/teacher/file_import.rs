@@ -1,13 +1,21 @@
 //! Importing students' results files: pick several at once or drop them here. Each file is
 //! decoded on its own, so a bad file is named with its problem while the good ones are imported.
+//!
+//! Files are handled one at a time: a file over the size limit is refused unread, the others are
+//! read, decoded, merged and saved before the next is read, and each outcome is shown as soon as
+//! it is known. Records must name only what the assessment defines (`ResultsFile::import`), so
+//! the importer waits for the assessment.
 
+use std::rc::Rc;
+
+use aware_core::assessment::Assessment;
 use aware_core::l10n::Arg;
-use aware_core::study::file::ImportError;
+use aware_core::study::file::{ImportError, MAX_FILE_BYTES};
 use aware_core::study::{ResultsFile, StudyId};
 use yew::prelude::*;
 
-use crate::platform::files::{self, PickedFile};
-use crate::state::{L10n, StudyAction, use_l10n, use_study};
+use crate::platform::files::{self, ReadError};
+use crate::state::{AssessmentState, L10n, StudyAction, use_assessment, use_l10n, use_study};
 
 /// What happened to one file.
 #[derive(Clone, PartialEq)]
@@ -26,6 +34,24 @@ pub struct FileImportProps {
 #[component]
 pub fn FileImport(props: &FileImportProps) -> Html {
     let l10n = use_l10n();
+    match use_assessment() {
+        AssessmentState::Ready(assessment) => html! { <Importer {assessment} study={props.study} /> },
+        AssessmentState::Loading => html! { <p class="loading">{ l10n.t("check-loading") }</p> },
+        AssessmentState::Failed(reason) => html! {
+            <p class="error-message">{ l10n.t_with("check-failed", &[("reason", Arg::from(reason))]) }</p>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ImporterProps {
+    assessment: Rc<Assessment>,
+    study: Option<StudyId>,
+}
+
+#[component]
+fn Importer(props: &ImporterProps) -> Html {
+    let l10n = use_l10n();
     let study = use_study();
     let outcomes = use_state(Vec::<(String, Outcome)>::new);
     let busy = use_state(|| false);
@@ -37,42 +63,53 @@ pub fn FileImport(props: &FileImportProps) -> Html {
         let busy = busy.clone();
         let l10n = l10n.clone();
         let this_study = props.study;
+        let assessment = props.assessment.clone();
         Callback::from(move |picked: Vec<web_sys::File>| {
             if picked.is_empty() {
                 return;
             }
             let (study, outcomes, busy, l10n) = (study.clone(), outcomes.clone(), busy.clone(), l10n.clone());
+            let vocabulary = assessment.vocabulary();
             busy.set(true);
+            outcomes.set(Vec::new());
             wasm_bindgen_futures::spawn_local(async move {
-                let read = files::read_all(picked).await;
                 let mut results = (*study.results).clone();
                 let mut report = Vec::new();
-                for PickedFile { name, bytes } in read {
-                    let outcome = match bytes {
-                        Err(reason) => {
+                for file in picked {
+                    let outcome = match files::read(&file, MAX_FILE_BYTES).await {
+                        Err(ReadError::TooLarge { bytes }) => {
+                            Outcome::Refused(import_error(&l10n, &ImportError::TooLarge { bytes, max: MAX_FILE_BYTES }))
+                        }
+                        Err(ReadError::Unreadable(reason)) => {
                             Outcome::Refused(l10n.t_with("import-unreadable", &[("reason", Arg::from(reason))]))
                         }
-                        Ok(bytes) => match ResultsFile::decode(&bytes) {
+                        Ok(bytes) => match ResultsFile::import(&bytes, &vocabulary) {
                             Err(error) => Outcome::Refused(import_error(&l10n, &error)),
                             Ok(file) => {
                                 let other_studies =
                                     this_study.map_or(0, |id| file.records().filter(|r| r.study != id).count());
                                 match results.merge(file) {
-                                    Ok(merged) => Outcome::Imported {
-                                        added: merged.added,
-                                        duplicates: merged.duplicates_skipped,
-                                        conflicts: merged.conflicts.len(),
-                                        other_studies,
-                                    },
+                                    Ok(merged) => {
+                                        if merged.added > 0 {
+                                            // Saved now, so a tab closed halfway loses nothing.
+                                            study.dispatch(StudyAction::SetResults(results.clone()));
+                                        }
+                                        Outcome::Imported {
+                                            added: merged.added,
+                                            duplicates: merged.duplicates_skipped,
+                                            conflicts: merged.conflicts.len(),
+                                            other_studies,
+                                        }
+                                    }
                                     Err(error) => Outcome::Refused(import_error(&l10n, &error)),
                                 }
                             }
                         },
                     };
-                    report.push((name, outcome));
+                    report.push((file.name(), outcome));
+                    outcomes.set(report.clone());
+                    files::yield_to_browser().await;
                 }
-                study.dispatch(StudyAction::SetResults(results));
-                outcomes.set(report);
                 busy.set(false);
             });
         })
@@ -143,6 +180,8 @@ pub fn FileImport(props: &FileImportProps) -> Html {
                     <p class={classes!(if refused > 0 { "error-message" } else { "import-summary" })}>
                         { l10n.t_with("import-summary", &[("files", Arg::from(outcomes.len())), ("refused", Arg::from(refused))]) }
                     </p>
+                }
+                if !outcomes.is_empty() {
                     <ul class="import-results">{ for rows }</ul>
                 }
             </div>

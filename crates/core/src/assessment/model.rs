@@ -2,12 +2,17 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::study::Form;
+use crate::content::DecodeError;
+use crate::json;
+use crate::study::{Allowed, Form, Id, Locale, Vocabulary};
 
 /// Bumped whenever `assessment.json` changes shape (not when its content changes: that is
 /// [`Assessment::version`]). 2: item spans (`since`, `until`), retired items, pinned options,
 /// review status.
 pub const ASSESSMENT_FORMAT: u32 = 2;
+
+/// The compiled assessment is about 40 KB.
+pub const MAX_ASSESSMENT_BYTES: usize = 1024 * 1024;
 
 /// Texts of one thing, by locale tag.
 pub type Texts = BTreeMap<String, String>;
@@ -130,16 +135,39 @@ impl Assessment {
         serde_json::to_string(self).expect("the assessment model always serialises")
     }
 
-    pub fn decode(json: &str) -> Result<Assessment, AssessmentDecodeError> {
+    pub fn decode(text: &str) -> Result<Assessment, AssessmentDecodeError> {
+        crate::content::check_size(text, MAX_ASSESSMENT_BYTES).map_err(|problem| match problem {
+            DecodeError::Malformed(detail) => AssessmentDecodeError::Malformed(detail),
+            DecodeError::WrongFormat { found } => AssessmentDecodeError::WrongFormat { found },
+        })?;
         #[derive(Deserialize)]
         struct Header {
             format: u32,
         }
-        let header: Header = serde_json::from_str(json).map_err(|e| AssessmentDecodeError::Malformed(e.to_string()))?;
+        let malformed = |e: serde_json::Error| AssessmentDecodeError::Malformed(json::message(&e));
+        let header: Header = serde_json::from_str(text).map_err(malformed)?;
         if header.format != ASSESSMENT_FORMAT {
             return Err(AssessmentDecodeError::WrongFormat { found: header.format });
         }
-        serde_json::from_str(json).map_err(|e| AssessmentDecodeError::Malformed(e.to_string()))
+        serde_json::from_str(text).map_err(malformed)
+    }
+
+    /// The languages, items and options a record of this assessment may name. Ids the compiler
+    /// would refuse are left out (so a record cannot name them either).
+    pub fn vocabulary(&self) -> Vocabulary {
+        let mut vocabulary = Vocabulary::new(self.locales.iter().filter_map(|locale| Locale::new(locale)));
+        for item in &self.knowledge {
+            if let Ok(id) = Id::new(&item.id) {
+                let options = item.options.iter().filter_map(|option| Id::new(&option.id).ok()).collect();
+                vocabulary.allow(id, Allowed::Options(options));
+            }
+        }
+        for item in &self.likert {
+            if let Ok(id) = Id::new(&item.id) {
+                vocabulary.allow(id, Allowed::Likert);
+            }
+        }
+        vocabulary
     }
 
     /// The knowledge items of one form, in the order students see them.

@@ -66,7 +66,7 @@ impl std::fmt::Display for NotScored {
 pub fn is_correct(item: &KnowledgeItem, response: Option<&Response>) -> bool {
     let Some(Response::Chose(chosen)) = response else { return false };
     let correct: BTreeSet<&str> = item.options.iter().filter(|o| o.correct).map(|o| o.id.as_str()).collect();
-    chosen.len() == correct.len() && chosen.iter().all(|id| correct.contains(id.as_str()))
+    chosen.len() == correct.len() && chosen.iter().all(|id| correct.contains(id))
 }
 
 /// A Likert answer's score: higher is always the attitude the lessons aim for.

@@ -1,5 +1,14 @@
 use serde::{Deserialize, Serialize};
 
+use crate::json;
+
+/// A lesson bundle is about half a megabyte; a larger download is not one.
+pub const MAX_BUNDLE_BYTES: usize = 4 * 1024 * 1024;
+/// The longest text in a bundle (a paragraph is a few hundred bytes; see [`json::check_tokens`]).
+const MAX_TEXT_BYTES: usize = 64 * 1024;
+/// The help directory is compiled into the app and holds a few contacts.
+const MAX_HELP_BYTES: usize = 256 * 1024;
+
 /// Bumped whenever the compiled bundle changes shape, so an app never misreads a stale bundle
 /// left in a cache by an older deployment.
 /// 3: age bands (`older` marks, `older_key_points`), `last` options, source confidence.
@@ -287,21 +296,30 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
+/// The rules of `json.rs` for content: a size limit and no text longer than [`MAX_TEXT_BYTES`].
+pub(crate) fn check_size(text: &str, max: usize) -> Result<(), DecodeError> {
+    if text.len() > max {
+        return Err(DecodeError::Malformed(format!("larger than {max} bytes")));
+    }
+    json::check_tokens(text.as_bytes(), MAX_TEXT_BYTES).map_err(|too_long| DecodeError::Malformed(too_long.to_string()))
+}
+
 impl Curriculum {
     pub fn encode(&self) -> String {
         serde_json::to_string(self).expect("the content model always serialises")
     }
 
-    pub fn decode(json: &str) -> Result<Curriculum, DecodeError> {
+    pub fn decode(text: &str) -> Result<Curriculum, DecodeError> {
+        check_size(text, MAX_BUNDLE_BYTES)?;
         #[derive(Deserialize)]
         struct Header {
             format: u32,
         }
-        let header: Header = serde_json::from_str(json).map_err(|e| DecodeError::Malformed(e.to_string()))?;
+        let header: Header = serde_json::from_str(text).map_err(|e| DecodeError::Malformed(json::message(&e)))?;
         if header.format != BUNDLE_FORMAT {
             return Err(DecodeError::WrongFormat { found: header.format });
         }
-        serde_json::from_str(json).map_err(|e| DecodeError::Malformed(e.to_string()))
+        serde_json::from_str(text).map_err(|e| DecodeError::Malformed(json::message(&e)))
     }
 
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
@@ -351,7 +369,8 @@ impl HelpDirectory {
         serde_json::to_string(self).expect("the help directory always serialises")
     }
 
-    pub fn decode(json: &str) -> Result<HelpDirectory, DecodeError> {
-        serde_json::from_str(json).map_err(|e| DecodeError::Malformed(e.to_string()))
+    pub fn decode(text: &str) -> Result<HelpDirectory, DecodeError> {
+        check_size(text, MAX_HELP_BYTES)?;
+        serde_json::from_str(text).map_err(|e| DecodeError::Malformed(json::message(&e)))
     }
 }

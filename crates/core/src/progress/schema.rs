@@ -7,9 +7,20 @@
 use serde::Deserialize;
 
 use super::{LessonProgress, Progress};
+use crate::json;
 use crate::quiz::ItemRecord;
 
 pub const CURRENT_SCHEMA: u32 = 3;
+
+/// Far more than any student's progress (a few kilobytes), far less than storage allows.
+const MAX_BYTES: usize = 1024 * 1024;
+/// No id or number in progress is longer (see [`json::check_tokens`]).
+const MAX_TOKEN_BYTES: usize = 256;
+/// More lessons and quiz items per lesson than the course has, and more options than an item:
+/// the caps keep a damaged document's cost in memory bounded.
+const MAX_LESSONS: usize = 64;
+const MAX_ITEMS: usize = 64;
+const MAX_SELECTED: usize = 16;
 
 /// What was found in storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,11 +45,17 @@ pub enum Unreadable {
 
 pub fn load(raw: Option<&str>) -> Loaded {
     let Some(raw) = raw else { return Loaded::Empty };
+    if raw.len() > MAX_BYTES {
+        return Loaded::Unreadable(Unreadable::Corrupt(format!("larger than {MAX_BYTES} bytes")));
+    }
+    if let Err(too_long) = json::check_tokens(raw.as_bytes(), MAX_TOKEN_BYTES) {
+        return Loaded::Unreadable(Unreadable::Corrupt(too_long.to_string()));
+    }
     #[derive(Deserialize)]
     struct Envelope {
         schema: u64,
     }
-    let corrupt = |err: serde_json::Error| Loaded::Unreadable(Unreadable::Corrupt(err.to_string()));
+    let corrupt = |err: serde_json::Error| Loaded::Unreadable(Unreadable::Corrupt(json::message(&err)));
     let schema = match serde_json::from_str::<Envelope>(raw) {
         Ok(envelope) => envelope.schema,
         Err(err) => return corrupt(err),
@@ -71,15 +88,19 @@ mod v1 {
 
     use serde::Deserialize;
 
+    use super::{MAX_ITEMS, MAX_LESSONS};
+    use crate::json;
+
     #[derive(Deserialize)]
     pub struct Document {
+        #[serde(deserialize_with = "json::map_at_most::<_, _, _, MAX_LESSONS>")]
         pub lessons: BTreeMap<String, Lesson>,
     }
 
     #[derive(Deserialize)]
     pub struct Lesson {
         pub sections_read: u32,
-        #[serde(default)]
+        #[serde(default, deserialize_with = "json::map_at_most::<_, _, _, MAX_ITEMS>")]
         pub answers: BTreeMap<String, bool>,
     }
 }
@@ -90,11 +111,13 @@ mod v2 {
 
     use serde::{Deserialize, Serialize};
 
-    use super::v1;
+    use super::{MAX_ITEMS, MAX_LESSONS, MAX_SELECTED, v1};
+    use crate::json;
 
     #[derive(Serialize, Deserialize)]
     pub struct Document {
         pub schema: u32,
+        #[serde(deserialize_with = "json::map_at_most::<_, _, _, MAX_LESSONS>")]
         pub lessons: BTreeMap<String, Lesson>,
     }
 
@@ -102,12 +125,13 @@ mod v2 {
     pub struct Lesson {
         pub version: u32,
         pub sections_read: u32,
-        #[serde(default)]
+        #[serde(default, deserialize_with = "json::map_at_most::<_, _, _, MAX_ITEMS>")]
         pub quiz: BTreeMap<String, Item>,
     }
 
     #[derive(Serialize, Deserialize)]
     pub struct Item {
+        #[serde(deserialize_with = "json::at_most::<_, _, MAX_SELECTED>")]
         pub selected: Vec<String>,
         pub attempts: u32,
         pub first_try_correct: bool,
@@ -141,11 +165,13 @@ mod v3 {
 
     use serde::{Deserialize, Serialize};
 
-    use super::{ItemRecord, LessonProgress, Progress, v2};
+    use super::{ItemRecord, LessonProgress, MAX_ITEMS, MAX_LESSONS, Progress, v2};
+    use crate::json;
 
     #[derive(Serialize, Deserialize)]
     pub struct Document {
         pub schema: u32,
+        #[serde(deserialize_with = "json::map_at_most::<_, _, _, MAX_LESSONS>")]
         pub lessons: BTreeMap<String, Lesson>,
     }
 
@@ -153,7 +179,7 @@ mod v3 {
     pub struct Lesson {
         pub version: u32,
         pub sections_read: u32,
-        #[serde(default)]
+        #[serde(default, deserialize_with = "json::map_at_most::<_, _, _, MAX_ITEMS>")]
         pub quiz: BTreeMap<String, v2::Item>,
         /// Absent until the quiz is first shown.
         #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -328,7 +328,7 @@ fn fixed_columns(columns: Columns) -> Vec<FixedColumn> {
 
 fn response_cell(response: &Response) -> String {
     match response {
-        Response::Chose(options) => options.iter().map(Id::as_str).collect::<Vec<_>>().join(";"),
+        Response::Chose(options) => options.iter().collect::<Vec<_>>().join(";"),
         Response::Likert(value) => value.get().to_string(),
         Response::Declined => DECLINED.to_owned(),
     }

@@ -2,13 +2,17 @@
 //!
 //! A versioned JSON document, `{"format":"aware-results","version":1,"records":[…]}`. Students
 //! hand these files to their teacher (a USB stick, a shared folder, a chat), so [`ResultsFile::decode`]
-//! treats every byte as hostile: it checks the size before parsing; it never lifts serde_json's
+//! treats every byte as hostile, and holds to the memory rule of `json.rs` (at most twice the
+//! file's size): it checks the size before parsing, and the length of every text and number
+//! ([`json::check_tokens`]), so no message quotes a long input; it never lifts serde_json's
 //! nesting limit (128), and no field of the format takes nested values, so hostile nesting is
-//! refused at its first bracket (a stack overflow in wasm cannot be caught); it reads records
-//! straight into their serde types, without a JSON tree several times the file's size; it
-//! rejects unknown fields (a `time` or `name` field is refused, not carried along); it validates
-//! every record; and it reports the first problem in plain words with the record's number. It
-//! never panics and applies nothing partially.
+//! refused at its first bracket (a stack overflow in wasm cannot be caught); it skips what it
+//! does not use unbuilt (never a JSON tree); it reads each list only to its limit, and converts
+//! each record into its compact form as soon as it is read; it rejects unknown fields (a `time`
+//! or `name` field is refused, not carried along); it validates every record; and it reports the
+//! first problem in plain words with the record's number. It never panics and applies nothing
+//! partially. [`ResultsFile::import`] also checks every record against the assessment's
+//! [`Vocabulary`].
 //!
 //! To change the format: add `v2` with its serde types, a conversion from `v1`, point
 //! [`ResultsFile::encode`] at it and raise [`VERSION`]. Never edit `v1`: files in that shape exist.
@@ -17,9 +21,12 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Deserialize;
+use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::error::Category;
 
 use super::record::{Record, RecordError, RecordKey, shorten};
+use super::vocabulary::Vocabulary;
+use crate::json;
 
 /// The `format` field: tells a results file from any other JSON a teacher might pick by mistake.
 pub const FORMAT: &str = "aware-results";
@@ -27,6 +34,9 @@ pub const VERSION: u64 = 1;
 /// Room for [`ResultsFile::MAX_RECORDS`] records of a realistic 30-item test (about 2 KB each);
 /// read no further.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+/// No text in a results file is longer than an id (64); a longer one is refused before parsing
+/// (see [`json::check_tokens`]).
+const MAX_TOKEN_BYTES: usize = 128;
 
 /// A set of records with distinct [keys](RecordKey), kept in key order. Codes are random, so the
 /// order says nothing about who answered first.
@@ -165,20 +175,84 @@ impl ResultsFile {
         Ok(json)
     }
 
-    /// Reads a file of any content without panicking; see the module documentation.
+    /// Reads a file of any content without panicking; see the module documentation. Checks the
+    /// shape of every record, not which items it names: for this device's own stored results.
+    /// A file from elsewhere goes through [`Self::import`].
     pub fn decode(bytes: &[u8]) -> Result<ResultsFile, ImportError> {
+        ResultsFile::read(bytes, None)
+    }
+
+    /// [`Self::decode`], and every record must name only the languages, items and options of
+    /// `vocabulary` (the assessment's), so that nothing else can reach an export.
+    pub fn import(bytes: &[u8], vocabulary: &Vocabulary) -> Result<ResultsFile, ImportError> {
+        ResultsFile::read(bytes, Some(vocabulary))
+    }
+
+    fn read(bytes: &[u8], vocabulary: Option<&Vocabulary>) -> Result<ResultsFile, ImportError> {
         if bytes.len() > MAX_FILE_BYTES {
             return Err(ImportError::TooLarge { bytes: bytes.len(), max: MAX_FILE_BYTES });
         }
         // Some editors save JSON with a byte-order mark.
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if let Err(too_long) = json::check_tokens(bytes, MAX_TOKEN_BYTES) {
+            let object = bytes.iter().find(|byte| !byte.is_ascii_whitespace()) == Some(&b'{');
+            return Err(if object {
+                ImportError::Malformed { detail: too_long.to_string() }
+            } else {
+                ImportError::NotAResultsFile
+            });
+        }
+
+        /// Any JSON value: a whole number is the version, anything else is skipped unbuilt.
+        enum Version {
+            Whole(u64),
+            Other,
+        }
+        impl<'de> Deserialize<'de> for Version {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Version, D::Error> {
+                deserializer.deserialize_any(VersionVisitor)
+            }
+        }
+        struct VersionVisitor;
+        impl<'de> Visitor<'de> for VersionVisitor {
+            type Value = Version;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_u64<E>(self, value: u64) -> Result<Version, E> {
+                Ok(Version::Whole(value))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Version, E> {
+                Ok(Version::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Version, E> {
+                Ok(Version::Other)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Version, E> {
+                Ok(Version::Other)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Version, E> {
+                Ok(Version::Other)
+            }
+            fn visit_unit<E>(self) -> Result<Version, E> {
+                Ok(Version::Other)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Version, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Version::Other)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Version, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Version::Other)
+            }
+        }
 
         #[derive(Deserialize)]
         struct Envelope {
             #[serde(default)]
             format: Option<String>,
             #[serde(default)]
-            version: Option<serde_json::Value>,
+            version: Option<Version>,
         }
         let envelope: Envelope = serde_json::from_slice(bytes).map_err(|err| match err.classify() {
             Category::Syntax | Category::Eof | Category::Io => {
@@ -189,10 +263,12 @@ impl ResultsFile {
         if envelope.format.as_deref() != Some(FORMAT) {
             return Err(ImportError::NotAResultsFile);
         }
-        match envelope.version.as_ref().map(serde_json::Value::as_u64) {
-            Some(Some(1)) => v1::decode(bytes),
-            Some(Some(found)) => Err(ImportError::UnsupportedVersion { found }),
-            Some(None) => Err(ImportError::Malformed { detail: "the version is not a whole number".to_owned() }),
+        match envelope.version {
+            Some(Version::Whole(1)) => v1::decode(bytes, vocabulary),
+            Some(Version::Whole(found)) => Err(ImportError::UnsupportedVersion { found }),
+            Some(Version::Other) => {
+                Err(ImportError::Malformed { detail: "the version is not a whole number".to_owned() })
+            }
             None => Err(ImportError::Malformed { detail: "the version is missing".to_owned() }),
         }
     }
@@ -241,7 +317,6 @@ impl std::error::Error for EncodeError {}
 mod v1 {
     use std::cell::Cell;
     use std::collections::BTreeMap;
-    use std::collections::btree_map::Entry;
     use std::fmt;
 
     use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -249,10 +324,15 @@ mod v1 {
 
     use super::super::code::{Code, StudyId};
     use super::super::record::{
-        Answer as CoreAnswer, Date, Form, Id, Likert, Locale, Phase, Record as CoreRecord, RecordError,
-        Response as CoreResponse,
+        Answer as CoreAnswer, Chosen, Date, Form, Id, Likert, Locale, Phase, Record as CoreRecord, RecordError,
+        RecordKey, Response as CoreResponse,
     };
+    use super::super::vocabulary::Vocabulary;
     use super::{ImportError, ResultsFile, shorten};
+    use crate::json;
+
+    const MAX_ANSWERS: usize = CoreRecord::MAX_ANSWERS;
+    const MAX_CHOSEN: usize = CoreRecord::MAX_CHOSEN;
 
     #[derive(Serialize)]
     pub struct Document {
@@ -272,6 +352,7 @@ mod v1 {
         pub content_version: u32,
         /// `YYYY-MM-DD`.
         pub date: String,
+        #[serde(deserialize_with = "json::at_most::<_, _, MAX_ANSWERS>")]
         pub answers: Vec<Answer>,
     }
 
@@ -287,84 +368,89 @@ mod v1 {
     #[derive(Serialize, Deserialize)]
     #[serde(rename_all = "lowercase", deny_unknown_fields)]
     pub enum Response {
+        #[serde(deserialize_with = "json::at_most::<_, _, MAX_CHOSEN>")]
         Chose(Vec<String>),
         Likert(i64),
         Declined,
     }
 
-    pub fn decode(bytes: &[u8]) -> Result<ResultsFile, ImportError> {
-        let reading = Cell::new(Reading::Outside);
+    pub fn decode(bytes: &[u8], vocabulary: Option<&Vocabulary>) -> Result<ResultsFile, ImportError> {
+        let reading = Reading { vocabulary, at: Cell::new(At::Outside), refused: Cell::new(None) };
         let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-        let dtos = DocumentSeed { reading: &reading }.deserialize(&mut deserializer).map_err(|err| {
-            let detail = shorten_detail(&err.to_string());
-            match reading.get() {
-                Reading::Outside => ImportError::Malformed { detail },
-                Reading::Record(index) => {
+        let result = DocumentSeed(&reading).deserialize(&mut deserializer).and_then(|records| {
+            deserializer.end()?;
+            Ok(records)
+        });
+        result.map(|records| ResultsFile { records }).map_err(|err| {
+            if let Some(refused) = reading.refused.take() {
+                return refused;
+            }
+            let detail = json::message(&err);
+            match reading.at.get() {
+                At::Outside => ImportError::Malformed { detail },
+                At::Record(index) => {
                     ImportError::BadRecord { record: index + 1, problem: RecordError::Malformed { detail } }
                 }
-                Reading::TooMany => {
-                    ImportError::TooManyRecords { found: ResultsFile::MAX_RECORDS + 1, max: ResultsFile::MAX_RECORDS }
-                }
             }
-        })?;
-        let records = dtos
-            .into_iter()
-            .enumerate()
-            .map(|(index, dto)| {
-                into_record(dto).map_err(|problem| ImportError::BadRecord { record: index + 1, problem })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        ResultsFile::new(records)
+        })
     }
 
-    /// Where the reader is, so that an error can name the record it is in.
+    /// What the reader knows while it reads: what to check records against, where it is (so
+    /// that an error can name the record), and a refusal found in a record's content.
+    struct Reading<'a> {
+        vocabulary: Option<&'a Vocabulary>,
+        at: Cell<At>,
+        refused: Cell<Option<ImportError>>,
+    }
+
     #[derive(Clone, Copy)]
-    enum Reading {
+    enum At {
         Outside,
         Record(usize),
-        /// Stopped after one record more than allowed, without reading the rest.
-        TooMany,
     }
 
-    /// The document, read straight into [`Record`]s (no intermediate JSON tree, which would
-    /// take several times the file's size in memory). Format and version are checked before.
-    struct DocumentSeed<'a> {
-        reading: &'a Cell<Reading>,
-    }
+    /// The document, read straight into the finished map one record at a time: each record is
+    /// checked and converted as soon as it is read, so memory never holds the file's records
+    /// twice (nor a JSON tree several times the file's size). Format and version are checked
+    /// before.
+    struct DocumentSeed<'a>(&'a Reading<'a>);
 
-    struct RecordsSeed<'a> {
-        reading: &'a Cell<Reading>,
-    }
+    struct RecordsSeed<'a>(&'a Reading<'a>);
 
-    const FIELDS: &[&str] = &["format", "version", "records"];
+    #[derive(Deserialize)]
+    #[serde(field_identifier, rename_all = "lowercase")]
+    enum Field {
+        Format,
+        Version,
+        Records,
+    }
 
     impl<'de> DeserializeSeed<'de> for DocumentSeed<'_> {
-        type Value = Vec<Record>;
+        type Value = BTreeMap<RecordKey, CoreRecord>;
 
-        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<Record>, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
             deserializer.deserialize_map(self)
         }
     }
 
     impl<'de> Visitor<'de> for DocumentSeed<'_> {
-        type Value = Vec<Record>;
+        type Value = BTreeMap<RecordKey, CoreRecord>;
 
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("a results document")
         }
 
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<Record>, A::Error> {
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
             let mut records = None;
-            while let Some(key) = map.next_key::<String>()? {
-                match key.as_str() {
-                    "format" | "version" => {
+            while let Some(key) = map.next_key::<Field>()? {
+                match key {
+                    Field::Format | Field::Version => {
                         map.next_value::<IgnoredAny>()?;
                     }
-                    "records" if records.is_none() => {
-                        records = Some(map.next_value_seed(RecordsSeed { reading: self.reading })?);
+                    Field::Records if records.is_none() => {
+                        records = Some(map.next_value_seed(RecordsSeed(self.0))?);
                     }
-                    "records" => return Err(de::Error::duplicate_field("records")),
-                    other => return Err(de::Error::unknown_field(other, FIELDS)),
+                    Field::Records => return Err(de::Error::duplicate_field("records")),
                 }
             }
             records.ok_or_else(|| de::Error::missing_field("records"))
@@ -372,34 +458,53 @@ mod v1 {
     }
 
     impl<'de> DeserializeSeed<'de> for RecordsSeed<'_> {
-        type Value = Vec<Record>;
+        type Value = BTreeMap<RecordKey, CoreRecord>;
 
-        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<Record>, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
             deserializer.deserialize_seq(self)
         }
     }
 
     impl<'de> Visitor<'de> for RecordsSeed<'_> {
-        type Value = Vec<Record>;
+        type Value = BTreeMap<RecordKey, CoreRecord>;
 
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("a list of results")
         }
 
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Record>, A::Error> {
-            let mut records = Vec::new();
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let reading = self.0;
+            let mut records = BTreeMap::new();
+            // Where each key was first seen, to name both records of a duplicate.
+            let mut numbers: BTreeMap<RecordKey, usize> = BTreeMap::new();
+            let refuse = |refusal: ImportError| -> A::Error {
+                reading.refused.set(Some(refusal));
+                de::Error::custom("refused")
+            };
             loop {
-                if records.len() > ResultsFile::MAX_RECORDS {
-                    self.reading.set(Reading::TooMany);
-                    return Err(de::Error::custom("too many records"));
+                let index = records.len();
+                reading.at.set(At::Record(index));
+                let Some(dto) = seq.next_element::<Record>()? else { break };
+                if index == ResultsFile::MAX_RECORDS {
+                    return Err(refuse(ImportError::TooManyRecords {
+                        found: ResultsFile::MAX_RECORDS + 1,
+                        max: ResultsFile::MAX_RECORDS,
+                    }));
                 }
-                self.reading.set(Reading::Record(records.len()));
-                match seq.next_element::<Record>()? {
-                    Some(record) => records.push(record),
-                    None => break,
+                let record = into_record(dto)
+                    .and_then(|record| match reading.vocabulary {
+                        Some(vocabulary) => vocabulary.check(&record).map(|()| record),
+                        None => Ok(record),
+                    })
+                    .map_err(|problem| refuse(ImportError::BadRecord { record: index + 1, problem }))?;
+                let key = record.key();
+                if let Some(&same_as) = numbers.get(&key) {
+                    return Err(refuse(ImportError::DuplicateRecord { record: index + 1, same_as }));
                 }
+                numbers.insert(key, index + 1);
+                records.insert(key, record);
             }
-            self.reading.set(Reading::Outside);
+            reading.at.set(At::Outside);
             Ok(records)
         }
     }
@@ -415,52 +520,48 @@ mod v1 {
         let form = Form::parse(&dto.form).ok_or_else(|| RecordError::Form { found: shorten(&dto.form) })?;
         let locale = Locale::new(&dto.locale).ok_or_else(|| RecordError::Locale { found: shorten(&dto.locale) })?;
         let date = Date::parse(&dto.date).ok_or_else(|| RecordError::Date { found: shorten(&dto.date) })?;
-        if dto.answers.len() > CoreRecord::MAX_ANSWERS {
-            return Err(RecordError::TooManyAnswers { count: dto.answers.len(), max: CoreRecord::MAX_ANSWERS });
-        }
-        let mut answers = BTreeMap::new();
+        let mut answers = Vec::with_capacity(dto.answers.len());
         for answer in dto.answers {
             let item = Id::new(&answer.item)
                 .map_err(|problem| RecordError::ItemId { found: shorten(&answer.item), problem })?;
             let response = match answer.response {
-                Response::Chose(options) => {
-                    if options.len() > CoreRecord::MAX_CHOSEN {
-                        return Err(RecordError::TooManyOptions {
-                            item,
-                            count: options.len(),
-                            max: CoreRecord::MAX_CHOSEN,
-                        });
-                    }
-                    let mut chosen = std::collections::BTreeSet::new();
-                    for option in options {
-                        let id = Id::new(&option).map_err(|problem| RecordError::OptionId {
-                            item: item.clone(),
-                            found: shorten(&option),
-                            problem,
-                        })?;
-                        if !chosen.insert(id.clone()) {
-                            return Err(RecordError::OptionChosenTwice { item, option: id });
-                        }
-                    }
-                    CoreResponse::Chose(chosen)
-                }
+                Response::Chose(options) => CoreResponse::Chose(chosen(&item, options)?),
                 Response::Likert(value) => {
                     let likert = u8::try_from(value).ok().and_then(Likert::new);
                     CoreResponse::Likert(likert.ok_or(RecordError::Likert { item: item.clone(), found: value })?)
                 }
                 Response::Declined => CoreResponse::Declined,
             };
-            match answers.entry(item) {
-                Entry::Occupied(slot) => return Err(RecordError::ItemAnsweredTwice { item: slot.key().clone() }),
-                Entry::Vacant(slot) => {
-                    slot.insert(CoreAnswer { version: answer.version, response });
-                }
-            }
+            answers.push((item, CoreAnswer { version: answer.version, response }));
         }
+        answers.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+        if let Some(pair) = answers.windows(2).find(|pair| pair[0].0 == pair[1].0) {
+            return Err(RecordError::ItemAnsweredTwice { item: pair[0].0.clone() });
+        }
+        // Built from sorted entries, the map's nodes are full: no half-empty node per record.
+        let answers = answers.into_iter().collect();
         let record =
             CoreRecord { study, code, phase, form, locale, content_version: dto.content_version, date, answers };
         record.validate()?;
         Ok(record)
+    }
+
+    /// The lists' lengths are already bounded as they are read (`json::at_most`).
+    fn chosen(item: &Id, options: Vec<String>) -> Result<Chosen, RecordError> {
+        let mut ids = Vec::with_capacity(options.len());
+        for option in &options {
+            let id = Id::new(option).map_err(|problem| RecordError::OptionId {
+                item: item.clone(),
+                found: shorten(option),
+                problem,
+            })?;
+            ids.push(id);
+        }
+        ids.sort_unstable();
+        if let Some(pair) = ids.windows(2).find(|pair| pair[0] == pair[1]) {
+            return Err(RecordError::OptionChosenTwice { item: item.clone(), option: pair[0].clone() });
+        }
+        Ok(ids.into_iter().collect())
     }
 
     fn from_record(record: &CoreRecord) -> Record {
@@ -479,23 +580,12 @@ mod v1 {
                     item: item.as_str().to_owned(),
                     version: answer.version,
                     response: match &answer.response {
-                        CoreResponse::Chose(options) => {
-                            Response::Chose(options.iter().map(|id| id.as_str().to_owned()).collect())
-                        }
+                        CoreResponse::Chose(options) => Response::Chose(options.iter().map(str::to_owned).collect()),
                         CoreResponse::Likert(value) => Response::Likert(i64::from(value.get())),
                         CoreResponse::Declined => Response::Declined,
                     },
                 })
                 .collect(),
-        }
-    }
-
-    /// serde_json quotes offending input in its messages; keep them short.
-    fn shorten_detail(message: &str) -> String {
-        const MAX_CHARS: usize = 200;
-        match message.char_indices().nth(MAX_CHARS) {
-            Some((end, _)) => format!("{}…", &message[..end]),
-            None => message.to_owned(),
         }
     }
 }

@@ -19,10 +19,12 @@ pub mod export;
 pub mod file;
 pub mod record;
 pub mod suppression;
+mod vocabulary;
 
 pub use code::{Code, ParseError, Sheet, SheetError, StudyId};
 pub use design::Design;
 pub use device::{Participant, StudyEntry, TeacherStudies};
 pub use file::{ImportError, MergeReport, ResultsFile};
-pub use record::{Answer, Date, Form, Id, Likert, Locale, Phase, Record, RecordError, RecordKey, Response};
+pub use record::{Answer, Chosen, Date, Form, Id, Likert, Locale, Phase, Record, RecordError, RecordKey, Response};
 pub use suppression::{MinGroupSize, Table};
+pub use vocabulary::{Allowed, Vocabulary};

@@ -8,7 +8,7 @@
 //! Every leaf is a validated type ([`Id`], [`Locale`], [`Date`], [`Likert`], codes), so a record
 //! cannot hold a malformed value; [`Record::validate`] adds the rules about counts.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use unic_langid::LanguageIdentifier;
@@ -62,11 +62,19 @@ pub struct Answer {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Response {
     /// The options chosen (one for single choice and true/false, one or more for "select all").
-    Chose(BTreeSet<Id>),
+    Chose(Chosen),
     Likert(Likert),
     /// The student chose "prefer not to answer", which every item offers.
     Declined,
 }
+
+/// A set of option ids, in id order, held as one `;`-joined text (an id has no `;`).
+///
+/// Compact on purpose: a `BTreeSet` allocates a whole tree node (about 280 bytes) for a single
+/// option, which made a decoded results file five times its size. Here an answer costs the length
+/// of its ids; see the memory rule in `json.rs`.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Chosen(Box<str>);
 
 /// A point on a five-point agreement scale, 1 (strongly disagree) to 5 (strongly agree).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -94,7 +102,8 @@ pub enum IdError {
     Syntax,
 }
 
-/// A BCP 47 language tag in canonical form (`mn`, `en`, `mn-Cyrl-MN`).
+/// A language tag in canonical form (`mn`, `en`, `mn-Cyrl-MN`): a language, an optional script
+/// and an optional region, nothing else (a variant like `en-boldbaat` could carry a word).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Locale(String);
 
@@ -138,6 +147,22 @@ pub enum RecordError {
         max: usize,
     },
     ItemAnsweredTwice {
+        item: Id,
+    },
+    /// The checks against the content ([`super::Vocabulary`]): a record may name only the
+    /// languages, items and options the assessment defines.
+    LocaleNotInContent {
+        locale: Locale,
+    },
+    ItemNotInContent {
+        item: Id,
+    },
+    OptionNotInContent {
+        item: Id,
+        option: String,
+    },
+    /// A scale value for a choice item, or options chosen for a statement.
+    WrongKindOfAnswer {
         item: Id,
     },
     NothingChosen {
@@ -303,17 +328,61 @@ impl Id {
 impl Locale {
     pub const MAX_LEN: usize = 35;
 
-    /// Any well-formed tag, stored in canonical case (`en-us` becomes `en-US`).
+    /// A well-formed tag without variants, stored in canonical case (`en-us` becomes `en-US`).
     pub fn new(tag: &str) -> Option<Locale> {
         if tag.is_empty() || tag.len() > Locale::MAX_LEN {
             return None;
         }
         let langid = LanguageIdentifier::from_bytes(tag.as_bytes()).ok()?;
+        if langid.variants().next().is_some() {
+            return None;
+        }
         Some(Locale(langid.to_string()))
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl Chosen {
+    /// The ids in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.split(';').filter(|id| !id.is_empty())
+    }
+
+    pub fn len(&self) -> usize {
+        if self.0.is_empty() { 0 } else { self.0.bytes().filter(|&b| b == b';').count() + 1 }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.iter().any(|chosen| chosen == id)
+    }
+}
+
+/// Like collecting into a set: in id order, each id once.
+impl FromIterator<Id> for Chosen {
+    fn from_iter<I: IntoIterator<Item = Id>>(ids: I) -> Chosen {
+        let mut ids: Vec<Id> = ids.into_iter().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        Chosen(ids.iter().map(Id::as_str).collect::<Vec<_>>().join(";").into_boxed_str())
+    }
+}
+
+impl<const N: usize> From<[Id; N]> for Chosen {
+    fn from(ids: [Id; N]) -> Chosen {
+        ids.into_iter().collect()
+    }
+}
+
+impl fmt::Debug for Chosen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
     }
 }
 
@@ -372,6 +441,14 @@ impl fmt::Display for RecordError {
                 write!(f, "it holds {count} answers, at most {max} are allowed")
             }
             RecordError::ItemAnsweredTwice { item } => write!(f, "item {item} is answered twice"),
+            RecordError::LocaleNotInContent { locale } => {
+                write!(f, "the language {locale} is not one the assessment is written in")
+            }
+            RecordError::ItemNotInContent { item } => write!(f, "item {item} is not in the assessment"),
+            RecordError::OptionNotInContent { item, option } => {
+                write!(f, "item {item}: option {option:?} is not one of its options")
+            }
+            RecordError::WrongKindOfAnswer { item } => write!(f, "item {item}: the answer is of the wrong kind"),
             RecordError::NothingChosen { item } => write!(f, "item {item}: no option is chosen"),
             RecordError::OptionChosenTwice { item, option } => {
                 write!(f, "item {item}: option {option} is listed twice")
