@@ -31,7 +31,7 @@ fn main() {
             panic!("{} problem(s) in lessons/help.toml or lessons/sources.toml (listed above)", diagnostics.len());
         }
     };
-    std::fs::write(Path::new(&out_dir).join("help.json"), help.encode()).expect("write help.json");
+    std::fs::write(Path::new(&out_dir).join("help.bin"), help.to_bytes()).expect("write help.bin");
 
     // Not embedded in the app (it downloads content/assessment.json when a screen needs it): the
     // component tests include this copy, so they exercise the real assessment.

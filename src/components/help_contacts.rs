@@ -7,13 +7,13 @@ use yew::prelude::*;
 
 use crate::state::use_l10n;
 
-const HELP_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/help.json"));
+const HELP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/help.bin"));
 
 /// The helplines, decoded once. build.rs wrote them from checked content, so decoding cannot fail
 /// in practice; should it, the help page still shows its other advice.
 pub fn directory() -> &'static HelpDirectory {
     static DIRECTORY: std::sync::OnceLock<HelpDirectory> = std::sync::OnceLock::new();
-    DIRECTORY.get_or_init(|| HelpDirectory::decode(HELP_JSON).unwrap_or(HelpDirectory { contacts: Vec::new() }))
+    DIRECTORY.get_or_init(|| HelpDirectory::from_bytes(HELP).unwrap_or(HelpDirectory { contacts: Vec::new() }))
 }
 
 #[derive(Properties, PartialEq)]

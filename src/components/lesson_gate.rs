@@ -8,14 +8,15 @@ use aware_core::content::Lesson;
 use yew::prelude::*;
 
 use super::page::{Missing, content_status};
-use crate::state::{Loadable, use_course, use_for_band, use_l10n, use_lesson};
+use crate::state::{Loadable, use_course, use_for_band, use_guide, use_l10n, use_lesson};
 
 #[derive(Properties, PartialEq)]
 pub struct LessonGateProps {
     pub id: AttrValue,
     /// The screen, given the lesson as the band sees it.
     pub view: Callback<Rc<Lesson>, Html>,
-    /// The lesson as written, for every band (the teacher's guide says what each band gets).
+    /// The lesson as written, for every band, with its teacher guide (the teacher's screens: the
+    /// guide says what each band gets).
     #[prop_or_default]
     pub whole: bool,
 }
@@ -31,9 +32,29 @@ pub fn LessonGate(props: &LessonGateProps) -> Html {
         return html! { <Missing message={l10n.t("lesson-not-found")} /> };
     }
     match lesson {
-        Loadable::Ready(lesson) if props.whole => props.view.emit(lesson),
+        Loadable::Ready(lesson) if props.whole => html! { <WithGuide {lesson} view={props.view.clone()} /> },
         Loadable::Ready(lesson) => html! { <ForBand {lesson} view={props.view.clone()} /> },
         other => content_status(&other),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WithGuideProps {
+    lesson: Rc<Lesson>,
+    view: Callback<Rc<Lesson>, Html>,
+}
+
+/// The lesson with its teacher guide, which is downloaded apart (students never need it).
+#[component]
+fn WithGuide(props: &WithGuideProps) -> Html {
+    let guide = use_guide(&props.lesson.id);
+    let whole = use_memo((props.lesson.clone(), guide.clone()), |(lesson, guide)| match guide {
+        Loadable::Ready(guide) => Some(Rc::new(Lesson { teacher_guide: (**guide).clone(), ..(**lesson).clone() })),
+        _ => None,
+    });
+    match (&*whole, guide) {
+        (Some(lesson), _) => props.view.emit(lesson.clone()),
+        (None, other) => content_status(&other),
     }
 }
 

@@ -1,14 +1,15 @@
-//! The lessons, as the app downloads them: the course index of the current language, and each
-//! lesson when it is first opened (`aware_core::content::course`). A page that opens on a lesson
-//! asks for both at once. Everything downloaded is kept for the visit; on a language switch the
+//! The lessons, as the app downloads them: the course index of the current language, each lesson
+//! when it is first opened, and its teacher guide when the teacher's screens ask for it
+//! (`aware_core::content::course`). A page that opens on a lesson asks for the index and the
+//! lesson at once. Everything downloaded is kept for the visit; on a language switch the
 //! old lessons stay on screen until the new ones arrive, so a student keeps their place (and a
 //! half-answered question) without a blank page.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use aware_core::content::course::{CourseIndex, LessonFile, index_file, lesson_file};
-use aware_core::content::{DecodeError, Lesson};
+use aware_core::content::course::{CourseIndex, GuideFile, LessonFile, guide_file, index_file, lesson_file};
+use aware_core::content::{Lesson, Section};
 use yew::prelude::*;
 
 use super::use_l10n;
@@ -27,6 +28,15 @@ pub enum Loadable<T> {
 struct Downloads {
     indexes: BTreeMap<String, Download<CourseIndex>>,
     lessons: BTreeMap<(String, String), Download<Lesson>>,
+    guides: BTreeMap<(String, String), Download<Vec<Section>>>,
+}
+
+/// What a download is of.
+#[derive(Clone, PartialEq)]
+enum Wanted {
+    Index,
+    Lesson(String),
+    Guide(String),
 }
 
 #[derive(Clone, PartialEq)]
@@ -40,8 +50,8 @@ enum Download<T> {
 pub struct ContentContext {
     locale: String,
     downloads: Rc<Downloads>,
-    /// Asks for a download that is missing or failed: (locale, lesson id or `None` for the index).
-    request: Callback<(String, Option<String>)>,
+    /// Asks for a download that is missing or failed, in a locale.
+    request: Callback<(String, Wanted)>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -56,22 +66,28 @@ pub fn ContentProvider(props: &ContentProviderProps) -> Html {
     let downloads = use_reducer(|| DownloadsState::default());
     let request = {
         let downloads = downloads.dispatcher();
-        Callback::from(move |(locale, lesson): (String, Option<String>)| {
-            downloads.dispatch(Change::Start(locale.clone(), lesson.clone()));
+        Callback::from(move |(locale, wanted): (String, Wanted)| {
+            downloads.dispatch(Change::Start(locale.clone(), wanted.clone()));
             let downloads = downloads.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let change = match lesson {
-                    None => {
+                let change = match wanted {
+                    Wanted::Index => {
                         let index = fetch::bytes(&index_file(&locale))
                             .await
                             .and_then(|bytes| CourseIndex::decode(&bytes).map_err(|err| err.to_string()));
                         Change::Index(locale, index.map(Rc::new))
                     }
-                    Some(id) => {
+                    Wanted::Lesson(id) => {
                         let file = fetch::bytes(&lesson_file(&locale, &id))
                             .await
-                            .and_then(|bytes| LessonFile::decode(&bytes).map_err(|err: DecodeError| err.to_string()));
+                            .and_then(|bytes| LessonFile::decode(&bytes).map_err(|err| err.to_string()));
                         Change::Lesson(locale, id, file.map(|file| Rc::new(file.lesson)))
+                    }
+                    Wanted::Guide(id) => {
+                        let file = fetch::bytes(&guide_file(&locale, &id))
+                            .await
+                            .and_then(|bytes| GuideFile::decode(&bytes).map_err(|err| err.to_string()));
+                        Change::Guide(locale, id, file.map(|file| Rc::new(file.guide)))
                     }
                 };
                 downloads.dispatch(change);
@@ -82,7 +98,7 @@ pub fn ContentProvider(props: &ContentProviderProps) -> Html {
         let (request, downloads) = (request.clone(), downloads.clone());
         use_effect_with(locale.clone(), move |locale| {
             if !downloads.0.indexes.contains_key(locale) {
-                request.emit((locale.clone(), None));
+                request.emit((locale.clone(), Wanted::Index));
             }
         });
     }
@@ -94,9 +110,10 @@ pub fn ContentProvider(props: &ContentProviderProps) -> Html {
 struct DownloadsState(Rc<Downloads>);
 
 enum Change {
-    Start(String, Option<String>),
+    Start(String, Wanted),
     Index(String, Result<Rc<CourseIndex>, String>),
     Lesson(String, String, Result<Rc<Lesson>, String>),
+    Guide(String, String, Result<Rc<Vec<Section>>, String>),
 }
 
 impl Reducible for DownloadsState {
@@ -105,17 +122,23 @@ impl Reducible for DownloadsState {
     fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
         let mut next = (*self.0).clone();
         match change {
-            Change::Start(locale, None) => {
+            Change::Start(locale, Wanted::Index) => {
                 next.indexes.insert(locale, Download::Pending);
             }
-            Change::Start(locale, Some(id)) => {
+            Change::Start(locale, Wanted::Lesson(id)) => {
                 next.lessons.insert((locale, id), Download::Pending);
+            }
+            Change::Start(locale, Wanted::Guide(id)) => {
+                next.guides.insert((locale, id), Download::Pending);
             }
             Change::Index(locale, result) => {
                 next.indexes.insert(locale, done(result));
             }
             Change::Lesson(locale, id, result) => {
                 next.lessons.insert((locale, id), done(result));
+            }
+            Change::Guide(locale, id, result) => {
+                next.guides.insert((locale, id), done(result));
             }
         }
         Rc::new(DownloadsState(Rc::new(next)))
@@ -135,7 +158,7 @@ pub fn use_course() -> Loadable<CourseIndex> {
     let context = use_context::<ContentContext>().expect("use_course is called inside ContentProvider");
     let retry = {
         let (request, locale) = (context.request.clone(), context.locale.clone());
-        Callback::from(move |()| request.emit((locale.clone(), None)))
+        Callback::from(move |()| request.emit((locale.clone(), Wanted::Index)))
     };
     let current = context.downloads.indexes.get(&context.locale);
     let previous =
@@ -148,27 +171,46 @@ pub fn use_course() -> Loadable<CourseIndex> {
 #[hook]
 pub fn use_lesson(id: &str) -> Loadable<Lesson> {
     let context = use_context::<ContentContext>().expect("use_lesson is called inside ContentProvider");
+    use_download(&context, id, Wanted::Lesson(id.to_owned()), |downloads| &downloads.lessons)
+}
+
+/// The teacher guide of lesson `id`, downloading it on first use.
+#[hook]
+pub fn use_guide(id: &str) -> Loadable<Vec<Section>> {
+    let context = use_context::<ContentContext>().expect("use_guide is called inside ContentProvider");
+    use_download(&context, id, Wanted::Guide(id.to_owned()), |downloads| &downloads.guides)
+}
+
+/// A per-lesson download of the current language, asked for when first missing; while a language
+/// switch downloads, the other language's copy stays on screen.
+#[hook]
+fn use_download<T: 'static>(
+    context: &ContentContext,
+    id: &str,
+    wanted: Wanted,
+    of: fn(&Downloads) -> &BTreeMap<(String, String), Download<T>>,
+) -> Loadable<T> {
     let key = (context.locale.clone(), id.to_owned());
     {
-        let (request, downloads) = (context.request.clone(), context.downloads.clone());
+        let (request, downloads, wanted) = (context.request.clone(), context.downloads.clone(), wanted.clone());
         use_effect_with(key.clone(), move |(locale, id)| {
-            if !downloads.lessons.contains_key(&(locale.clone(), id.clone())) {
-                request.emit((locale.clone(), Some(id.clone())));
+            if !of(&downloads).contains_key(&(locale.clone(), id.clone())) {
+                request.emit((locale.clone(), wanted));
             }
         });
     }
     let retry = {
-        let (request, key) = (context.request.clone(), key.clone());
-        Callback::from(move |()| request.emit((key.0.clone(), Some(key.1.clone()))))
+        let (request, locale) = (context.request.clone(), key.0.clone());
+        Callback::from(move |()| request.emit((locale.clone(), wanted.clone())))
     };
-    let current = context.downloads.lessons.get(&key);
+    let all = of(&context.downloads);
     let previous = || {
-        context.downloads.lessons.iter().find_map(|((_, other), d)| match d {
-            Download::Done(lesson) if other == id => Some(lesson),
+        all.iter().find_map(|((_, other), d)| match d {
+            Download::Done(value) if other == id => Some(value),
             _ => None,
         })
     };
-    loadable(current, previous, retry)
+    loadable(all.get(&key), previous, retry)
 }
 
 fn loadable<'a, T: 'a>(
@@ -202,6 +244,11 @@ pub fn PreloadedContent(props: &PreloadedContentProps) -> Html {
             .lessons
             .iter()
             .map(|lesson| ((locale.clone(), lesson.id.clone()), Download::Done(lesson.clone())))
+            .collect(),
+        guides: props
+            .lessons
+            .iter()
+            .map(|lesson| ((locale.clone(), lesson.id.clone()), Download::Done(Rc::new(lesson.teacher_guide.clone()))))
             .collect(),
     };
     let context = ContentContext { locale, downloads: Rc::new(downloads), request: Callback::noop() };

@@ -12,7 +12,7 @@ mod study;
 
 pub use assessment::{AssessmentProvider, AssessmentState, use_assessment};
 pub use band::{BandContext, BandProvider, use_band, use_for_band};
-pub use content::{ContentProvider, Loadable, PreloadedContent, use_course, use_lesson};
+pub use content::{ContentProvider, Loadable, PreloadedContent, use_course, use_guide, use_lesson};
 pub use l10n::{L10n, LocaleProvider, use_l10n, use_title};
 pub use progress::{ProgressAction, ProgressContext, ProgressProvider, StorageNotice, use_progress};
 pub use study::{StudyAction, StudyContext, StudyProvider, StudyState, use_study};

@@ -322,14 +322,14 @@ fn build(lessons: &str, assessment: Option<&str>, out: &str) -> ExitCode {
 /// Writes, per locale, the course index and a file per lesson (`content::course`), and the
 /// assessment.
 fn write_bundles(compiled: &Compiled, assessment: Option<&Assessment>, out: &Path) -> std::io::Result<()> {
-    use aware_core::content::BUNDLE_FORMAT;
-    use aware_core::content::course::{CourseIndex, LessonFile, index_file, lesson_file};
+    use aware_core::content::course::{CourseIndex, LessonFile, guide_file, index_file, lesson_file};
 
     for curriculum in &compiled.curricula {
         let locale = &curriculum.locale;
         for lesson in &curriculum.lessons {
-            let file = LessonFile { format: BUNDLE_FORMAT, locale: locale.clone(), lesson: lesson.clone() };
+            let (file, guide) = LessonFile::split(locale, lesson);
             write_file(&out.join(lesson_file(locale, &lesson.id)), &file.encode())?;
+            write_file(&out.join(guide_file(locale, &lesson.id)), &guide.encode())?;
         }
         write_file(&out.join(index_file(locale)), &CourseIndex::of(curriculum).encode())?;
     }

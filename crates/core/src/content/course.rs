@@ -14,7 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{BUNDLE_FORMAT, Curriculum, DecodeError, Lesson};
+use super::{BUNDLE_FORMAT, Curriculum, DecodeError, Lesson, Section};
 use crate::band::AgeBand;
 
 /// Every lesson of one locale, as the course page lists it.
@@ -48,12 +48,22 @@ pub struct Outline {
     pub quiz: Vec<String>,
 }
 
-/// One lesson in its own file.
+/// One lesson in its own file, as students read it: without its teacher guide, which is in a
+/// [`GuideFile`] of its own (a third of a lesson's bytes that a student never reads).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LessonFile {
     pub format: u32,
     pub locale: String,
     pub lesson: Lesson,
+}
+
+/// A lesson's teacher guide, fetched by the teacher's screens beside the lesson.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GuideFile {
+    pub format: u32,
+    pub locale: String,
+    pub lesson: String,
+    pub guide: Vec<Section>,
 }
 
 impl CourseIndex {
@@ -112,12 +122,31 @@ impl LessonEntry {
 }
 
 impl LessonFile {
+    /// The files of `lesson`: the lesson without its guide, and the guide.
+    pub fn split(locale: &str, lesson: &Lesson) -> (LessonFile, GuideFile) {
+        let mut without_guide = lesson.clone();
+        let guide = std::mem::take(&mut without_guide.teacher_guide);
+        let locale = locale.to_owned();
+        let guide = GuideFile { format: BUNDLE_FORMAT, locale: locale.clone(), lesson: lesson.id.clone(), guide };
+        (LessonFile { format: BUNDLE_FORMAT, locale, lesson: without_guide }, guide)
+    }
+
     pub fn encode(&self) -> Vec<u8> {
         postcard::to_allocvec(self).expect("a lesson always serialises")
     }
 
     pub fn decode(bytes: &[u8]) -> Result<LessonFile, DecodeError> {
         decode_checked(bytes, |file: &LessonFile| file.format)
+    }
+}
+
+impl GuideFile {
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a guide always serialises")
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<GuideFile, DecodeError> {
+        decode_checked(bytes, |file: &GuideFile| file.format)
     }
 }
 
@@ -129,6 +158,11 @@ pub fn index_file(locale: &str) -> String {
 /// Where a lesson is, relative to the app's folder.
 pub fn lesson_file(locale: &str, lesson: &str) -> String {
     format!("content/{locale}/{lesson}.bin")
+}
+
+/// Where a lesson's teacher guide is.
+pub fn guide_file(locale: &str, lesson: &str) -> String {
+    format!("content/{locale}/{lesson}.guide.bin")
 }
 
 /// Decodes, then refuses another format version: the format is the first thing in the file, so
@@ -177,12 +211,12 @@ mod tests {
     #[test]
     fn a_lesson_file_round_trips_and_another_format_is_refused() {
         let curriculum = &real_curricula()[0];
-        let file = LessonFile {
-            format: BUNDLE_FORMAT,
-            locale: curriculum.locale.clone(),
-            lesson: curriculum.lessons[0].clone(),
-        };
+        let lesson = &curriculum.lessons[0];
+        let (file, guide) = LessonFile::split(&curriculum.locale, lesson);
         assert_eq!(LessonFile::decode(&file.encode()), Ok(file.clone()));
+        assert_eq!(GuideFile::decode(&guide.encode()), Ok(guide.clone()));
+        assert!(file.lesson.teacher_guide.is_empty() && !guide.guide.is_empty());
+        assert_eq!(Lesson { teacher_guide: guide.guide, ..file.lesson.clone() }, *lesson);
         let mut older = file.encode();
         older[0] = 1;
         assert_eq!(LessonFile::decode(&older), Err(DecodeError::WrongFormat { found: 1 }));

@@ -373,4 +373,14 @@ impl HelpDirectory {
         check_size(text, MAX_HELP_BYTES)?;
         serde_json::from_str(text).map_err(|e| DecodeError::Malformed(json::message(&e)))
     }
+
+    /// The form the app embeds: postcard's binary, like the lesson files (the app then needs
+    /// no JSON decoder for content at all).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("the help directory always serialises")
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<HelpDirectory, DecodeError> {
+        postcard::from_bytes(bytes).map_err(|e| DecodeError::Malformed(e.to_string()))
+    }
 }
