@@ -18,7 +18,10 @@ use aware_core::study::file::MAX_FILE_BYTES;
 use aware_core::study::{ImportError, MinGroupSize, ResultsFile};
 
 pub struct Options {
-    pub min_group: MinGroupSize,
+    /// `deployment.toml`: its `min_group_size` is the report's k, as in the app.
+    pub deployment: PathBuf,
+    /// `--min-group-size`: a k above the deployment's (a lower one is refused when it is read).
+    pub min_group_size: Option<u32>,
     pub json: bool,
     pub assessment: PathBuf,
     pub lessons: PathBuf,
@@ -35,10 +38,11 @@ pub struct Pooled {
 }
 
 impl Options {
-    /// `[--min-group K] [--json] <assessment-dir> <lessons-dir> <results-file-or-folder>...`,
-    /// options anywhere; `--` ends the options.
+    /// `[--deployment PATH] [--min-group-size K] [--json] <assessment-dir> <lessons-dir>
+    /// <results-file-or-folder>...`, options anywhere; `--` ends the options.
     pub fn parse(args: &[&str]) -> Result<Options, String> {
-        let (mut min_group, mut json, mut positional) = (MinGroupSize::DEFAULT, false, Vec::new());
+        let (mut min_group_size, mut json, mut positional) = (None, false, Vec::new());
+        let mut deployment = PathBuf::from("deployment.toml");
         let mut args = args.iter();
         let mut options_ended = false;
         while let Some(&arg) = args.next() {
@@ -46,12 +50,11 @@ impl Options {
                 _ if options_ended => positional.push(PathBuf::from(arg)),
                 "--" => options_ended = true,
                 "--json" => json = true,
-                "--min-group" => {
-                    let text = args.next().ok_or("--min-group needs a number")?;
-                    let k: u32 = text.parse().map_err(|_| format!("--min-group {text:?} is not a whole number"))?;
-                    min_group = MinGroupSize::new(k).map_err(|below| {
-                        format!("--min-group {k} refused: {below}; smaller groups could identify students")
-                    })?;
+                "--deployment" => deployment = PathBuf::from(args.next().ok_or("--deployment needs a path")?),
+                "--min-group-size" => {
+                    let text = args.next().ok_or("--min-group-size needs a number")?;
+                    let k = text.parse().map_err(|_| format!("--min-group-size {text:?} is not a whole number"))?;
+                    min_group_size = Some(k);
                 }
                 option if option.starts_with("--") => return Err(format!("unknown option {option}")),
                 path => positional.push(PathBuf::from(path)),
@@ -65,13 +68,27 @@ impl Options {
         if inputs.is_empty() {
             return Err("expected at least one results file or folder".to_owned());
         }
-        Ok(Options { min_group, json, assessment, lessons, inputs })
+        Ok(Options { deployment, min_group_size, json, assessment, lessons, inputs })
+    }
+
+    /// The report's k: the deployment's, or the larger one asked for. A smaller one is refused, so
+    /// the command line never shows what the app hides.
+    pub fn min_group(&self, deployment: MinGroupSize) -> Result<MinGroupSize, String> {
+        let Some(asked) = self.min_group_size else { return Ok(deployment) };
+        if asked < deployment.get() {
+            return Err(format!(
+                "--min-group-size {asked} refused: {} sets {}, and a report may hide more than the app, never less",
+                self.deployment.display(),
+                deployment.get()
+            ));
+        }
+        MinGroupSize::new(asked).map_err(|below| format!("--min-group-size {asked} refused: {below}"))
     }
 }
 
 /// Reads every input in order; a folder contributes every `*.json` under it, recursively, in
 /// sorted path order. Problems go to stderr as they are found.
-pub fn pool(assessment: &Assessment, options: &Options) -> Pooled {
+pub fn pool(assessment: &Assessment, options: &Options, k: MinGroupSize) -> Pooled {
     let mut builder = ReportBuilder::new(assessment);
     let (mut files_read, mut files_skipped) = (0, 0);
     // One buffer for every file: its capacity grows to the largest file read, never beyond the limit.
@@ -110,7 +127,7 @@ pub fn pool(assessment: &Assessment, options: &Options) -> Pooled {
             }
         }
     }
-    Pooled { report: builder.finish(options.min_group), files_read, files_skipped }
+    Pooled { report: builder.finish(k), files_read, files_skipped }
 }
 
 /// A file's problem, in the words `ImportError` and the operating system use.

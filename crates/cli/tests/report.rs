@@ -71,18 +71,88 @@ fn a_corrupt_file_and_another_json_are_named_skipped_and_fail_the_run() {
 }
 
 #[test]
-fn a_minimum_group_size_below_the_floor_is_refused() {
-    let dir = Scratch::new("floor");
-    synth(&dir.join("results"), 20, 1, 1);
-    let run = report(&["--min-group", "4"], &[dir.join("results")]);
-    assert_eq!(run.code, Some(2));
-    assert!(run.stdout.is_empty(), "{}", run.stdout);
-    assert!(run.stderr.contains("--min-group 4 refused"), "{}", run.stderr);
-    assert!(run.stderr.contains("below the floor of 5"), "{}", run.stderr);
+fn the_minimum_group_size_comes_from_the_deployment_and_may_only_be_raised() {
+    let dir = Scratch::new("deployment");
+    synth(&dir.join("results"), 11, 1, 1);
+    let results = [dir.join("results")];
+    // The repository's deployment.toml (k = 10), read from the working folder by default.
+    let default = report(&["--json"], &results);
+    assert_eq!(default.code, Some(0), "{}", default.stderr);
+    let json: Value = serde_json::from_str(&default.stdout).unwrap();
+    assert_eq!((json["min_group_size"].as_u64(), json["counts"]["matched"].as_u64()), (Some(10), Some(11)));
+    assert!(json["results"].is_object());
 
-    let at_floor = report(&["--json", "--min-group", "5"], &[dir.join("results")]);
-    assert_eq!(at_floor.code, Some(0), "{}", at_floor.stderr);
-    assert!(at_floor.stdout.contains("\"min_group_size\": 5"), "{}", at_floor.stdout);
+    // With 12 configured, the 11 pairs the app hides are hidden here too.
+    let twelve = deployment_with(&dir, 12);
+    let run = report(&["--json", "--deployment", twelve.to_str().unwrap()], &results);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["min_group_size"], 12);
+    assert_eq!(json["results"], Value::Null);
+
+    // Raising it is allowed; lowering it below the deployment's is refused before any file is read.
+    let raised = report(&["--json", "--deployment", twelve.to_str().unwrap(), "--min-group-size", "15"], &results);
+    assert_eq!(raised.code, Some(0), "{}", raised.stderr);
+    assert!(raised.stdout.contains("\"min_group_size\": 15"), "{}", raised.stdout);
+    for lower in ["11", "4"] {
+        let run = report(&["--deployment", twelve.to_str().unwrap(), "--min-group-size", lower], &results);
+        assert_eq!(run.code, Some(2), "{}", run.stderr);
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+        let refusal = format!("--min-group-size {lower} refused: {} sets 12", twelve.display());
+        assert!(run.stderr.contains(&refusal), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn a_deployment_that_cannot_be_read_is_named_and_nothing_is_reported() {
+    let dir = Scratch::new("no-deployment");
+    synth(&dir.join("results"), 11, 1, 1);
+    let missing = dir.join("deployment.toml");
+    let run = report(&["--deployment", missing.to_str().unwrap()], &[dir.join("results")]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(run.stderr.contains(&format!("{}:1: cannot read file", missing.display())), "{}", run.stderr);
+
+    let broken = dir.join("broken.toml");
+    let text = std::fs::read_to_string(repository().join("deployment.toml")).unwrap();
+    std::fs::write(&broken, text.replace("min_group_size = 10", "min_group_size = 3")).unwrap();
+    let run = report(&["--deployment", broken.to_str().unwrap()], &[dir.join("results")]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("`min_group_size` must be at least 5"), "{}", run.stderr);
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_report_quietly() {
+    let dir = Scratch::new("pipe");
+    synth(&dir.join("results"), 30, 1, 2);
+    let results = dir.join("results");
+    for options in [&[][..], &["--json"][..]] {
+        // A pipe whose reading end is already closed: every write fails as it does under `| head`.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let mut args = vec!["report"];
+        args.extend(options);
+        args.extend(["assessment", "lessons", results.to_str().unwrap()]);
+        let output = Command::new(env!("CARGO_BIN_EXE_aware"))
+            .args(&args)
+            .current_dir(repository())
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.is_empty(), "{options:?}: {stderr}");
+        assert_eq!(output.status.code(), Some(0), "{options:?}");
+    }
+}
+
+/// The repository's deployment.toml with another minimum group size, in the test's folder.
+fn deployment_with(dir: &Scratch, k: u32) -> PathBuf {
+    let text = std::fs::read_to_string(repository().join("deployment.toml")).unwrap();
+    assert!(text.contains("\nmin_group_size = 10\n"), "deployment.toml no longer sets 10");
+    let path = dir.join(&format!("deployment-{k}.toml"));
+    std::fs::write(&path, text.replace("\nmin_group_size = 10\n", &format!("\nmin_group_size = {k}\n"))).unwrap();
+    path
 }
 
 #[test]
@@ -169,10 +239,13 @@ struct Run {
     stderr: String,
 }
 
+fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
 fn aware(args: &[&str]) -> Run {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let Output { status, stdout, stderr } =
-        Command::new(env!("CARGO_BIN_EXE_aware")).args(args).current_dir(root).output().unwrap();
+        Command::new(env!("CARGO_BIN_EXE_aware")).args(args).current_dir(repository()).output().unwrap();
     Run { code: status.code(), stdout: String::from_utf8(stdout).unwrap(), stderr: String::from_utf8(stderr).unwrap() }
 }
 
