@@ -131,7 +131,7 @@ fn write_knowledge(f: &mut Formatter<'_>, knowledge: &Knowledge) -> fmt::Result 
             writeln!(f, "  paired t-test  t({}) = {:.2}, {}", paired.df, paired.t, p_phrase(paired.p))?;
             writeln!(
                 f,
-                "  effect size    d_z = {:.2} (95 % CI {:.2} to {:.2}, approximate), Hedges' g_z = {:.2}, sd of changes {:.1}",
+                "  effect size    d_z = {:.2} (95 % CI {:.2} to {:.2}, exact), Hedges' g_z = {:.2}, sd of changes {:.1}",
                 paired.d_z, paired.d_z_ci_lower, paired.d_z_ci_upper, paired.g_z, paired.sd_change
             )
         }
