@@ -277,6 +277,8 @@ export-results-json = Results file (JSON)
 export-results-json-hint = All records of this study, to import on another device.
 export-codebook = Codebook (CSV)
 export-codebook-hint = What each column and value of the results means, in every language.
+export-study = Study file for evaluators (JSON)
+export-study-hint = Which codes this study printed on its cards, so that an evaluator pooling many schools counts only your students' results. Hand it over with the results files, and keep it from students.
 export-saved = The file was saved.
 export-failed = The file could not be saved on this device.
 study-storage-unavailable = Awareness-check results can't be saved on this device, so they will be lost when you close this page. Save results files before you close it.
@@ -292,6 +294,11 @@ report-count-post = Took the check after the lessons
 report-count-matched = Took both (their change can be measured)
 report-match-rate = Share of students who took both
 report-ignored = Left out: { $other } from another version of the check, { $repeated } repeated.
+report-not-issued = { $count ->
+    [one] One result was left out: its code is not on this study's cards.
+   *[other] { $count } results were left out: their codes are not on this study's cards.
+}
+report-not-created-here = This study was not created on this device, so the codes on its cards are not known here and no result counts. Open the report on the device where the study was created.
 report-hidden-title = Results are hidden
 report-hidden = Only { $matched } students took both checks. Results are shown when at least { $k } have.
 report-hidden-why = With fewer students, a result could show what one student answered. Nothing is hidden forever: import more results files and the report appears.

@@ -5,15 +5,17 @@
 //! - `aware build <lessons-dir> [<assessment-dir>] --out <dir>`: checks, then writes
 //!   `<locale>.json` per locale (and `assessment.json`).
 //! - `aware size <dist-dir>`: prints the release bundle's sizes (raw, gzip, brotli) per file kind.
-//! - `aware report [--deployment PATH] [--min-group-size K] [--json] <assessment-dir> <lessons-dir>
-//!   <results>...`: pools exported results files (a folder means every `*.json` under it, in
-//!   sorted order) from any number of schools into one report, in English or as the report's JSON.
-//!   Files are read one at a time; one that cannot be read or decoded is named on stderr as
-//!   `path: problem` and skipped. The minimum group size is the deployment's (`deployment.toml`,
-//!   the app's setting); `K` may raise it, never lower it.
+//! - `aware report [--deployment PATH] [--min-group-size K] [--studies PATH]... [--json]
+//!   <assessment-dir> <lessons-dir> <results>...`: pools exported results files (a folder means
+//!   every `*.json` under it, in sorted order) from any number of schools into one report, in
+//!   English or as the report's JSON. Only codes issued by a study whose definition is given with
+//!   `--studies` (a file or a folder of them) count. Files are read one at a time; one that cannot
+//!   be read or decoded is named on stderr as `path: problem` and skipped. The minimum group size
+//!   is the deployment's (`deployment.toml`, the app's setting); `K` may raise it, never lower it.
 //! - `aware synth <assessment-dir> <lessons-dir> --participants N --files F --out <dir> [--seed S]`:
-//!   writes F results files holding a pre- and a post-test for each of N made-up participants,
-//!   for benchmarks and tests.
+//!   writes F results files (in `<dir>/results`) holding a pre- and a post-test for each of N
+//!   made-up participants, and their studies' definitions (in `<dir>/studies`), for benchmarks and
+//!   tests.
 //!
 //! Exit codes: 0 success; 1 a problem with the input (content errors, or for `report` any results
 //! file skipped — the report of the others is still printed); 2 a usage error, such as a minimum
@@ -36,16 +38,19 @@ const USAGE: &str = "usage:
   aware check <lessons-dir> [<assessment-dir>]
   aware build <lessons-dir> [<assessment-dir>] --out <dir>
   aware size <dist-dir>
-  aware report [--deployment PATH] [--min-group-size K] [--json] <assessment-dir> <lessons-dir> <results-file-or-folder>...
+  aware report [--deployment PATH] [--min-group-size K] [--studies PATH]... [--json] <assessment-dir> <lessons-dir> <results-file-or-folder>...
   aware synth <assessment-dir> <lessons-dir> --participants N --files F --out <dir> [--seed S]
 
 report: pools exported results files (a folder: every *.json in it, recursively, sorted) into one
-  report, read one file at a time. Results of groups smaller than the deployment's min_group_size
+  report, read one file at a time. A record counts only if its study issued its code: give each
+  study's definition file (saved on the study's page in the app) with --studies FILE-OR-FOLDER.
+  Results of groups smaller than the deployment's min_group_size
   are hidden (--deployment PATH, default ./deployment.toml); --min-group-size K raises it, never
   lowers it. --json prints the report's JSON instead of English text. A file that cannot be read
   is named on stderr and skipped.
-synth: writes F results files with a pre- and a post-test for each of N made-up participants
-  (at most 5000 records a file), deterministic for a seed (default 1).
+synth: writes F results files (<dir>/results) with a pre- and a post-test for each of N made-up
+  participants (at most 5000 records a file) and their studies' definitions (<dir>/studies),
+  deterministic for a seed (default 1).
 
 exit status: 0 success, 1 a problem with the input (for report: a file was skipped; the report of
   the others is still printed), 2 a usage error";

@@ -17,7 +17,7 @@ pub struct Text<'a>(pub &'a Pooled);
 
 impl Display for Text<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let Pooled { report, files_read, files_skipped } = self.0;
+        let Pooled { report, studies, files_read, files_skipped } = self.0;
         let k = report.min_group_size;
         let counts = &report.counts;
         writeln!(
@@ -27,7 +27,14 @@ impl Display for Text<'_> {
         )?;
         writeln!(f)?;
         let named = if *files_skipped > 0 { " (each named above with its problem)" } else { "" };
-        writeln!(f, "Files: {files_read} read, {files_skipped} skipped{named}")?;
+        writeln!(f, "Files: {files_read} read, {files_skipped} skipped{named}; {studies} studies' definitions given")?;
+        if *studies == 0 {
+            writeln!(
+                f,
+                "No study definitions were given (--studies), so no record counts: a report counts only the \
+                 codes printed on a study's cards. Each teacher saves their study's file on its page in the app."
+            )?;
+        }
         writeln!(f)?;
         let either = counts.pre + counts.post - counts.matched;
         let rate = if either > 0 {
@@ -45,6 +52,11 @@ impl Display for Text<'_> {
             counts.not_scored
         )?;
         writeln!(f, "  records repeated       {:>9}   a second record for a phase already counted", counts.repeated)?;
+        writeln!(
+            f,
+            "  records left out       {:>9}   codes their study did not issue, or of a study not given with --studies",
+            counts.not_issued
+        )?;
         writeln!(f)?;
         match &report.results {
             None => writeln!(

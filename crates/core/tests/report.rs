@@ -28,7 +28,8 @@ use aware_core::stats::{self, Pair, PairedOutcome};
 use aware_core::study::code::RANDOM_BYTES;
 use aware_core::study::suppression::{Cell, MinGroupSize, Percent, Reason};
 use aware_core::study::{
-    Answer, Code, Date, Design, Form, Id, Likert, Locale, Phase, Record, Response, ResultsFile, StudyId,
+    Answer, Code, Date, Design, Form, Id, IssuedCodes, Likert, Locale, Phase, Record, Response, ResultsFile,
+    StudyDefinition, StudyId,
 };
 
 /// The scipy the fixtures must come from (the Wilcoxon method rule of scipy 1.17.1 is encoded in them).
@@ -253,8 +254,24 @@ fn decode(name: &str, json: &str) -> ResultsFile {
     ResultsFile::decode(json.as_bytes()).unwrap_or_else(|error| panic!("{name}: {error}"))
 }
 
+/// Every code the records use, as issued by their studies (listed, as a study made before codes
+/// were derived): for tests about everything but which codes count.
+fn issued_to<'a>(records: impl IntoIterator<Item = &'a Record>) -> IssuedCodes {
+    let mut codes: BTreeMap<StudyId, BTreeSet<Code>> = BTreeMap::new();
+    for record in records {
+        codes.entry(record.study).or_default().insert(record.code);
+    }
+    let mut issued = IssuedCodes::new();
+    for (study, codes) in codes {
+        issued.add(&StudyDefinition::listed(study, codes.into_iter().collect()));
+    }
+    issued
+}
+
 fn build<'a>(records: impl IntoIterator<Item = &'a Record>, min: MinGroupSize) -> Report {
-    let mut builder = ReportBuilder::new(assessment());
+    let records: Vec<&Record> = records.into_iter().collect();
+    let issued = issued_to(records.iter().copied());
+    let mut builder = ReportBuilder::new(assessment(), &issued);
     for record in records {
         builder.add(record);
     }
@@ -786,7 +803,8 @@ fn repeated_records_are_counted_and_ignored() {
     let clean = build(&records, MinGroupSize::DEFAULT);
     assert_eq!(clean.counts.repeated, 0);
 
-    let mut builder = ReportBuilder::new(assessment());
+    let issued = issued_to(&records);
+    let mut builder = ReportBuilder::new(assessment(), &issued);
     let mut changed = records[0].clone(); // participant 0's pre-test, with other answers
     assert_eq!(changed.phase, Phase::Pre);
     changed.answers = attempt(changed.study, changed.code, Phase::Pre, &first_right(11), &[]).answers;
@@ -865,12 +883,13 @@ fn the_order_of_records_and_files_does_not_change_the_report() {
     let reference_json = serde_json::to_value(&reference).unwrap();
     let mut rng = Rng(15);
     let mut records: Vec<Record> = file.records().cloned().collect();
+    let issued = issued_to(&records);
     for round in 0..20 {
         rng.shuffle(&mut records);
         // Three files, each written and read back, fed one after the other.
         let cut1 = rng.below(records.len());
         let cut2 = cut1 + rng.below(records.len() - cut1);
-        let mut builder = ReportBuilder::new(assessment());
+        let mut builder = ReportBuilder::new(assessment(), &issued);
         let mut merged = ResultsFile::default();
         for part in [&records[..cut1], &records[cut1..cut2], &records[cut2..]] {
             let part_file = ResultsFile::new(part.to_vec()).expect("distinct records");
@@ -1121,4 +1140,94 @@ fn coded_shares_are_strings_and_exact_ones_numbers_in_json() {
     assert_eq!(serde_json::to_string(&Percent::Exact(63)).unwrap(), "63");
     assert_eq!(serde_json::to_string(&Percent::AtMost5).unwrap(), "\"at_most_5\"");
     assert_eq!(serde_json::to_string(&Percent::AtLeast95).unwrap(), "\"at_least_95\"");
+}
+
+// --- Issued codes and whole files ------------------------------------------------------------------
+
+/// Records with valid codes (the check character holds) that the study never printed: anyone who
+/// reads the source can make them, to pad a class past k and single out its real students.
+fn forged(study: StudyId, issued: &[Code], seed: u64, n: usize) -> Vec<Record> {
+    let mut rng = Rng(seed);
+    let likert = vec![Some(3); assessment().likert.len()];
+    distinct_codes(&mut rng, n + issued.len())
+        .into_iter()
+        .filter(|code| !issued.contains(code))
+        .take(n)
+        .flat_map(|code| {
+            [
+                attempt(study, code, Phase::Pre, &first_right(0), &likert),
+                attempt(study, code, Phase::Post, &first_right(12), &likert),
+            ]
+        })
+        .collect()
+}
+
+#[test]
+fn codes_a_study_did_not_issue_are_left_out_and_counted() {
+    let real = class_of(31, &[3, 5, 4, 6, 2, 7, 5, 4, 3, 6], &[6, 8, 7, 9, 5, 9, 7, 6, 5, 8]);
+    let study = real[0].study;
+    let codes: Vec<Code> = real.iter().map(|record| record.code).collect::<BTreeSet<_>>().into_iter().collect();
+    let mut issued = IssuedCodes::new();
+    issued.add(&StudyDefinition::listed(study, codes.clone()));
+    let report_of = |records: &[Record]| {
+        let mut builder = ReportBuilder::new(assessment(), &issued);
+        records.iter().for_each(|record| builder.add(record));
+        builder.finish(MinGroupSize::DEFAULT)
+    };
+    let clean = report_of(&real);
+    assert_eq!((clean.counts.matched, clean.counts.not_issued), (10, 0));
+
+    let mut padded = real.clone();
+    padded.extend(forged(study, &codes, 32, 9));
+    let report = report_of(&padded);
+    assert_eq!((report.counts.matched, report.counts.not_issued), (10, 18));
+    assert_eq!(report.results, clean.results, "forged records change nothing");
+
+    // Five real students and five made up: not a group of k, so nothing is shown.
+    let mut few: Vec<Record> = real.iter().filter(|record| codes[..5].contains(&record.code)).cloned().collect();
+    few.extend(forged(study, &codes, 33, 5));
+    let report = report_of(&few);
+    assert_eq!((report.counts.matched, report.counts.not_issued, &report.results), (5, 10, &None));
+
+    // Another study's records (its definition not given) are left out too.
+    let other = class_of(34, &[3; 10], &[7; 10]);
+    assert_eq!(report_of(&other).counts.not_issued, 20);
+}
+
+#[test]
+fn a_file_counts_whole_or_not_at_all() {
+    let records = class_of(35, &[2, 4, 6, 8, 3, 5, 7, 9, 4, 6], &[5, 6, 8, 9, 6, 7, 9, 10, 6, 8]);
+    let issued = issued_to(&records);
+    let (first, second) = records.split_at(10);
+    let encode = |records: &[Record]| ResultsFile::new(records.to_vec()).unwrap().encode().unwrap().into_bytes();
+    let good = encode(first);
+    let mut damaged = encode(second);
+    damaged.truncate(damaged.len() - 3); // every record whole, the file cut short
+    let mut reader = aware_core::study::Reader::new();
+
+    let mut builder = ReportBuilder::new(assessment(), &issued);
+    assert_eq!(builder.add_file(&mut reader, &good), Ok(10));
+    assert!(matches!(builder.add_file(&mut reader, &damaged), Err(aware_core::study::ImportError::NotJson { .. })));
+    let report = builder.finish(MinGroupSize::DEFAULT);
+    let only_good = build(first, MinGroupSize::DEFAULT);
+    assert_eq!((report.counts.pre, report.counts.post), (only_good.counts.pre, only_good.counts.post));
+    assert_eq!(report.counts.repeated + report.counts.not_scored, 0);
+}
+
+#[test]
+fn reading_a_file_gives_the_report_of_its_decoded_records() {
+    let file = decode("class-30.results.json", CLASS_30_RESULTS);
+    let records: Vec<&Record> = file.records().collect();
+    let issued = issued_to(records.iter().copied());
+    let expected = build(records.iter().copied(), MinGroupSize::DEFAULT);
+    let mut reader = aware_core::study::Reader::new();
+    // As the app writes it (the reader's fast path), and pretty-printed as the fixture is (its
+    // general path).
+    let compact = file.encode().unwrap().into_bytes();
+    assert!(!CLASS_30_RESULTS.starts_with(r#"{"format""#), "the fixture is pretty-printed");
+    for bytes in [&compact[..], CLASS_30_RESULTS.as_bytes()] {
+        let mut builder = ReportBuilder::new(assessment(), &issued);
+        assert_eq!(builder.add_file(&mut reader, bytes), Ok(file.len()));
+        assert_eq!(builder.finish(MinGroupSize::DEFAULT), expected);
+    }
 }

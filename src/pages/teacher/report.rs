@@ -9,7 +9,7 @@ use aware_core::l10n::Arg;
 use aware_core::report::format::{effect_words, fixed, p_phrase, p_value, percent};
 use aware_core::report::{ChangeBand, Knowledge, LikertChange, Report, ReportBuilder, Results, ScaleChange};
 use aware_core::study::suppression::Cell;
-use aware_core::study::{ResultsFile, StudyId};
+use aware_core::study::{IssuedCodes, ResultsFile, StudyEntry, StudyId};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -60,10 +60,14 @@ fn ReportView(props: &ReportViewProps) -> Html {
     let l10n = use_l10n();
     let study = use_study();
     let id = props.study;
+    let entry = study.studies.find(id).cloned();
+    let created_here = entry.is_some();
     let report = {
         let results = study.results.clone();
         let assessment = props.assessment.clone();
-        use_memo((results, id), move |(results, id)| class_report(&assessment, results, *id))
+        use_memo((results, entry, id), move |(results, entry, id)| {
+            class_report(&assessment, results, entry.as_ref(), *id)
+        })
     };
     let counts = &report.counts;
     let participants = counts.pre + counts.post - counts.matched;
@@ -89,6 +93,11 @@ fn ReportView(props: &ReportViewProps) -> Html {
                 if counts.not_scored > 0 || counts.repeated > 0 {
                     <p class="hint">{ l10n.t_with("report-ignored", &[("other", Arg::from(counts.not_scored as usize)), ("repeated", Arg::from(counts.repeated as usize))]) }</p>
                 }
+                if !created_here {
+                    <p class="hint warning">{ l10n.t("report-not-created-here") }</p>
+                } else if counts.not_issued > 0 {
+                    <p class="hint">{ l10n.t_with("report-not-issued", &[("count", Arg::from(counts.not_issued as usize))]) }</p>
+                }
             </section>
             { match &report.results {
                 None => html! {
@@ -105,9 +114,19 @@ fn ReportView(props: &ReportViewProps) -> Html {
 }
 
 /// The report of one study from this device's results, with the deployment's minimum group size:
-/// what the screen shows and the aggregate export saves.
-pub fn class_report(assessment: &Assessment, results: &ResultsFile, study: StudyId) -> Report {
-    let mut builder = ReportBuilder::new(assessment);
+/// what the screen shows and the aggregate export saves. Only the codes on the study's cards count;
+/// a study not created on this device (`entry` is `None`) has no known cards, so nothing counts.
+pub fn class_report(
+    assessment: &Assessment,
+    results: &ResultsFile,
+    entry: Option<&StudyEntry>,
+    study: StudyId,
+) -> Report {
+    let mut issued = IssuedCodes::new();
+    if let Some(entry) = entry {
+        issued.add(&entry.definition());
+    }
+    let mut builder = ReportBuilder::new(assessment, &issued);
     results.records().filter(|record| record.study == study).for_each(|record| builder.add(record));
     builder.finish(min_group_size())
 }

@@ -1,9 +1,7 @@
 //! How one attempt is scored. Every screen, report and export that shows a score uses these.
 
-use std::collections::BTreeSet;
-
 use super::{Assessment, KnowledgeItem, LikertItem};
-use crate::study::{Form, Id, Record, Response};
+use crate::study::{AnswerRef, Form, Id, Likert, Record, Response, ResponseRef};
 
 /// An attempt as the report needs it.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,41 +36,128 @@ impl std::fmt::Display for NotScored {
     }
 }
 
-/// Whether a response to a knowledge item is right: exactly its correct option was chosen.
+/// Whether a response to a knowledge item is right: exactly its correct options were chosen.
 pub fn is_correct(item: &KnowledgeItem, response: Option<&Response>) -> bool {
     let Some(Response::Chose(chosen)) = response else { return false };
-    let correct: BTreeSet<&str> = item.options.iter().filter(|o| o.correct).map(|o| o.id.as_str()).collect();
-    chosen.len() == correct.len() && chosen.iter().all(|id| correct.contains(id.as_str()))
+    let correct: Vec<&str> = item.options.iter().filter(|o| o.correct).map(|o| o.id.as_str()).collect();
+    chosen.len() == correct.len() && chosen.iter().all(|id| correct.contains(&id.as_str()))
 }
 
 /// A Likert answer's score: higher is always the attitude the lessons aim for.
 pub fn likert_score(item: &LikertItem, response: Option<&Response>) -> Option<u8> {
     match response {
-        Some(Response::Likert(value)) if item.reversed => Some(6 - value.get()),
-        Some(Response::Likert(value)) => Some(value.get()),
+        Some(Response::Likert(value)) => Some(reverse_coded(item.reversed, *value)),
         _ => None,
     }
 }
 
+fn reverse_coded(reversed: bool, value: Likert) -> u8 {
+    if reversed { 6 - value.get() } else { value.get() }
+}
+
 pub fn score(assessment: &Assessment, record: &Record) -> Result<AttemptScore, NotScored> {
-    if record.content_version != assessment.version {
-        return Err(NotScored::OtherVersion { found: record.content_version });
-    }
-    let on_form: Vec<&KnowledgeItem> = assessment.knowledge_on(record.form).collect();
-    for (id, answer) in &record.answers {
-        let known = on_form
-            .iter()
-            .map(|item| (item.id.as_str(), item.version))
-            .chain(assessment.likert.iter().map(|item| (item.id.as_str(), item.version)))
-            .any(|(item, version)| item == id.as_str() && version == answer.version);
-        if !known {
-            return Err(NotScored::UnknownItem { item: id.clone(), version: answer.version });
+    Scorer::new(assessment).score(record.content_version, record.form, record.answer_refs())
+}
+
+/// The scoring rule above, prepared once for an assessment so that scoring an attempt looks each
+/// answer up in a sorted table instead of searching the items, and allocates nothing when given an
+/// [`AttemptScore`] to fill: a pooled report scores a million attempts.
+pub struct Scorer<'a> {
+    version: u32,
+    /// By item id.
+    items: Vec<(&'a [u8], Entry<'a>)>,
+    /// Knowledge items per form (A, B).
+    per_form: [usize; 2],
+    likert: usize,
+}
+
+enum Entry<'a> {
+    Knowledge { version: u32, form: Form, position: usize, correct: Vec<&'a [u8]> },
+    Likert { version: u32, index: usize, reversed: bool },
+}
+
+impl<'a> Scorer<'a> {
+    pub fn new(assessment: &'a Assessment) -> Scorer<'a> {
+        let mut items = Vec::new();
+        let mut per_form = [0; 2];
+        for form in Form::ALL {
+            for (position, item) in assessment.knowledge_on(form).enumerate() {
+                let correct = item.options.iter().filter(|o| o.correct).map(|o| o.id.as_bytes()).collect();
+                items.push((item.id.as_bytes(), Entry::Knowledge { version: item.version, form, position, correct }));
+                per_form[form as usize] += 1;
+            }
         }
+        for (index, item) in assessment.likert.iter().enumerate() {
+            items.push((item.id.as_bytes(), Entry::Likert { version: item.version, index, reversed: item.reversed }));
+        }
+        items.sort_by(|a, b| a.0.cmp(b.0));
+        Scorer { version: assessment.version, items, per_form, likert: assessment.likert.len() }
     }
-    let response = |id: &str| record.answers.get(id).map(|answer| &answer.response);
-    let correct: Vec<bool> = on_form.iter().map(|item| is_correct(item, response(&item.id))).collect();
-    let right = correct.iter().filter(|&&c| c).count();
-    let percent = if correct.is_empty() { 0.0 } else { 100.0 * right as f64 / correct.len() as f64 };
-    let likert = assessment.likert.iter().map(|item| likert_score(item, response(&item.id))).collect();
-    Ok(AttemptScore { form: record.form, correct, percent, likert })
+
+    /// [`score`] of an attempt given as its version, form and answers.
+    pub fn score<'r>(
+        &self,
+        content_version: u32,
+        form: Form,
+        answers: impl IntoIterator<Item = AnswerRef<'r>>,
+    ) -> Result<AttemptScore, NotScored> {
+        let mut scored = AttemptScore { form, correct: Vec::new(), percent: 0.0, likert: Vec::new() };
+        self.score_into(content_version, form, answers, &mut scored)?;
+        Ok(scored)
+    }
+
+    /// [`Self::score`] into `scored`, reusing its lists.
+    pub fn score_into<'r>(
+        &self,
+        content_version: u32,
+        form: Form,
+        answers: impl IntoIterator<Item = AnswerRef<'r>>,
+        scored: &mut AttemptScore,
+    ) -> Result<(), NotScored> {
+        if content_version != self.version {
+            return Err(NotScored::OtherVersion { found: content_version });
+        }
+        scored.form = form;
+        scored.correct.clear();
+        scored.correct.resize(self.per_form[form as usize], false);
+        scored.likert.clear();
+        scored.likert.resize(self.likert, None);
+        // Answers usually come in item order, as the table is: look a few places past the last
+        // one found before searching.
+        let mut next = 0;
+        for answer in answers {
+            let unknown = || NotScored::UnknownItem { item: answer.item.to_id(), version: answer.version };
+            let item = answer.item.as_bytes();
+            let nearby = self.items.get(next..(next + 4).min(self.items.len())).unwrap_or_default();
+            let found = match nearby.iter().position(|(id, _)| *id == item) {
+                Some(offset) => Ok(next + offset),
+                None => self.items.binary_search_by(|(id, _)| (*id).cmp(item)),
+            };
+            next = found.map_or(next, |at| at + 1);
+            let entry = found.map(|at| &self.items[at].1);
+            match (entry, answer.response) {
+                (Ok(Entry::Knowledge { version, form: on, position, correct }), response)
+                    if *version == answer.version && *on == form =>
+                {
+                    scored.correct[*position] = match response {
+                        ResponseRef::Chose(chosen) => {
+                            chosen.len() == correct.len() && chosen.iter().all(|id| correct.contains(&id.as_bytes()))
+                        }
+                        ResponseRef::Likert(_) | ResponseRef::Declined => false,
+                    };
+                }
+                (Ok(Entry::Likert { version, index, reversed }), response) if *version == answer.version => {
+                    scored.likert[*index] = match response {
+                        ResponseRef::Likert(value) => Some(reverse_coded(*reversed, value)),
+                        ResponseRef::Chose(_) | ResponseRef::Declined => None,
+                    };
+                }
+                _ => return Err(unknown()),
+            }
+        }
+        let right = scored.correct.iter().filter(|&&c| c).count();
+        scored.percent =
+            if scored.correct.is_empty() { 0.0 } else { 100.0 * right as f64 / scored.correct.len() as f64 };
+        Ok(())
+    }
 }

@@ -1,28 +1,39 @@
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::model::*;
 use crate::assessment::Assessment;
-use crate::assessment::score::{AttemptScore, score};
+use crate::assessment::score::{AttemptScore, Scorer};
 use crate::stats::{
     DifferenceSummary, GainBand, McNemarMethod, MeanPercent, PairedOutcome, TieGroup, WilcoxonMethod,
     alpha_from_variances, gain_from_means, holm, mcnemar, paired_from_summary, wilcoxon_from_ties,
 };
 use crate::study::suppression::{MinGroupSize, Percent, Table};
-use crate::study::{Code, Design, Phase, Record, StudyId};
+use crate::study::{
+    AnswerRef, Code, Design, Form, ImportError, IssuedCodes, Phase, Reader, Record, RecordRef, StudyId,
+};
 
 /// Accumulates records into a [`Report`] (see the module documentation).
 pub struct ReportBuilder<'a> {
     assessment: &'a Assessment,
+    scorer: Scorer<'a>,
+    issued: &'a IssuedCodes,
     /// For each form, the concept index of each of its knowledge items, in form order.
     concept_of: [Vec<usize>; 2],
-    waiting: HashMap<(StudyId, Code), Waiting>,
-    /// Participants whose two phases have been folded in.
-    done: HashSet<(StudyId, Code)>,
+    /// Participants (numbered by [`IssuedCodes::participant`]) with one phase folded in so far.
+    waiting: HashMap<u32, Waiting, BuildHasherDefault<NumberHasher>>,
+    /// Bit n: participant n's two phases have been folded in.
+    done: Vec<u64>,
     pre: u64,
     post: u64,
     not_scored: u64,
     repeated: u64,
+    not_issued: u64,
     sums: Sums,
+    /// The records of the file being read, reduced, until the whole file is known to be good.
+    staged: Vec<Staged>,
+    /// Reused for every attempt scored.
+    scored: AttemptScore,
 }
 
 #[derive(Default)]
@@ -37,7 +48,67 @@ struct Attempt {
     right: u64,
     /// Bit i: concept i answered correctly.
     concepts: u64,
-    likert: Vec<Option<u8>>,
+    likert: LikertScores,
+}
+
+/// Each Likert statement's score (1–5) or none: three bits each while they fit, so that holding
+/// an attempt costs no allocation.
+enum LikertScores {
+    Packed(u128),
+    Listed(Box<[Option<u8>]>),
+}
+
+impl LikertScores {
+    const PER_WORD: usize = 128 / 3;
+
+    fn new(scores: &[Option<u8>]) -> LikertScores {
+        if scores.len() > LikertScores::PER_WORD {
+            return LikertScores::Listed(scores.into());
+        }
+        let packed = scores
+            .iter()
+            .enumerate()
+            .fold(0u128, |packed, (i, score)| packed | u128::from(score.map_or(0, |value| value.min(7))) << (3 * i));
+        LikertScores::Packed(packed)
+    }
+
+    fn get(&self, i: usize) -> Option<u8> {
+        match self {
+            LikertScores::Packed(packed) => match (packed >> (3 * i)) as u8 & 7 {
+                0 => None,
+                value => Some(value),
+            },
+            LikertScores::Listed(scores) => scores.get(i).copied().flatten(),
+        }
+    }
+}
+
+/// What one record of a file being read comes to, applied when the file is known to be good.
+enum Staged {
+    NotIssued,
+    NotScored,
+    Attempt { participant: u32, phase: Phase, attempt: Attempt },
+}
+
+/// Participant numbers are dense and unique: they are their own hash.
+#[derive(Default)]
+struct NumberHasher(u64);
+
+impl Hasher for NumberHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 << 8 | u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        // Spread over the high bits, which the table's index uses.
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 /// Knowledge scores are kept as whole numbers of right answers, so every sum is exact and the
@@ -104,9 +175,11 @@ struct AlphaSums {
 }
 
 impl<'a> ReportBuilder<'a> {
-    pub fn new(assessment: &'a Assessment) -> ReportBuilder<'a> {
+    /// A report of the records whose codes `issued` holds; any other record is counted as not
+    /// issued and left out.
+    pub fn new(assessment: &'a Assessment, issued: &'a IssuedCodes) -> ReportBuilder<'a> {
         let pairs = assessment.pairs();
-        let concept_of = crate::study::Form::ALL.map(|form| {
+        let concept_of = Form::ALL.map(|form| {
             assessment
                 .knowledge_on(form)
                 .map(|item| pairs.iter().position(|pair| *pair == item.pair).unwrap_or(0))
@@ -131,15 +204,18 @@ impl<'a> ReportBuilder<'a> {
             .collect();
         ReportBuilder {
             assessment,
+            scorer: Scorer::new(assessment),
+            issued,
             concept_of,
-            waiting: HashMap::new(),
-            done: HashSet::new(),
+            waiting: HashMap::default(),
+            done: vec![0; (issued.participants() as usize).div_ceil(64)],
             pre: 0,
             post: 0,
             not_scored: 0,
             repeated: 0,
+            not_issued: 0,
             sums: Sums {
-                items: assessment.knowledge_on(crate::study::Form::A).count() as u64,
+                items: assessment.knowledge_on(Form::A).count() as u64,
                 pairs: 0,
                 pre: IntegerMoments::new(),
                 post: IntegerMoments::new(),
@@ -149,27 +225,75 @@ impl<'a> ReportBuilder<'a> {
                 statements: vec![LikertSums::new(4); assessment.likert.len()],
                 scales,
             },
+            staged: Vec::new(),
+            scored: AttemptScore { form: Form::A, correct: Vec::new(), percent: 0.0, likert: Vec::new() },
         }
     }
 
     pub fn add(&mut self, record: &Record) {
-        let key = (record.study, record.code);
-        // Whether a record can be scored depends on the record alone, so it is decided first:
-        // the counts then do not depend on the order records arrive in.
-        let scored = match score(self.assessment, record) {
-            Ok(scored) if Design::of(record.study).form(record.code, record.phase) == record.form => scored,
-            _ => {
-                self.not_scored += 1;
-                return;
-            }
+        self.staged.clear();
+        self.stage(record.study, record.code, record.phase, record.form, record.content_version, record.answer_refs());
+        self.commit();
+    }
+
+    /// Adds every record of a results file, or, when the file cannot be read, none: a file is
+    /// taken whole or not at all, as the app's import takes it. Nothing of the file is kept but
+    /// what [`Self::add`] would keep.
+    pub fn add_file(&mut self, reader: &mut Reader, bytes: &[u8]) -> Result<usize, ImportError> {
+        self.staged.clear();
+        let read = reader.read(bytes, |record: &RecordRef<'_>| {
+            self.stage(record.study, record.code, record.phase, record.form, record.content_version, record.answers());
+        });
+        if read.is_ok() {
+            self.commit();
+        }
+        self.staged.clear();
+        read
+    }
+
+    /// Reduces one record to what the report keeps. Whether a record counts depends on the record
+    /// alone (its code, its version, its form), so that is decided here: the counts then do not
+    /// depend on the order records arrive in.
+    fn stage<'r>(
+        &mut self,
+        study: StudyId,
+        code: Code,
+        phase: Phase,
+        form: Form,
+        content_version: u32,
+        answers: impl IntoIterator<Item = AnswerRef<'r>>,
+    ) {
+        let Some(participant) = self.issued.participant(study, code) else {
+            self.staged.push(Staged::NotIssued);
+            return;
         };
-        if self.done.contains(&key) {
+        let scored = self.scorer.score_into(content_version, form, answers, &mut self.scored);
+        if scored.is_err() || Design::of(study).form(code, phase) != form {
+            self.staged.push(Staged::NotScored);
+            return;
+        }
+        let attempt = self.reduce();
+        self.staged.push(Staged::Attempt { participant, phase, attempt });
+    }
+
+    fn commit(&mut self) {
+        for staged in std::mem::take(&mut self.staged) {
+            match staged {
+                Staged::NotIssued => self.not_issued += 1,
+                Staged::NotScored => self.not_scored += 1,
+                Staged::Attempt { participant, phase, attempt } => self.place(participant, phase, attempt),
+            }
+        }
+    }
+
+    fn place(&mut self, participant: u32, phase: Phase, attempt: Attempt) {
+        let (word, bit) = (participant as usize / 64, 1u64 << (participant % 64));
+        if self.done.get(word).is_some_and(|bits| bits & bit != 0) {
             self.repeated += 1;
             return;
         }
-        let attempt = self.reduce(&scored);
-        let waiting = self.waiting.entry(key).or_default();
-        let slot = match record.phase {
+        let waiting = self.waiting.entry(participant).or_default();
+        let slot = match phase {
             Phase::Pre => &mut waiting.pre,
             Phase::Post => &mut waiting.post,
         };
@@ -178,31 +302,34 @@ impl<'a> ReportBuilder<'a> {
             return;
         }
         *slot = Some(attempt);
-        match record.phase {
+        match phase {
             Phase::Pre => self.pre += 1,
             Phase::Post => self.post += 1,
         }
         if waiting.pre.is_some() && waiting.post.is_some() {
-            let Waiting { pre: Some(pre), post: Some(post) } = self.waiting.remove(&key).unwrap_or_default() else {
+            let Some(Waiting { pre: Some(pre), post: Some(post) }) = self.waiting.remove(&participant) else {
                 return;
             };
-            self.done.insert(key);
+            if let Some(bits) = self.done.get_mut(word) {
+                *bits |= bit;
+            }
             self.sums.fold(&pre, &post);
         }
     }
 
-    fn reduce(&self, scored: &AttemptScore) -> Attempt {
-        let form = match scored.form {
-            crate::study::Form::A => 0,
-            crate::study::Form::B => 1,
-        };
+    fn reduce(&self) -> Attempt {
+        let scored = &self.scored;
         let concepts = scored
             .correct
             .iter()
-            .zip(&self.concept_of[form])
+            .zip(&self.concept_of[scored.form as usize])
             .filter(|(correct, _)| **correct)
-            .fold(0u64, |bits, (_, &concept)| bits | 1 << concept);
-        Attempt { right: scored.correct.iter().filter(|&&c| c).count() as u64, concepts, likert: scored.likert.clone() }
+            .fold(0u64, |bits, (_, &concept)| bits | 1u64.checked_shl(concept as u32).unwrap_or(0));
+        Attempt {
+            right: scored.correct.iter().filter(|&&c| c).count() as u64,
+            concepts,
+            likert: LikertScores::new(&scored.likert),
+        }
     }
 
     pub fn finish(self, k: MinGroupSize) -> Report {
@@ -213,6 +340,7 @@ impl<'a> ReportBuilder<'a> {
             matched: sums.pairs,
             not_scored: self.not_scored,
             repeated: self.repeated,
+            not_issued: self.not_issued,
         };
         let results = k.allows(counts.matched).then(|| sums.results(self.assessment, k));
         Report {
@@ -235,7 +363,7 @@ impl Sums {
         let band = ChangeBand::of_items(change, self.items);
         self.bands[ChangeBand::ALL.iter().position(|b| *b == band).unwrap_or(0)] += 1;
         for (i, counts) in self.concepts.iter_mut().enumerate() {
-            let (before, after) = (pre.concepts >> i & 1 == 1, post.concepts >> i & 1 == 1);
+            let (before, after) = (bit(pre.concepts, i), bit(post.concepts, i));
             counts.pre_right += u64::from(before);
             counts.post_right += u64::from(after);
             match (before, after) {
@@ -245,7 +373,7 @@ impl Sums {
             }
         }
         for (i, statement) in self.statements.iter_mut().enumerate() {
-            if let (Some(before), Some(after)) = (pre.likert[i], post.likert[i]) {
+            if let (Some(before), Some(after)) = (pre.likert.get(i), post.likert.get(i)) {
                 statement.push(u64::from(before), u64::from(after));
             }
         }
@@ -361,6 +489,11 @@ impl Sums {
     }
 }
 
+/// Bit `i` of `bits`; false beyond 64 concepts, which the report's bits cannot hold.
+fn bit(bits: u64, i: usize) -> bool {
+    bits.checked_shr(i as u32).is_some_and(|bits| bits & 1 == 1)
+}
+
 fn percent(part: u64, whole: u64) -> Percent {
     Percent::of(part, whole).unwrap_or(Percent::AtMost5)
 }
@@ -442,18 +575,19 @@ impl AlphaSums {
 
     /// Adds one participant's answers to the scale's statements; returns their summed score when
     /// every statement was answered.
-    fn push(&mut self, items: &[usize], likert: &[Option<u8>]) -> Option<u64> {
-        let values: Option<Vec<u64>> = items.iter().map(|&i| likert[i].map(u64::from)).collect();
-        let Some(values) = values else {
+    fn push(&mut self, items: &[usize], likert: &LikertScores) -> Option<u64> {
+        if items.iter().any(|&i| likert.get(i).is_none()) {
             self.incomplete += 1;
             return None;
-        };
+        }
         self.n += 1;
-        for (j, value) in values.iter().enumerate() {
+        let mut total = 0;
+        for (j, &i) in items.iter().enumerate() {
+            let value = u64::from(likert.get(i).unwrap_or(0));
             self.item_sum[j] += value;
             self.item_squares[j] += value * value;
+            total += value;
         }
-        let total: u64 = values.iter().sum();
         self.total_sum += total;
         self.total_squares += total * total;
         Some(total)

@@ -32,6 +32,9 @@ pub struct Counts {
     pub not_scored: u64,
     /// Records ignored because the participant already had a record for that phase.
     pub repeated: u64,
+    /// Records left out because their study did not issue their code: not on its cards, or a
+    /// study whose definition the report was not given (see [`crate::study::definition`]).
+    pub not_issued: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

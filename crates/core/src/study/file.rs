@@ -1,17 +1,19 @@
 //! The results file: what a student exports and a teacher imports.
 //!
 //! A versioned JSON document, `{"format":"aware-results","version":1,"records":[…]}`. Students
-//! hand these files to their teacher (a USB stick, a shared folder, a chat), so [`ResultsFile::decode`]
-//! treats every byte as hostile: it checks the size before parsing; it never lifts serde_json's
-//! nesting limit (128), and no field of the format takes nested values, so hostile nesting is
-//! refused at its first bracket (a stack overflow in wasm cannot be caught); it reads records
-//! straight into their serde types, without a JSON tree several times the file's size; it
+//! hand these files to their teacher (a USB stick, a shared folder, a chat), so reading one
+//! treats every byte as hostile. There is one reader, [`Reader`] (in `read.rs`): the app's import
+//! ([`ResultsFile::decode`]) builds records from what it reads, and `aware report` scores records
+//! straight from a file's bytes with it. It checks the size before reading; it neither recurses
+//! nor builds a JSON tree, and keeps at most a record's worth of its bounded answers at a time; it
 //! rejects unknown fields (a `time` or `name` field is refused, not carried along); it validates
-//! every record; and it reports the first problem in plain words with the record's number. It
-//! never panics and applies nothing partially.
+//! every record; and it reports the first problem in plain words with the record's number, in
+//! serde_json's words (it replaced a serde decoder, and its tests still hold). It never panics and
+//! applies nothing partially.
 //!
-//! To change the format: add `v2` with its serde types, a conversion from `v1`, point
-//! [`ResultsFile::encode`] at it and raise [`VERSION`]. Never edit `v1`: files in that shape exist.
+//! To change the format: add `v2` with its types and reader, a conversion from `v1`, point
+//! [`ResultsFile::encode`] at it and raise [`VERSION`]. Never change what `v1` reads: files in that
+//! shape exist.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -19,7 +21,12 @@ use std::fmt;
 use serde::Deserialize;
 use serde_json::error::Category;
 
-use super::record::{Record, RecordError, RecordKey, shorten};
+use super::record::{Record, RecordError, RecordKey};
+
+mod read;
+pub(super) mod scan;
+
+pub use read::{Reader, RecordRef};
 
 /// The `format` field: tells a results file from any other JSON a teacher might pick by mistake.
 pub const FORMAT: &str = "aware-results";
@@ -158,34 +165,51 @@ impl ResultsFile {
 
     /// Reads a file of any content without panicking; see the module documentation.
     pub fn decode(bytes: &[u8]) -> Result<ResultsFile, ImportError> {
-        if bytes.len() > MAX_FILE_BYTES {
-            return Err(ImportError::TooLarge { bytes: bytes.len(), max: MAX_FILE_BYTES });
-        }
-        // Some editors save JSON with a byte-order mark.
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-
-        #[derive(Deserialize)]
-        struct Envelope {
-            #[serde(default)]
-            format: Option<String>,
-            #[serde(default)]
-            version: Option<serde_json::Value>,
-        }
-        let envelope: Envelope = serde_json::from_slice(bytes).map_err(|err| match err.classify() {
-            Category::Syntax | Category::Eof | Category::Io => {
-                ImportError::NotJson { line: err.line(), column: err.column() }
+        let mut records = BTreeMap::new();
+        let mut failed = None;
+        let mut number = 0;
+        Reader::new().read(bytes, |record| {
+            number += 1;
+            match record.to_record() {
+                Ok(record) => {
+                    records.insert(record.key(), record);
+                }
+                Err(problem) => {
+                    failed.get_or_insert((number, problem));
+                }
             }
-            Category::Data => ImportError::NotAResultsFile,
         })?;
-        if envelope.format.as_deref() != Some(FORMAT) {
-            return Err(ImportError::NotAResultsFile);
+        match failed {
+            Some((record, problem)) => Err(ImportError::BadRecord { record, problem }),
+            None => Ok(ResultsFile { records }),
         }
-        match envelope.version.as_ref().map(serde_json::Value::as_u64) {
-            Some(Some(1)) => v1::decode(bytes),
-            Some(Some(found)) => Err(ImportError::UnsupportedVersion { found }),
-            Some(None) => Err(ImportError::Malformed { detail: "the version is not a whole number".to_owned() }),
-            None => Err(ImportError::Malformed { detail: "the version is missing".to_owned() }),
+    }
+}
+
+/// Whether `bytes` are JSON, a results file, and of version 1, in serde_json's words: read only
+/// when the [`Reader`] has refused a file, to say why as the serde decoder always said it.
+fn envelope(bytes: &[u8]) -> Result<(), ImportError> {
+    #[derive(Deserialize)]
+    struct Envelope {
+        #[serde(default)]
+        format: Option<String>,
+        #[serde(default)]
+        version: Option<serde_json::Value>,
+    }
+    let envelope: Envelope = serde_json::from_slice(bytes).map_err(|err| match err.classify() {
+        Category::Syntax | Category::Eof | Category::Io => {
+            ImportError::NotJson { line: err.line(), column: err.column() }
         }
+        Category::Data => ImportError::NotAResultsFile,
+    })?;
+    if envelope.format.as_deref() != Some(FORMAT) {
+        return Err(ImportError::NotAResultsFile);
+    }
+    match envelope.version.as_ref().map(serde_json::Value::as_u64) {
+        Some(Some(1)) => Ok(()),
+        Some(Some(found)) => Err(ImportError::UnsupportedVersion { found }),
+        Some(None) => Err(ImportError::Malformed { detail: "the version is not a whole number".to_owned() }),
+        None => Err(ImportError::Malformed { detail: "the version is missing".to_owned() }),
     }
 }
 
@@ -228,22 +252,12 @@ impl fmt::Display for EncodeError {
 impl std::error::Error for ImportError {}
 impl std::error::Error for EncodeError {}
 
-/// Format version 1.
+/// Format version 1, as written. [`read`] reads it.
 mod v1 {
-    use std::cell::Cell;
-    use std::collections::BTreeMap;
-    use std::collections::btree_map::Entry;
-    use std::fmt;
+    use serde::Serialize;
 
-    use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-    use serde::{Deserialize, Serialize};
-
-    use super::super::code::{Code, StudyId};
-    use super::super::record::{
-        Answer as CoreAnswer, Date, Form, Id, Likert, Locale, Phase, Record as CoreRecord, RecordError,
-        Response as CoreResponse,
-    };
-    use super::{ImportError, ResultsFile, shorten};
+    use super::super::record::{Record as CoreRecord, Response as CoreResponse};
+    use super::ResultsFile;
 
     #[derive(Serialize)]
     pub struct Document {
@@ -252,8 +266,7 @@ mod v1 {
         pub records: Vec<Record>,
     }
 
-    #[derive(Serialize, Deserialize)]
-    #[serde(deny_unknown_fields)]
+    #[derive(Serialize)]
     pub struct Record {
         pub study: String,
         pub code: String,
@@ -266,8 +279,7 @@ mod v1 {
         pub answers: Vec<Answer>,
     }
 
-    #[derive(Serialize, Deserialize)]
-    #[serde(deny_unknown_fields)]
+    #[derive(Serialize)]
     pub struct Answer {
         pub item: String,
         pub version: u32,
@@ -275,183 +287,16 @@ mod v1 {
     }
 
     /// `{"chose":["a","c"]}`, `{"likert":4}` or `"declined"`.
-    #[derive(Serialize, Deserialize)]
-    #[serde(rename_all = "lowercase", deny_unknown_fields)]
+    #[derive(Serialize)]
+    #[serde(rename_all = "lowercase")]
     pub enum Response {
         Chose(Vec<String>),
         Likert(i64),
         Declined,
     }
 
-    pub fn decode(bytes: &[u8]) -> Result<ResultsFile, ImportError> {
-        let reading = Cell::new(Reading::Outside);
-        let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-        let dtos = DocumentSeed { reading: &reading }.deserialize(&mut deserializer).map_err(|err| {
-            let detail = shorten_detail(&err.to_string());
-            match reading.get() {
-                Reading::Outside => ImportError::Malformed { detail },
-                Reading::Record(index) => {
-                    ImportError::BadRecord { record: index + 1, problem: RecordError::Malformed { detail } }
-                }
-                Reading::TooMany => {
-                    ImportError::TooManyRecords { found: ResultsFile::MAX_RECORDS + 1, max: ResultsFile::MAX_RECORDS }
-                }
-            }
-        })?;
-        let records = dtos
-            .into_iter()
-            .enumerate()
-            .map(|(index, dto)| {
-                into_record(dto).map_err(|problem| ImportError::BadRecord { record: index + 1, problem })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        ResultsFile::new(records)
-    }
-
-    /// Where the reader is, so that an error can name the record it is in.
-    #[derive(Clone, Copy)]
-    enum Reading {
-        Outside,
-        Record(usize),
-        /// Stopped after one record more than allowed, without reading the rest.
-        TooMany,
-    }
-
-    /// The document, read straight into [`Record`]s (no intermediate JSON tree, which would
-    /// take several times the file's size in memory). Format and version are checked before.
-    struct DocumentSeed<'a> {
-        reading: &'a Cell<Reading>,
-    }
-
-    struct RecordsSeed<'a> {
-        reading: &'a Cell<Reading>,
-    }
-
-    const FIELDS: &[&str] = &["format", "version", "records"];
-
-    impl<'de> DeserializeSeed<'de> for DocumentSeed<'_> {
-        type Value = Vec<Record>;
-
-        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<Record>, D::Error> {
-            deserializer.deserialize_map(self)
-        }
-    }
-
-    impl<'de> Visitor<'de> for DocumentSeed<'_> {
-        type Value = Vec<Record>;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a results document")
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<Record>, A::Error> {
-            let mut records = None;
-            while let Some(key) = map.next_key::<String>()? {
-                match key.as_str() {
-                    "format" | "version" => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
-                    "records" if records.is_none() => {
-                        records = Some(map.next_value_seed(RecordsSeed { reading: self.reading })?);
-                    }
-                    "records" => return Err(de::Error::duplicate_field("records")),
-                    other => return Err(de::Error::unknown_field(other, FIELDS)),
-                }
-            }
-            records.ok_or_else(|| de::Error::missing_field("records"))
-        }
-    }
-
-    impl<'de> DeserializeSeed<'de> for RecordsSeed<'_> {
-        type Value = Vec<Record>;
-
-        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<Record>, D::Error> {
-            deserializer.deserialize_seq(self)
-        }
-    }
-
-    impl<'de> Visitor<'de> for RecordsSeed<'_> {
-        type Value = Vec<Record>;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a list of results")
-        }
-
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Record>, A::Error> {
-            let mut records = Vec::new();
-            loop {
-                if records.len() > ResultsFile::MAX_RECORDS {
-                    self.reading.set(Reading::TooMany);
-                    return Err(de::Error::custom("too many records"));
-                }
-                self.reading.set(Reading::Record(records.len()));
-                match seq.next_element::<Record>()? {
-                    Some(record) => records.push(record),
-                    None => break,
-                }
-            }
-            self.reading.set(Reading::Outside);
-            Ok(records)
-        }
-    }
-
     pub fn from_file(file: &ResultsFile) -> Document {
         Document { format: super::FORMAT, version: super::VERSION, records: file.records().map(from_record).collect() }
-    }
-
-    fn into_record(dto: Record) -> Result<CoreRecord, RecordError> {
-        let study = StudyId::parse(&dto.study).map_err(RecordError::StudyId)?;
-        let code = Code::parse(&dto.code).map_err(RecordError::Code)?;
-        let phase = Phase::parse(&dto.phase).ok_or_else(|| RecordError::Phase { found: shorten(&dto.phase) })?;
-        let form = Form::parse(&dto.form).ok_or_else(|| RecordError::Form { found: shorten(&dto.form) })?;
-        let locale = Locale::new(&dto.locale).ok_or_else(|| RecordError::Locale { found: shorten(&dto.locale) })?;
-        let date = Date::parse(&dto.date).ok_or_else(|| RecordError::Date { found: shorten(&dto.date) })?;
-        if dto.answers.len() > CoreRecord::MAX_ANSWERS {
-            return Err(RecordError::TooManyAnswers { count: dto.answers.len(), max: CoreRecord::MAX_ANSWERS });
-        }
-        let mut answers = BTreeMap::new();
-        for answer in dto.answers {
-            let item = Id::new(&answer.item)
-                .map_err(|problem| RecordError::ItemId { found: shorten(&answer.item), problem })?;
-            let response = match answer.response {
-                Response::Chose(options) => {
-                    if options.len() > CoreRecord::MAX_CHOSEN {
-                        return Err(RecordError::TooManyOptions {
-                            item,
-                            count: options.len(),
-                            max: CoreRecord::MAX_CHOSEN,
-                        });
-                    }
-                    let mut chosen = std::collections::BTreeSet::new();
-                    for option in options {
-                        let id = Id::new(&option).map_err(|problem| RecordError::OptionId {
-                            item: item.clone(),
-                            found: shorten(&option),
-                            problem,
-                        })?;
-                        if !chosen.insert(id.clone()) {
-                            return Err(RecordError::OptionChosenTwice { item, option: id });
-                        }
-                    }
-                    CoreResponse::Chose(chosen)
-                }
-                Response::Likert(value) => {
-                    let likert = u8::try_from(value).ok().and_then(Likert::new);
-                    CoreResponse::Likert(likert.ok_or(RecordError::Likert { item: item.clone(), found: value })?)
-                }
-                Response::Declined => CoreResponse::Declined,
-            };
-            match answers.entry(item) {
-                Entry::Occupied(slot) => return Err(RecordError::ItemAnsweredTwice { item: slot.key().clone() }),
-                Entry::Vacant(slot) => {
-                    slot.insert(CoreAnswer { version: answer.version, response });
-                }
-            }
-        }
-        let record =
-            CoreRecord { study, code, phase, form, locale, content_version: dto.content_version, date, answers };
-        record.validate()?;
-        Ok(record)
     }
 
     fn from_record(record: &CoreRecord) -> Record {
@@ -478,15 +323,6 @@ mod v1 {
                     },
                 })
                 .collect(),
-        }
-    }
-
-    /// serde_json quotes offending input in its messages; keep them short.
-    fn shorten_detail(message: &str) -> String {
-        const MAX_CHARS: usize = 200;
-        match message.char_indices().nth(MAX_CHARS) {
-            Some((end, _)) => format!("{}…", &message[..end]),
-            None => message.to_owned(),
         }
     }
 }
