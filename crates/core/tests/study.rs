@@ -1504,6 +1504,66 @@ mod suppression {
     }
 }
 
+mod distribution {
+    use aware_core::study::suppression::{Cell, MinGroupSize, Reason, suppress_distribution};
+
+    fn k(value: u32) -> MinGroupSize {
+        MinGroupSize::new(value).unwrap()
+    }
+
+    #[track_caller]
+    fn check(counts: &[u64], expected: &[Cell]) {
+        assert_eq!(suppress_distribution(counts, k(10)), expected, "{counts:?}");
+    }
+
+    const SMALL: Cell = Cell::Hidden(Reason::SmallCount);
+    const MORE: Cell = Cell::Hidden(Reason::Complementary);
+
+    #[test]
+    fn a_count_or_its_rest_from_1_to_k_minus_1_is_hidden_and_never_alone() {
+        // Nothing tells a few: all shown, zeros too.
+        check(&[0, 12, 13, 0], &[Cell::Shown(0), Cell::Shown(12), Cell::Shown(13), Cell::Shown(0)]);
+        // 3 and 2 are few; 20 leaves 5 others, a few too.
+        check(&[0, 3, 20, 2], &[Cell::Shown(0), SMALL, SMALL, SMALL]);
+        // One count hidden would be the class minus the others: the smallest shown goes with it.
+        check(&[4, 12, 14, 10], &[SMALL, Cell::Shown(12), Cell::Shown(14), MORE]);
+        check(&[4, 0, 16, 20], &[SMALL, MORE, Cell::Shown(16), Cell::Shown(20)]);
+        // Everyone in one place: that count is the class, and the rest are nobody.
+        check(&[0, 0, 11, 0], &[Cell::Shown(0), Cell::Shown(0), Cell::Shown(11), Cell::Shown(0)]);
+    }
+
+    /// Whatever the counts, no hidden count can be worked out from the shown ones and the total.
+    #[test]
+    fn no_hidden_count_follows_from_the_others() {
+        let mut rng = super::Rng(21);
+        for _ in 0..5000 {
+            let counts: Vec<u64> = (0..2 + rng.below(4)).map(|_| rng.below(25) as u64).collect();
+            let cells = suppress_distribution(&counts, k(5 + rng.below(6) as u32));
+            let hidden: Vec<usize> = (0..cells.len()).filter(|&i| matches!(cells[i], Cell::Hidden(_))).collect();
+            let unknown: u64 = hidden.iter().map(|&i| counts[i]).sum();
+            // One hidden count alone is known; two or more with a sum above 0 can each be 0 to the sum.
+            assert!(hidden.len() != 1 || unknown == 0, "{counts:?} -> {cells:?}");
+            for (i, cell) in cells.iter().enumerate() {
+                if let Cell::Shown(n) = cell {
+                    assert_eq!(*n, counts[i]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_mean_needs_k_away_from_each_end() {
+        let k = k(10);
+        assert!(k.away_from_ends(0, 0, 10));
+        assert!(k.away_from_ends(2, 10, 20));
+        assert!(!k.away_from_ends(11, 0, 20), "only 9 away from the lowest");
+        assert!(!k.away_from_ends(0, 1, 10), "4.9 of 5 from 10 tells one at 4");
+        assert!(k.tells_no_few(0, 30) && k.tells_no_few(30, 30) && k.tells_no_few(10, 20));
+        assert!(!k.tells_no_few(3, 30) && !k.tells_no_few(25, 30));
+        assert!(!k.allows_questions(19) && k.allows_questions(20));
+    }
+}
+
 mod definition {
     use aware_core::study::definition::{DefinitionError, MAX_DEFINITION_BYTES};
     use aware_core::study::{Design, IssuedCodes, Sheet, StudyDefinition, StudySecret};

@@ -8,7 +8,7 @@ use crate::stats::{
     DifferenceSummary, GainBand, McNemarMethod, MeanPercent, PairedOutcome, TieGroup, WilcoxonMethod,
     alpha_from_variances, gain_from_means, holm, mcnemar, paired_from_summary, wilcoxon_from_ties,
 };
-use crate::study::suppression::{MinGroupSize, Percent, Table};
+use crate::study::suppression::{MinGroupSize, Percent, Reason, suppress_distribution};
 use crate::study::{
     AnswerRef, Code, Design, Form, ImportError, IssuedCodes, Phase, Reader, Record, RecordRef, StudyId,
 };
@@ -120,10 +120,27 @@ struct Sums {
     pre: IntegerMoments,
     post: IntegerMoments,
     change: IntegerMoments,
+    /// Scores of 0 and of every item right, before and after.
+    pre_ends: Ends,
+    post_ends: Ends,
     concepts: Vec<ConceptCounts>,
     bands: [u32; 4],
     statements: Vec<LikertSums>,
     scales: Vec<ScaleSums>,
+}
+
+/// How many of a group gave the lowest and the highest possible value.
+#[derive(Clone, Copy, Default)]
+struct Ends {
+    lowest: u64,
+    highest: u64,
+}
+
+impl Ends {
+    fn push(&mut self, value: u64, lowest: u64, highest: u64) {
+        self.lowest += u64::from(value == lowest);
+        self.highest += u64::from(value == highest);
+    }
 }
 
 /// Σx, Σx², min and max of whole numbers: exact, and independent of order.
@@ -153,6 +170,11 @@ struct LikertSums {
     /// Index `d + offset` counts changes of `d`.
     changes: Vec<usize>,
     offset: i64,
+    /// The lowest and highest value a score can take (1 and 5 for a statement, m and 5m for the
+    /// sum of a scale's m statements), and how many had them before and after.
+    range: (u64, u64),
+    pre_ends: Ends,
+    post_ends: Ends,
 }
 
 #[derive(Clone)]
@@ -195,7 +217,7 @@ impl<'a> ReportBuilder<'a> {
                 let items: Vec<usize> = (0..scale_of.len()).filter(|&i| scale_of[i] == scale).collect();
                 let m = items.len();
                 ScaleSums {
-                    score: LikertSums::new(4 * m as i64),
+                    score: LikertSums::new(m as u64),
                     alpha_pre: AlphaSums::new(m),
                     alpha_post: AlphaSums::new(m),
                     items,
@@ -220,9 +242,11 @@ impl<'a> ReportBuilder<'a> {
                 pre: IntegerMoments::new(),
                 post: IntegerMoments::new(),
                 change: IntegerMoments::new(),
+                pre_ends: Ends::default(),
+                post_ends: Ends::default(),
                 concepts: vec![ConceptCounts::default(); pairs.len()],
                 bands: [0; 4],
-                statements: vec![LikertSums::new(4); assessment.likert.len()],
+                statements: vec![LikertSums::new(1); assessment.likert.len()],
                 scales,
             },
             staged: Vec::new(),
@@ -360,6 +384,8 @@ impl Sums {
         self.pre.push(pre.right as i64);
         self.post.push(post.right as i64);
         self.change.push(change);
+        self.pre_ends.push(pre.right, 0, self.items);
+        self.post_ends.push(post.right, 0, self.items);
         let band = ChangeBand::of_items(change, self.items);
         self.bands[ChangeBand::ALL.iter().position(|b| *b == band).unwrap_or(0)] += 1;
         for (i, counts) in self.concepts.iter_mut().enumerate() {
@@ -386,7 +412,110 @@ impl Sums {
         }
     }
 
+    /// The results with every rule of the module documentation applied: nothing leaves here that
+    /// a screen or an export may not show.
     fn results(&self, assessment: &Assessment, k: MinGroupSize) -> Results {
+        let n = self.pairs;
+        let knowledge = if k.away_from_ends(self.pre_ends.lowest, self.pre_ends.highest, n)
+            && k.away_from_ends(self.post_ends.lowest, self.post_ends.highest, n)
+        {
+            Visible::Shown(self.knowledge())
+        } else {
+            Visible::Hidden(Reason::SmallCount)
+        };
+
+        let tests: Vec<_> = self.concepts.iter().map(|c| mcnemar(c.right_to_wrong, c.wrong_to_right)).collect();
+        let raw: Vec<f64> = tests.iter().map(|test| test.p).collect();
+        let adjusted = holm(&raw).unwrap_or_else(|| vec![1.0; raw.len()]);
+        let shares: Vec<[Visible<Percent>; 2]> = self
+            .concepts
+            .iter()
+            .map(|concept| {
+                [concept.pre_right, concept.post_right].map(|right| {
+                    if !k.allows_questions(n) {
+                        Visible::Hidden(Reason::GroupTooSmall)
+                    } else if k.tells_no_few(right, n) {
+                        Visible::Shown(percent(right, n))
+                    } else {
+                        Visible::Hidden(Reason::SmallCount)
+                    }
+                })
+            })
+            .collect();
+        // An exact p tells b and c (and, with the shares, everything else about the concept).
+        let exact: Vec<bool> = self
+            .concepts
+            .iter()
+            .zip(&shares)
+            .map(|(concept, [pre, post])| {
+                pre.shown().is_some()
+                    && post.shown().is_some()
+                    && k.tells_no_few(u64::from(concept.right_to_wrong), n)
+                    && k.tells_no_few(u64::from(concept.wrong_to_right), n)
+            })
+            .collect();
+        let form_a: Vec<&str> = assessment.knowledge_on(Form::A).map(|i| i.id.as_str()).collect();
+        let items = assessment
+            .pairs()
+            .iter()
+            .enumerate()
+            .map(|(i, pair)| ItemChange {
+                pair: (*pair).to_owned(),
+                item_a: form_a.get(i).copied().unwrap_or_default().to_owned(),
+                item_b: assessment
+                    .knowledge_on(Form::B)
+                    .find(|item| item.pair == *pair)
+                    .map_or_else(String::new, |item| item.id.clone()),
+                pre: shares[i][0],
+                post: shares[i][1],
+                test: if k.allows_questions(n) {
+                    // Holm's value for this item is made of the raw p-values no larger than its own.
+                    let holm_exact = (0..raw.len()).filter(|&j| raw[j] <= raw[i]).all(|j| exact[j]);
+                    Visible::Shown(ItemTest {
+                        p: PValue::of(tests[i].p, exact[i]),
+                        method: exact[i].then_some(match tests[i].method {
+                            McNemarMethod::NoDiscordantPairs => "no-change",
+                            McNemarMethod::ExactBinomial => "exact-binomial",
+                            McNemarMethod::ChiSquare { .. } => "chi-square-corrected",
+                        }),
+                        p_holm: PValue::of(adjusted[i], holm_exact),
+                    })
+                } else {
+                    Visible::Hidden(Reason::GroupTooSmall)
+                },
+            })
+            .collect();
+
+        let changes = suppress_distribution(&self.bands.map(u64::from), k);
+
+        let scales = assessment
+            .scales
+            .iter()
+            .zip(&self.scales)
+            .map(|(scale, sums)| {
+                let m = sums.items.len() as f64;
+                ScaleChange {
+                    id: scale.id.clone(),
+                    score: sums.score.change(k, n, m, false),
+                    alpha_pre: sums.alpha_pre.alpha(k, n),
+                    alpha_post: sums.alpha_post.alpha(k, n),
+                    statements: sums
+                        .items
+                        .iter()
+                        .map(|&i| StatementChange {
+                            id: assessment.likert[i].id.clone(),
+                            reversed: assessment.likert[i].reversed,
+                            change: self.statements[i].change(k, n, 1.0, true),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        Results { knowledge, items, changes, scales }
+    }
+
+    /// Knowledge scores (whole numbers of right answers until here) as percentages.
+    fn knowledge(&self) -> Knowledge {
         let n = self.pairs;
         // Percentage points per right answer.
         let unit = 100.0 / self.items.max(1) as f64;
@@ -417,7 +546,7 @@ impl Sums {
             }),
             PairedOutcome::NoVariation => None,
         };
-        let knowledge = Knowledge {
+        Knowledge {
             n,
             pre_mean: pre.mean,
             pre_sd: pre.sd.unwrap_or(0.0),
@@ -427,65 +556,7 @@ impl Sums {
             gain,
             gain_band: gain.map(|gain| GainBand::of(gain).as_str()),
             paired,
-        };
-
-        let tests: Vec<_> = self.concepts.iter().map(|c| mcnemar(c.right_to_wrong, c.wrong_to_right)).collect();
-        let raw: Vec<f64> = tests.iter().map(|test| test.p).collect();
-        let adjusted = holm(&raw).unwrap_or_else(|| vec![1.0; raw.len()]);
-        let form_a: Vec<&str> = assessment.knowledge_on(crate::study::Form::A).map(|i| i.id.as_str()).collect();
-        let items = assessment
-            .pairs()
-            .iter()
-            .enumerate()
-            .map(|(i, pair)| ItemChange {
-                pair: (*pair).to_owned(),
-                item_a: form_a.get(i).copied().unwrap_or_default().to_owned(),
-                item_b: assessment
-                    .knowledge_on(crate::study::Form::B)
-                    .find(|item| item.pair == *pair)
-                    .map_or_else(String::new, |item| item.id.clone()),
-                pre: percent(self.concepts[i].pre_right, n),
-                post: percent(self.concepts[i].post_right, n),
-                p: tests[i].p,
-                method: match tests[i].method {
-                    McNemarMethod::NoDiscordantPairs => "no-change",
-                    McNemarMethod::ExactBinomial => "exact-binomial",
-                    McNemarMethod::ChiSquare { .. } => "chi-square-corrected",
-                },
-                p_holm: adjusted[i],
-            })
-            .collect();
-
-        let bands = Table::new(vec![self.bands.to_vec()]).map(|table| table.suppress(k));
-        let changes = match bands {
-            Ok(table) => (0..ChangeBand::ALL.len()).map(|c| table.cell(0, c)).collect(),
-            Err(_) => Vec::new(),
-        };
-
-        let scales = assessment
-            .scales
-            .iter()
-            .zip(&self.scales)
-            .map(|(scale, sums)| {
-                let m = sums.items.len() as f64;
-                ScaleChange {
-                    id: scale.id.clone(),
-                    score: sums.score.change(k, m),
-                    alpha_pre: sums.alpha_pre.alpha(k),
-                    alpha_post: sums.alpha_post.alpha(k),
-                    statements: sums
-                        .items
-                        .iter()
-                        .map(|&i| StatementChange {
-                            id: assessment.likert[i].id.clone(),
-                            reversed: assessment.likert[i].reversed,
-                            change: self.statements[i].change(k, 1.0),
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
-        Results { knowledge, items, changes, scales }
+        }
     }
 }
 
@@ -525,23 +596,44 @@ impl IntegerMoments {
 }
 
 impl LikertSums {
-    /// Changes range over `-span..=span`.
-    fn new(span: i64) -> LikertSums {
-        LikertSums { n: 0, pre_total: 0, post_total: 0, changes: vec![0; 2 * span as usize + 1], offset: span }
+    /// The score of `statements` statements of 1–5 each: changes range over ±4 per statement.
+    fn new(statements: u64) -> LikertSums {
+        let span = 4 * statements as i64;
+        LikertSums {
+            n: 0,
+            pre_total: 0,
+            post_total: 0,
+            changes: vec![0; 2 * span as usize + 1],
+            offset: span,
+            range: (statements, 5 * statements),
+            pre_ends: Ends::default(),
+            post_ends: Ends::default(),
+        }
     }
 
     fn push(&mut self, pre: u64, post: u64) {
         self.n += 1;
         self.pre_total += pre;
         self.post_total += post;
+        self.pre_ends.push(pre, self.range.0, self.range.1);
+        self.post_ends.push(post, self.range.0, self.range.1);
         let index = (post as i64 - pre as i64 + self.offset) as usize;
         self.changes[index] += 1;
     }
 
-    /// `per_score`: how many statement scores one value sums (a scale's score is their mean).
-    fn change(&self, k: MinGroupSize, per_score: f64) -> Option<LikertChange> {
-        if !k.allows(self.n) {
-            return None;
+    /// The change of the `n` answers given both times by `matched` participants; `per_score`:
+    /// how many statement scores one value sums (a scale's score is their mean). A `question`'s
+    /// results need 2k answers; a scale's score, k.
+    fn change(&self, k: MinGroupSize, matched: u64, per_score: f64, question: bool) -> Visible<LikertChange> {
+        let enough = if question { k.allows_questions(self.n) } else { k.allows(self.n) };
+        if !enough {
+            return Visible::Hidden(Reason::GroupTooSmall);
+        }
+        let away = k.away_from_ends(self.pre_ends.lowest, self.pre_ends.highest, self.n)
+            && k.away_from_ends(self.post_ends.lowest, self.post_ends.highest, self.n);
+        // The participants left out (who declined or skipped a statement) are a count too.
+        if !away || !k.tells_no_few(self.n, matched) {
+            return Visible::Hidden(Reason::SmallCount);
         }
         let zeros = self.changes[self.offset as usize];
         let groups: Vec<TieGroup> = (1..=self.offset as usize)
@@ -550,20 +642,23 @@ impl LikertSums {
                 negative: self.changes[self.offset as usize - d],
             })
             .collect();
+        let rose: usize = groups.iter().map(|group| group.positive).sum();
+        let fell: usize = groups.iter().map(|group| group.negative).sum();
+        let exact = [rose, fell, zeros].iter().all(|&count| k.tells_no_few(count as u64, self.n));
         let test = wilcoxon_from_ties(zeros, &groups);
         let n = self.n as f64;
-        Some(LikertChange {
+        Visible::Shown(LikertChange {
             n: self.n,
             pre_mean: self.pre_total as f64 / n / per_score,
             post_mean: self.post_total as f64 / n / per_score,
-            statistic: test.statistic,
-            p: test.p,
-            method: match test.method {
+            statistic: exact.then_some(test.statistic),
+            p: PValue::of(test.p, exact),
+            method: exact.then_some(match test.method {
                 WilcoxonMethod::NoNonzeroDifferences => "no-change",
                 WilcoxonMethod::Exact => "exact",
                 WilcoxonMethod::ExactConditional => "exact-conditional",
                 WilcoxonMethod::Normal { .. } => "normal",
-            },
+            }),
         })
     }
 }
@@ -593,11 +688,19 @@ impl AlphaSums {
         Some(total)
     }
 
-    /// n(n − 1)·s² is exact in integers: n·Σx² − (Σx)².
-    fn alpha(&self, k: MinGroupSize) -> Option<f64> {
-        if !k.allows(self.n) {
-            return None;
+    /// n(n − 1)·s² is exact in integers: n·Σx² − (Σx)². Built from each statement's spread, so
+    /// shown as a statement's results are: for 2k complete answers of `matched` participants.
+    fn alpha(&self, k: MinGroupSize, matched: u64) -> Visible<Option<f64>> {
+        if !k.allows_questions(self.n) {
+            return Visible::Hidden(Reason::GroupTooSmall);
         }
+        if !k.tells_no_few(self.n, matched) {
+            return Visible::Hidden(Reason::SmallCount);
+        }
+        Visible::Shown(self.value())
+    }
+
+    fn value(&self) -> Option<f64> {
         let n = i128::from(self.n);
         let scaled = |sum: u64, squares: u64| (n * i128::from(squares) - i128::from(sum) * i128::from(sum)) as f64;
         let items: f64 = self.item_sum.iter().zip(&self.item_squares).map(|(&s, &q)| scaled(s, q)).sum();
