@@ -28,7 +28,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use siphasher::sip::SipHasher24;
 
-use super::code::{Code, RANDOM_BYTES, Sheet, SheetError, StudyId};
+use super::code::{Code, ParseError, RANDOM_BYTES, Sheet, SheetError, StudyId};
 use super::design::Design;
 
 /// A study's secret: 16 bytes from the browser's cryptographic random source.
@@ -124,12 +124,6 @@ impl StudyDefinition {
         cards: usize,
         random: &mut dyn FnMut() -> [u8; RANDOM_BYTES],
     ) -> Result<StudyDefinition, SheetError> {
-        if cards == 0 {
-            return Err(SheetError::NoCodes);
-        }
-        if cards > Sheet::MAX_CODES {
-            return Err(SheetError::TooMany { requested: cards, max: Sheet::MAX_CODES });
-        }
         let id = design.new_study(random).ok_or(SheetError::RandomnessRepeats)?;
         let secret = StudySecret::generate(random);
         StudyDefinition::derived(id, secret, cards)
@@ -209,28 +203,64 @@ impl StudyDefinition {
         }
         let document: V1 = serde_json::from_slice(bytes).map_err(|error| malformed(&error.to_string()))?;
         let id = StudyId::parse(&document.study).map_err(|problem| malformed(&format!("the study id: {problem}")))?;
-        match (document.secret, document.cards, document.codes) {
+        StudyDefinition::from_fields(id, document.secret.as_deref(), document.cards, document.codes.as_deref())
+            .map_err(|problem| malformed(&problem.to_string()))
+    }
+
+    /// A definition from what both its file and the teacher's device keep of it: a secret and a
+    /// number of cards, or the list of codes.
+    pub(crate) fn from_fields(
+        id: StudyId,
+        secret: Option<&str>,
+        cards: Option<u16>,
+        codes: Option<&[String]>,
+    ) -> Result<StudyDefinition, FieldProblem> {
+        match (secret, cards, codes) {
             (Some(secret), Some(cards), None) => {
-                let secret = StudySecret::from_hex(&secret)
-                    .ok_or_else(|| malformed("the secret is not 32 lower-case hexadecimal digits"))?;
-                StudyDefinition::derived(id, secret, usize::from(cards))
-                    .map_err(|problem| malformed(&format!("the cards: {problem}")))
+                let secret = StudySecret::from_hex(secret).ok_or(FieldProblem::Secret)?;
+                StudyDefinition::derived(id, secret, usize::from(cards)).map_err(FieldProblem::Cards)
             }
             (None, None, Some(texts)) => {
                 if texts.is_empty() || texts.len() > Sheet::MAX_CODES {
-                    return Err(malformed(&format!("it lists {} codes, not 1 to {}", texts.len(), Sheet::MAX_CODES)));
+                    return Err(FieldProblem::CodeCount(texts.len()));
                 }
                 let mut codes = Vec::with_capacity(texts.len());
-                for text in &texts {
-                    let code = Code::parse(text).map_err(|problem| malformed(&format!("a code: {problem}")))?;
+                for text in texts {
+                    let code = Code::parse(text).map_err(FieldProblem::Code)?;
                     if codes.contains(&code) {
-                        return Err(malformed(&format!("the code {code} is listed twice")));
+                        return Err(FieldProblem::CodeTwice(code));
                     }
                     codes.push(code);
                 }
                 Ok(StudyDefinition::listed(id, codes))
             }
-            _ => Err(malformed("it needs either a secret and a number of cards, or a list of codes")),
+            _ => Err(FieldProblem::Neither),
+        }
+    }
+}
+
+/// What is wrong with the fields that say which codes a study issued.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum FieldProblem {
+    Secret,
+    Cards(SheetError),
+    CodeCount(usize),
+    Code(ParseError),
+    CodeTwice(Code),
+    Neither,
+}
+
+impl fmt::Display for FieldProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldProblem::Secret => write!(f, "the secret is not 32 lower-case hexadecimal digits"),
+            FieldProblem::Cards(problem) => write!(f, "the cards: {problem}"),
+            FieldProblem::CodeCount(count) => write!(f, "it lists {count} codes, not 1 to {}", Sheet::MAX_CODES),
+            FieldProblem::Code(problem) => write!(f, "a code: {problem}"),
+            FieldProblem::CodeTwice(code) => write!(f, "the code {code} is listed twice"),
+            FieldProblem::Neither => {
+                write!(f, "it needs either a secret and a number of cards, or a list of codes")
+            }
         }
     }
 }

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::code::{Code, StudyId};
-use super::definition::{StudyDefinition, StudySecret};
+use super::definition::{FieldProblem, StudyDefinition, StudySecret};
 use super::record::Date;
 
 /// The studies a teacher created on this device, newest first. The label is the teacher's own
@@ -193,20 +193,17 @@ impl TeacherStudies {
             let problem = |what: &str| DeviceDecodeError::Malformed(format!("study {}: {what}", index + 1));
             let id = StudyId::parse(&study.id).map_err(|_| problem("study id"))?;
             let created = Date::parse(&study.created).ok_or_else(|| problem("date"))?;
-            let (codes, secret) = match (study.secret, study.cards, study.codes) {
-                (Some(secret), Some(cards), None) => {
-                    let secret = StudySecret::from_hex(&secret).ok_or_else(|| problem("secret"))?;
-                    let definition =
-                        StudyDefinition::derived(id, secret, usize::from(cards)).map_err(|_| problem("cards"))?;
-                    (definition.codes(), Some(secret))
-                }
-                (None, None, Some(codes)) => {
-                    let codes = codes.iter().map(|code| Code::parse(code)).collect::<Result<Vec<Code>, _>>();
-                    (codes.map_err(|_| problem("code"))?, None)
-                }
-                _ => return Err(problem("codes")),
-            };
-            entries.push(StudyEntry { id, label: StudyEntry::clean_label(&study.label), created, codes, secret });
+            let definition =
+                StudyDefinition::from_fields(id, study.secret.as_deref(), study.cards, study.codes.as_deref())
+                    .map_err(|field| {
+                        problem(match field {
+                            FieldProblem::Secret => "secret",
+                            FieldProblem::Cards(_) => "cards",
+                            FieldProblem::Code(_) | FieldProblem::CodeTwice(_) => "code",
+                            FieldProblem::CodeCount(_) | FieldProblem::Neither => "codes",
+                        })
+                    })?;
+            entries.push(StudyEntry::new(&definition, &study.label, created));
         }
         Ok(TeacherStudies { studies: entries })
     }

@@ -117,6 +117,29 @@ struct Refusals {
     value: Option<(usize, RecordError)>,
 }
 
+/// A struct of the format as serde knows it: its names (as itself, and as a list too short), its
+/// fields in order, and how a key names one of them.
+struct Shape {
+    name: &'static str,
+    list: &'static str,
+    fields: &'static [&'static str],
+    index_of: fn(&[u8]) -> Option<usize>,
+}
+
+const RECORD: Shape = Shape {
+    name: "struct Record",
+    list: "struct Record with 8 elements",
+    fields: RECORD_FIELDS,
+    index_of: record_field,
+};
+
+const ANSWER: Shape = Shape {
+    name: "struct Answer",
+    list: "struct Answer with 3 elements",
+    fields: ANSWER_FIELDS,
+    index_of: answer_field,
+};
+
 const DOCUMENT_FIELDS: &[&str] = &["format", "version", "records"];
 const RECORD_FIELDS: &[&str] = &["study", "code", "phase", "form", "locale", "content_version", "date", "answers"];
 const ANSWER_FIELDS: &[&str] = &["item", "version", "response"];
@@ -270,15 +293,8 @@ impl Reader {
         each: &mut dyn FnMut(&RecordRef<'_>),
     ) -> Result<usize, Failure> {
         let outside = |problem: Problem| Failure::Structure { problem, record: None };
-        match scanner.whitespace() {
-            Some(b'[') => scanner.at += 1,
-            Some(_) => {
-                self.buffer.clear();
-                let problem = scanner.invalid_type("a list of results", &mut self.buffer);
-                return Err(outside(problem));
-            }
-            None => return Err(outside(scanner.peek_error(EOF_VALUE))),
-        }
+        self.buffer.clear();
+        self.open_list(scanner, "a list of results").map_err(outside)?;
         let mut count = 0;
         let mut first = true;
         loop {
@@ -350,95 +366,25 @@ impl Reader {
         Some(RawRecord { study, code, phase, form, locale, content_version, date, answers })
     }
 
-    /// One record's structure, as serde reads a struct: an object of its fields or a list of
-    /// them in order.
+    /// One record's structure, as serde reads a struct.
     fn record(&mut self, scanner: &mut Scanner) -> Result<RawRecord, Problem> {
         self.answers.clear();
         self.options.clear();
-        let mut study = None;
-        let mut code = None;
-        let mut phase = None;
-        let mut form = None;
-        let mut locale = None;
-        let mut content_version = None;
-        let mut date = None;
-        let mut answers = None;
-        match scanner.whitespace() {
-            Some(b'{') => {
-                scanner.at += 1;
-                let mut first = true;
-                while next_key(scanner, &mut first)? {
-                    let key = scanner.string(&mut self.buffer)?;
-                    let field = record_field(scanner.raw(key, &self.buffer));
-                    let Some(field) = field else {
-                        let field = quote(scanner.text(key, &self.buffer));
-                        return Err(after_field(scanner, Kind::UnknownField { field, expected: RECORD_FIELDS }));
-                    };
-                    let taken = [
-                        study.is_some(),
-                        code.is_some(),
-                        phase.is_some(),
-                        form.is_some(),
-                        locale.is_some(),
-                        content_version.is_some(),
-                        date.is_some(),
-                        answers.is_some(),
-                    ][field];
-                    if taken {
-                        return Err(after_field(scanner, Kind::DuplicateField(RECORD_FIELDS[field])));
-                    }
-                    colon(scanner)?;
-                    match field {
-                        0 => study = Some(self.string(scanner).map_err(|p| in_struct(scanner, p, b'}'))?),
-                        1 => code = Some(self.string(scanner).map_err(|p| in_struct(scanner, p, b'}'))?),
-                        2 => phase = Some(self.string(scanner).map_err(|p| in_struct(scanner, p, b'}'))?),
-                        3 => form = Some(self.string(scanner).map_err(|p| in_struct(scanner, p, b'}'))?),
-                        4 => locale = Some(self.string(scanner).map_err(|p| in_struct(scanner, p, b'}'))?),
-                        5 => content_version = Some(u32_value(scanner, &mut self.buffer)?),
-                        6 => date = Some(self.string(scanner).map_err(|p| in_struct(scanner, p, b'}'))?),
-                        _ => answers = Some(self.answers(scanner).map_err(|p| in_struct(scanner, p, b'}'))?),
-                    }
-                }
-                let missing = [
-                    study.is_none(),
-                    code.is_none(),
-                    phase.is_none(),
-                    form.is_none(),
-                    locale.is_none(),
-                    content_version.is_none(),
-                    date.is_none(),
-                    answers.is_none(),
-                ];
-                if let Some(field) = missing.iter().position(|&missing| missing) {
-                    return Err(after_field(scanner, Kind::MissingField(RECORD_FIELDS[field])));
-                }
-                scanner.at += 1;
+        let (mut study, mut code, mut phase, mut form, mut locale) = (None, None, None, None, None);
+        let (mut content_version, mut date, mut answers) = (None, None, None);
+        self.fields(scanner, RECORD, |reader, scanner, field| {
+            match field {
+                0 => study = Some(reader.string(scanner)?),
+                1 => code = Some(reader.string(scanner)?),
+                2 => phase = Some(reader.string(scanner)?),
+                3 => form = Some(reader.string(scanner)?),
+                4 => locale = Some(reader.string(scanner)?),
+                5 => content_version = Some(u32_value(scanner, &mut reader.buffer)?),
+                6 => date = Some(reader.string(scanner)?),
+                _ => answers = Some(reader.answers(scanner)?),
             }
-            Some(b'[') => {
-                scanner.at += 1;
-                let mut first = true;
-                let expected = "struct Record with 8 elements";
-                let short = |scanner: &mut Scanner, length| in_seq(scanner, Kind::InvalidLength { length, expected });
-                for field in 0..RECORD_FIELDS.len() {
-                    if !next_element(scanner, &mut first)? {
-                        return Err(short(scanner, field));
-                    }
-                    match field {
-                        0 => study = Some(self.string(scanner)?),
-                        1 => code = Some(self.string(scanner)?),
-                        2 => phase = Some(self.string(scanner)?),
-                        3 => form = Some(self.string(scanner)?),
-                        4 => locale = Some(self.string(scanner)?),
-                        5 => content_version = Some(u32_value(scanner, &mut self.buffer)?),
-                        6 => date = Some(self.string(scanner)?),
-                        _ => answers = Some(self.answers(scanner)?),
-                    }
-                }
-                end_seq(scanner)?;
-            }
-            Some(_) => return Err(scanner.invalid_type("struct Record", &mut self.buffer)),
-            None => return Err(scanner.peek_error(EOF_VALUE)),
-        }
+            Ok(())
+        })?;
         match (study, code, phase, form, locale, content_version, date, answers) {
             (
                 Some(study),
@@ -451,6 +397,70 @@ impl Reader {
                 Some(answers),
             ) => Ok(RawRecord { study, code, phase, form, locale, content_version, date, answers }),
             _ => Err(scanner.syntax(EXPECTED_VALUE)),
+        }
+    }
+
+    /// A struct as serde's derived code reads it from serde_json: an object of its fields, each at
+    /// most once, none unknown and none missing, or a list of them in order. `field` reads the
+    /// value of field `index`. A problem without a place of its own gets the place serde_json gives
+    /// it, after looking for the struct's end.
+    fn fields(
+        &mut self,
+        scanner: &mut Scanner,
+        shape: Shape,
+        mut field: impl FnMut(&mut Reader, &mut Scanner, usize) -> Result<(), Problem>,
+    ) -> Result<(), Problem> {
+        match scanner.whitespace() {
+            Some(b'{') => {
+                scanner.at += 1;
+                let mut first = true;
+                let mut read = 0u32;
+                while next_key(scanner, &mut first)? {
+                    let key = scanner.string(&mut self.buffer)?;
+                    let Some(index) = (shape.index_of)(scanner.raw(key, &self.buffer)) else {
+                        let field = quote(scanner.text(key, &self.buffer));
+                        return Err(after_field(scanner, Kind::UnknownField { field, expected: shape.fields }));
+                    };
+                    if read & 1 << index != 0 {
+                        return Err(after_field(scanner, Kind::DuplicateField(shape.fields[index])));
+                    }
+                    read |= 1 << index;
+                    colon(scanner)?;
+                    field(self, scanner, index).map_err(|problem| in_struct(scanner, problem))?;
+                }
+                if let Some(missing) = (0..shape.fields.len()).find(|&index| read & 1 << index == 0) {
+                    return Err(after_field(scanner, Kind::MissingField(shape.fields[missing])));
+                }
+                scanner.at += 1;
+                Ok(())
+            }
+            Some(b'[') => {
+                scanner.at += 1;
+                let mut first = true;
+                for index in 0..shape.fields.len() {
+                    if !next_element(scanner, &mut first)? {
+                        let expected = shape.list;
+                        return Err(in_seq(scanner, Kind::InvalidLength { length: index, expected }));
+                    }
+                    field(self, scanner, index).map_err(|problem| in_seq_after(scanner, problem))?;
+                }
+                end_seq(scanner)
+            }
+            Some(_) => Err(scanner.invalid_type(shape.name, &mut self.buffer)),
+            None => Err(scanner.peek_error(EOF_VALUE)),
+        }
+    }
+
+    /// The opening bracket of a list where serde expected `expected` (serde_json's
+    /// `deserialize_seq`).
+    fn open_list(&mut self, scanner: &mut Scanner, expected: &'static str) -> Result<(), Problem> {
+        match scanner.whitespace() {
+            Some(b'[') => {
+                scanner.at += 1;
+                Ok(())
+            }
+            Some(_) => Err(scanner.invalid_type(expected, &mut self.buffer)),
+            None => Err(scanner.peek_error(EOF_VALUE)),
         }
     }
 
@@ -468,11 +478,7 @@ impl Reader {
 
     /// The list of answers; returns how many were listed.
     fn answers(&mut self, scanner: &mut Scanner) -> Result<usize, Problem> {
-        match scanner.whitespace() {
-            Some(b'[') => scanner.at += 1,
-            Some(_) => return Err(scanner.invalid_type("a sequence", &mut self.buffer)),
-            None => return Err(scanner.peek_error(EOF_VALUE)),
-        }
+        self.open_list(scanner, "a sequence")?;
         let mut count = 0;
         let mut first = true;
         while next_element(scanner, &mut first)? {
@@ -495,51 +501,14 @@ impl Reader {
 
     fn answer(&mut self, scanner: &mut Scanner) -> Result<RawAnswer, Problem> {
         let (mut item, mut version, mut response) = (None, None, None);
-        match scanner.whitespace() {
-            Some(b'{') => {
-                scanner.at += 1;
-                let mut first = true;
-                while next_key(scanner, &mut first)? {
-                    let key = scanner.string(&mut self.buffer)?;
-                    let Some(field) = answer_field(scanner.raw(key, &self.buffer)) else {
-                        let field = quote(scanner.text(key, &self.buffer));
-                        return Err(after_field(scanner, Kind::UnknownField { field, expected: ANSWER_FIELDS }));
-                    };
-                    if [item.is_some(), version.is_some(), response.is_some()][field] {
-                        return Err(after_field(scanner, Kind::DuplicateField(ANSWER_FIELDS[field])));
-                    }
-                    colon(scanner)?;
-                    match field {
-                        0 => item = Some(self.string(scanner).map_err(|p| in_struct(scanner, p, b'}'))?),
-                        1 => version = Some(u32_value(scanner, &mut self.buffer)?),
-                        _ => response = Some(self.response(scanner).map_err(|p| in_struct(scanner, p, b'}'))?),
-                    }
-                }
-                let missing = [item.is_none(), version.is_none(), response.is_none()];
-                if let Some(field) = missing.iter().position(|&missing| missing) {
-                    return Err(after_field(scanner, Kind::MissingField(ANSWER_FIELDS[field])));
-                }
-                scanner.at += 1;
+        self.fields(scanner, ANSWER, |reader, scanner, field| {
+            match field {
+                0 => item = Some(reader.string(scanner)?),
+                1 => version = Some(u32_value(scanner, &mut reader.buffer)?),
+                _ => response = Some(reader.response(scanner)?),
             }
-            Some(b'[') => {
-                scanner.at += 1;
-                let mut first = true;
-                let expected = "struct Answer with 3 elements";
-                for field in 0..ANSWER_FIELDS.len() {
-                    if !next_element(scanner, &mut first)? {
-                        return Err(in_seq(scanner, Kind::InvalidLength { length: field, expected }));
-                    }
-                    match field {
-                        0 => item = Some(self.string(scanner)?),
-                        1 => version = Some(u32_value(scanner, &mut self.buffer)?),
-                        _ => response = Some(self.response(scanner).map_err(|p| in_seq_after(scanner, p))?),
-                    }
-                }
-                end_seq(scanner)?;
-            }
-            Some(_) => return Err(scanner.invalid_type("struct Answer", &mut self.buffer)),
-            None => return Err(scanner.peek_error(EOF_VALUE)),
-        }
+            Ok(())
+        })?;
         match (item, version, response) {
             (Some(item), Some(version), Some(response)) => Ok(RawAnswer { item, version, response }),
             _ => Err(scanner.syntax(EXPECTED_VALUE)),
@@ -616,11 +585,7 @@ impl Reader {
 
     /// The list of chosen options.
     fn chosen(&mut self, scanner: &mut Scanner) -> Result<RawResponse, Problem> {
-        match scanner.whitespace() {
-            Some(b'[') => scanner.at += 1,
-            Some(_) => return Err(scanner.invalid_type("a sequence", &mut self.buffer)),
-            None => return Err(scanner.peek_error(EOF_VALUE)),
-        }
+        self.open_list(scanner, "a sequence")?;
         let start = self.options.len() as u32;
         let mut count = 0u32;
         let mut first = true;
@@ -988,7 +953,7 @@ fn after_field(scanner: &mut Scanner, kind: Kind) -> Problem {
 }
 
 /// A problem from inside a field's value keeps its place, unless it had none.
-fn in_struct(scanner: &mut Scanner, problem: Problem, _close: u8) -> Problem {
+fn in_struct(scanner: &mut Scanner, problem: Problem) -> Problem {
     if problem.is_unplaced() { after_field(scanner, problem.into_kind()) } else { problem }
 }
 
