@@ -8,6 +8,10 @@
 //! [`Record::MAX_CHOSEN`] options (more are counted, then refused), text is borrowed, and escaped
 //! text is unescaped into one buffer reused for every record.
 //!
+//! A file as the app writes it (compact, keys in the format's order) is read by its exact bytes
+//! (module `fast`), several times faster; anything else JSON allows, by the general path. Both give
+//! the same records.
+//!
 //! What it accepts and what it says about what it refuses are those of the serde decoder it
 //! replaced, test for test: serde's field and type rules (`deny_unknown_fields`, a record may
 //! also be a list of its fields in order), its messages with line and column, and which problem is
@@ -98,8 +102,8 @@ struct Head {
     locale: Text,
 }
 
-/// Why the fast reading stopped. Problems of the envelope are worded by serde_json (see the
-/// module documentation); the others by this reader.
+/// Why reading stopped. Problems of the envelope are worded by serde_json (see the module
+/// documentation); the others by this reader.
 enum Failure {
     /// The format or the version is not what this reader reads, or is given twice.
     Envelope,
@@ -110,12 +114,9 @@ enum Failure {
     TooManyRecords,
 }
 
-/// The first record whose content was refused: a damaged structure found while reading on still
-/// outranks it.
-#[derive(Default)]
-struct Refusals {
-    value: Option<(usize, RecordError)>,
-}
+/// The first record whose content was refused (its number from 1): a damaged structure found
+/// while reading on still outranks it.
+type Refusal = Option<(usize, RecordError)>;
 
 /// A struct of the format as serde knows it: its names (as itself, and as a list too short), its
 /// fields in order, and how a key names one of them.
@@ -163,10 +164,10 @@ impl Reader {
         // Some editors save JSON with a byte-order mark.
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         self.keys.clear();
-        let mut refusals = Refusals::default();
-        let failure = match self.document(bytes, &mut refusals, &mut each) {
+        let mut refusal = None;
+        let failure = match self.document(bytes, &mut refusal, &mut each) {
             Ok(count) => {
-                if let Some((record, problem)) = refusals.value {
+                if let Some((record, problem)) = refusal {
                     return Err(ImportError::BadRecord { record, problem });
                 }
                 if let Some((record, same_as)) = self.first_repeated_key() {
@@ -218,7 +219,7 @@ impl Reader {
     fn document(
         &mut self,
         bytes: &[u8],
-        refusals: &mut Refusals,
+        refusal: &mut Refusal,
         each: &mut dyn FnMut(&RecordRef<'_>),
     ) -> Result<usize, Failure> {
         let mut scanner = Scanner::new(bytes);
@@ -264,7 +265,7 @@ impl Reader {
                 }
                 "records" => {
                     colon(&mut scanner).map_err(outside)?;
-                    records = Some(self.records(&mut scanner, refusals, each)?);
+                    records = Some(self.records(&mut scanner, refusal, each)?);
                 }
                 other => {
                     let field = quote(other);
@@ -289,7 +290,7 @@ impl Reader {
     fn records(
         &mut self,
         scanner: &mut Scanner,
-        refusals: &mut Refusals,
+        refusal: &mut Refusal,
         each: &mut dyn FnMut(&RecordRef<'_>),
     ) -> Result<usize, Failure> {
         let outside = |problem: Problem| Failure::Structure { problem, record: None };
@@ -316,13 +317,13 @@ impl Reader {
                 }
             };
             count += 1;
-            if refusals.value.is_some() {
+            if refusal.is_some() {
                 continue;
             }
             let head = match self.check(scanner, &raw) {
                 Ok(head) => head,
                 Err(problem) => {
-                    refusals.value = Some((count, problem));
+                    *refusal = Some((count, problem));
                     continue;
                 }
             };
