@@ -493,6 +493,9 @@ impl Reader {
             };
             if count < Record::MAX_ANSWERS {
                 self.answers.push(answer);
+            } else {
+                // Counted, not kept: nor are its options.
+                self.options.truncate(options);
             }
             count += 1;
         }
