@@ -90,7 +90,7 @@ impl<'a> Scorer<'a> {
         for (index, item) in assessment.likert.iter().enumerate() {
             items.push((item.id.as_bytes(), Entry::Likert { version: item.version, index, reversed: item.reversed }));
         }
-        items.sort_by(|a, b| a.0.cmp(b.0));
+        items.sort_unstable_by(|a, b| a.0.cmp(b.0));
         Scorer { version: assessment.version, items, per_form, likert: assessment.likert.len() }
     }
 

@@ -333,7 +333,7 @@ impl IssuedCodes {
             return false;
         }
         let mut codes = definition.codes();
-        codes.sort();
+        codes.sort_unstable();
         let first = self.participants;
         self.participants += codes.len() as u32;
         self.studies.insert(definition.id, Cards { codes, first });

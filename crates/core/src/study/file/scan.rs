@@ -553,10 +553,14 @@ fn float_text(value: f64) -> String {
         return value.to_string();
     }
     let sign = if value < 0.0 { "-" } else { "" };
-    let scientific = format!("{:e}", value.abs());
-    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
-    let digits = mantissa.replace('.', "");
-    let exponent: i32 = exponent.parse().unwrap_or(0);
+    // Display writes the shortest digits, never with an exponent: find them and where the point is
+    // (without `{:e}`, whose formatting code would be one more thing in the browser's download).
+    let plain = value.abs().to_string();
+    let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+    let all = format!("{whole}{fraction}");
+    let leading = all.bytes().take_while(|&b| b == b'0').count();
+    let digits = all[leading..].trim_end_matches('0');
+    let exponent = whole.len() as i32 - 1 - leading as i32;
     let length = digits.len() as i32;
     if (-5..=15).contains(&exponent) {
         if length - 1 <= exponent {
@@ -594,6 +598,33 @@ impl fmt::Display for OneOf {
                 }
                 Ok(())
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::float_text;
+
+    /// As serde_json writes floats in its messages (checked against it when this reader replaced
+    /// the serde decoder).
+    #[test]
+    fn floats_are_written_as_serde_json_writes_them() {
+        for (value, text) in [
+            (1.5, "1.5"),
+            (100.0, "100.0"),
+            (0.0001, "0.0001"),
+            (0.00001, "0.00001"),
+            (0.000001, "1e-06"),
+            (1e-7, "1e-07"),
+            (3.9223372036854776e19, "3.9223372036854776e+19"),
+            (1e16, "1e+16"),
+            (1234567890123456.0, "1234567890123456.0"),
+            (-2.5, "-2.5"),
+            (-0.0, "-0.0"),
+            (4294967296.5, "4294967296.5"),
+        ] {
+            assert_eq!(float_text(value), text, "{value:e}");
         }
     }
 }
