@@ -28,8 +28,8 @@ use aware_core::stats::{self, Pair, PairedOutcome};
 use aware_core::study::code::RANDOM_BYTES;
 use aware_core::study::suppression::{Cell, MinGroupSize, Percent, Reason};
 use aware_core::study::{
-    Answer, Chosen, Code, Date, Design, Form, Id, IssuedCodes, Likert, Locale, Phase, Record, Response,
-    ResultsFile, StudyDefinition, StudyId,
+    Answer, Chosen, Code, Date, Design, Form, Id, IssuedCodes, Likert, Locale, Phase, Record, Response, ResultsFile,
+    StudyDefinition, StudyId,
 };
 
 /// The scipy the fixtures must come from (the Wilcoxon method rule of scipy 1.17.1 is encoded in them).

@@ -129,8 +129,15 @@ struct Entry<'a> {
 enum Kind<'a> {
     /// `position` on its form for an item version asked now; `None` for a retired one, which an
     /// attempt may have answered but which has no score here.
-    Knowledge { form: Form, position: Option<usize>, correct: Vec<&'a [u8]> },
-    Likert { index: Option<usize>, reversed: bool },
+    Knowledge {
+        form: Form,
+        position: Option<usize>,
+        correct: Vec<&'a [u8]>,
+    },
+    Likert {
+        index: Option<usize>,
+        reversed: bool,
+    },
 }
 
 impl<'a> Scorer<'a> {
@@ -148,7 +155,11 @@ impl<'a> Scorer<'a> {
         }
         for item in &assessment.retired.knowledge {
             let kind = Kind::Knowledge { form: item.form, position: None, correct: Vec::new() };
-            items.push((item.id.as_bytes(), item.version, Entry { span: Span { since: item.since, until: item.until }, kind }));
+            items.push((
+                item.id.as_bytes(),
+                item.version,
+                Entry { span: Span { since: item.since, until: item.until }, kind },
+            ));
         }
         let mut likert = Vec::new();
         for (index, item) in assessment.likert.iter().enumerate() {
@@ -159,7 +170,11 @@ impl<'a> Scorer<'a> {
         }
         for item in &assessment.retired.likert {
             let kind = Kind::Likert { index: None, reversed: item.reversed };
-            items.push((item.id.as_bytes(), item.version, Entry { span: Span { since: item.since, until: item.until }, kind }));
+            items.push((
+                item.id.as_bytes(),
+                item.version,
+                Entry { span: Span { since: item.since, until: item.until }, kind },
+            ));
         }
         items.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         Scorer { version: assessment.version, items, knowledge, likert }

@@ -288,9 +288,7 @@ fn envelope(bytes: &[u8]) -> Result<(), ImportError> {
     match envelope.version {
         Some(Version::Whole(1)) => Ok(()),
         Some(Version::Whole(found)) => Err(ImportError::UnsupportedVersion { found }),
-        Some(Version::Other) => {
-            Err(ImportError::Malformed { detail: "the version is not a whole number".to_owned() })
-        }
+        Some(Version::Other) => Err(ImportError::Malformed { detail: "the version is not a whole number".to_owned() }),
         None => Err(ImportError::Malformed { detail: "the version is missing".to_owned() }),
     }
 }
