@@ -289,6 +289,8 @@ export-results-json = Results file (JSON)
 export-results-json-hint = All records of this study, to import on another device.
 export-codebook = Codebook (CSV)
 export-codebook-hint = What each column and value of the results means, in every language.
+export-study = Study file for evaluators (JSON)
+export-study-hint = Which codes this study printed on its cards, so that an evaluator pooling many schools counts only your students' results. Hand it over with the results files, and keep it from students.
 export-saved = The file was saved.
 export-failed = The file could not be saved on this device.
 study-storage-unavailable = Awareness-check results can't be saved on this device, so they will be lost when you close this page. Save results files before you close it.
@@ -304,6 +306,11 @@ report-count-post = Took the check after the lessons
 report-count-matched = Took both (their change can be measured)
 report-match-rate = Share of students who took both
 report-ignored = Left out: { $other } from another version of the check, { $repeated } repeated.
+report-not-issued = { $count ->
+    [one] One result was left out: its code is not on this study's cards.
+   *[other] { $count } results were left out: their codes are not on this study's cards.
+}
+report-not-created-here = This study was not created on this device, so the codes on its cards are not known here and no result counts. Open the report on the device where the study was created.
 report-hidden-title = Results are hidden
 report-hidden = Only { $matched } students took both checks. Results are shown when at least { $k } have.
 report-hidden-why = With fewer students, a result could show what one student answered. Nothing is hidden forever: import more results files and the report appears.
@@ -332,8 +339,9 @@ report-summary-scale = { $scale }: average { $pre } before and { $post } after, 
     [unlikely] The change is unlikely to be chance.
    *[possible] The change could be chance.
 }
-report-summary-scale-hidden = { $scale }: hidden, because too few students answered every statement both times.
+report-summary-scale-hidden = { $scale }: hidden, so that no small group of students can be picked out.
 report-knowledge-title = Knowledge: details for evaluators
+report-knowledge-hidden = The knowledge scores are hidden: fewer than { $k } students scored away from the lowest or the highest possible score, so the averages would show how few did.
 report-k-n = Students who took both checks
 report-k-pre = Mean % correct before
 report-k-post = Mean % correct after
@@ -354,7 +362,7 @@ report-col-p = p
 report-col-p-holm = p (Holm)
 report-col-statement = Statement
 report-col-n = Students
-report-items-method = McNemar's test on the students who changed their answer (exact when fewer than 25 did), with Holm's adjustment for testing many questions. Shares of 5 % or less and 95 % or more are shown as "≤ 5 %" and "≥ 95 %".
+report-items-method = McNemar's test on the students who changed their answer (exact when fewer than 25 did), with Holm's adjustment for testing many questions. Where the exact p-value would show how few students changed their answer, only whether it is below 0.05 is shown ("< 0.05" or "≥ 0.05"). Shares of 5 % or less and 95 % or more are shown as "≤ 5 %" and "≥ 95 %".
 report-changes-title = How individual scores changed
 report-changes-chart = Number of students whose score fell, stayed the same, or rose
 report-band-fell = Fell
@@ -362,12 +370,16 @@ report-band-same = Stayed the same
 report-band-rose-up-to-25 = Rose by up to 25 points
 report-band-rose-more-than-25 = Rose by more than 25 points
 report-cell-hidden = hidden
-report-cells-hidden = Some numbers are hidden: counts below { $k } are not shown, and neither is any number that would let a hidden one be worked out.
+report-cells-hidden = Some numbers are hidden: a number of students is shown only when it and the rest of the class are each none or at least { $k }, and no hidden number can be worked out from the others.
 report-scales-title = Attitudes and help-seeking
 report-scales-hint = Scores from 1 to 5 after reverse coding, so a higher score is always the attitude the lessons aim for. Wilcoxon signed-rank test.
 report-reversed = (reverse-coded)
 report-scale-score = Scale score (students who answered every statement)
-report-statement-hidden = Hidden: fewer than { $k } students answered this both times.
+report-hidden-part = { $reason ->
+    [group] Hidden: too few students for this result (at least { $k } for the whole check or a scale, { $kk } for a single question).
+    [few] Hidden: it would show how few students (from 1 to { $few }) answered one way.
+   *[complementary] Hidden, so that another hidden number cannot be worked out.
+}
 report-alpha = Internal consistency (Cronbach's α): { $pre } before, { $post } after.
 report-privacy-title = Why some results may be hidden
 report-privacy = This report shows results only for groups of at least { $k } students, and hides numbers that could reveal what one student answered. The students' codes and answers never appear in it.

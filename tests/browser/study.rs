@@ -2,13 +2,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use aware::deployment::min_group_size;
 use aware_core::assessment::score::score;
-use aware_core::report::ReportBuilder;
 use aware_core::report::format::{fixed, percent};
+use aware_core::report::{ReportBuilder, Visible};
 use aware_core::study::code::ALPHABET;
 use aware_core::study::file::{ImportError, MAX_FILE_BYTES};
+use aware_core::study::suppression::Reason;
 use aware_core::study::{
-    Answer, Chosen, Code, Date, Design, Form, Id, Likert, Locale, ParseError, Participant, Phase, Record, Response,
-    ResultsFile, StudyEntry, StudyId, TeacherStudies,
+    Answer, Chosen, Code, Date, Design, Form, Id, IssuedCodes, Likert, Locale, ParseError, Participant, Phase, Record,
+    Response, ResultsFile, StudyEntry, StudyId, TeacherStudies,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -92,6 +93,21 @@ fn record(
 
 fn encoded(records: Vec<Record>) -> String {
     ResultsFile::new(records).expect("valid records").encode().expect("encodes")
+}
+
+/// Stores `study` as created on this device, its cards printed with the codes `records` use (as a
+/// study made before codes were derived, whose cards are listed).
+fn store_study(study: StudyId, records: &[Record]) {
+    let codes: BTreeSet<Code> =
+        records.iter().filter(|record| record.study == study).map(|record| record.code).collect();
+    let entry = StudyEntry {
+        id: study,
+        label: String::new(),
+        created: Date::new(2026, 3, 1).expect("a date"),
+        codes: codes.into_iter().collect(),
+        secret: None,
+    };
+    local_storage().set_item(STUDIES, &TeacherStudies { studies: vec![entry] }.encode()).unwrap();
 }
 
 fn stored_results() -> ResultsFile {
@@ -400,6 +416,7 @@ async fn unreadable_results_are_kept_aside_and_reported_and_other_data_is_untouc
             label: "Class 8B".into(),
             created: Date::new(2026, 2, 1).unwrap(),
             codes: vec![code(1, 4), code(2, 4)],
+            secret: None,
         }],
     }
     .encode();
@@ -509,6 +526,7 @@ async fn a_report_with_too_few_pairs_shows_counts_and_why_results_are_hidden() {
     clear_storage();
     let study = study_of(Design::Crossover, 5);
     let mut records = class(study, 4, 2);
+    store_study(study, &records);
     // Another study's records are not this report's.
     records.extend(class(study_of(Design::Parallel, 6), 12, 0));
     local_storage().set_item(RESULTS, &encoded(records)).unwrap();
@@ -531,12 +549,22 @@ async fn a_report_with_enough_pairs_shows_the_summary_and_tables() {
     clear_storage();
     let study = study_of(Design::Crossover, 8);
     let records = class(study, 12, 1);
+    store_study(study, &records);
     let assessment = assessment();
-    let mut builder = ReportBuilder::new(&assessment);
+    let entry = StudyEntry {
+        id: study,
+        label: String::new(),
+        created: Date::new(2026, 3, 1).expect("a date"),
+        codes: records.iter().map(|record| record.code).collect::<BTreeSet<_>>().into_iter().collect(),
+        secret: None,
+    };
+    let mut issued = IssuedCodes::new();
+    issued.add(&entry.definition());
+    let mut builder = ReportBuilder::new(&assessment, &issued);
     records.iter().for_each(|record| builder.add(record));
     let expected = builder.finish(min_group_size());
     let results = expected.results.as_ref().expect("12 pairs are enough for a report");
-    let knowledge = &results.knowledge;
+    let knowledge = results.knowledge.shown().expect("nobody at 0 or at every item right");
     assert!(knowledge.post_mean > knowledge.pre_mean);
     local_storage().set_item(RESULTS, &encoded(records)).unwrap();
 
@@ -562,9 +590,10 @@ async fn a_report_with_enough_pairs_shows_the_summary_and_tables() {
     assert!(details.contains("Paired t-test"), "{details}");
     let pre_row = format!("Mean % correct before{} (SD {})", percent(knowledge.pre_mean), fixed(knowledge.pre_sd, 1));
     assert!(details.contains(&pre_row), "{details}");
-    let first_pair = &results.items[0];
+    // Fewer than 2k = 20 students: no single question's results, and the table says why.
+    assert_eq!(results.items[0].pre, Visible::Hidden(Reason::GroupTooSmall));
     let first_row = texts(&root, "section[aria-labelledby=items] tbody tr:first-child td");
-    assert_eq!(first_row[1..3], [first_pair.pre.to_string(), first_pair.post.to_string()], "{first_row:?}");
+    assert!(first_row[1].starts_with("Hidden: too few students for this result"), "{first_row:?}");
     let question_rows = root.query_selector_all("section[aria-labelledby=items] tbody tr").unwrap();
     assert_eq!(question_rows.length() as usize, assessment.pairs().len());
     assert_eq!(texts(&root, ".scale h3").len(), assessment.scales.len());
@@ -572,6 +601,30 @@ async fn a_report_with_enough_pairs_shows_the_summary_and_tables() {
 }
 
 // --- Importing results files -------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn a_report_counts_only_codes_on_the_studys_cards_and_says_what_it_left_out() {
+    clear_storage();
+    let study = study_of(Design::Crossover, 9);
+    let records = class(study, 12, 0);
+    // Cards for the first ten students only: the last two students' four records are left out.
+    store_study(study, &records[..20]);
+    local_storage().set_item(RESULTS, &encoded(records.clone())).unwrap();
+    let root = mount(&format!("/teacher/studies/{}/report", study.compact())).await;
+    assert_eq!(texts(&root, "dl.counts dd")[..3], ["10", "10", "10"]);
+    assert!(
+        text(&root).contains("4 results were left out: their codes are not on this study's cards."),
+        "{}",
+        text(&root)
+    );
+
+    // A study this device did not create: nothing counts, and the report says why.
+    clear_storage();
+    local_storage().set_item(RESULTS, &encoded(records)).unwrap();
+    let root = mount(&format!("/teacher/studies/{}/report", study.compact())).await;
+    assert_eq!(texts(&root, "dl.counts dd")[..3], ["0", "0", "0"]);
+    assert!(text(&root).contains("This study was not created on this device"), "{}", text(&root));
+}
 
 #[wasm_bindgen_test]
 async fn picked_files_are_imported_one_by_one_and_a_bad_one_is_named_with_its_problem() {

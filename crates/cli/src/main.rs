@@ -12,14 +12,17 @@
 //! - `aware package --deployment <file> --out <dist> <student> <check> <teacher>`: puts the pages
 //!   Trunk built together into the site, with its Content-Security-Policy and headers (see
 //!   `package`).
-//! - `aware report [--min-group K] [--json] <assessment-dir> <lessons-dir> <results>...`: pools
-//!   exported results files (a folder means every `*.json` under it, in sorted order) from any
-//!   number of schools into one report, in English or as the report's JSON. Files are read one at
-//!   a time; one that cannot be read or decoded is named on stderr as `path: problem` and skipped.
-//!   `K` is the minimum group size (default 10, never below 5).
+//! - `aware report [--deployment PATH] [--min-group-size K] [--studies PATH]... [--json]
+//!   <assessment-dir> <lessons-dir> <results>...`: pools exported results files (a folder means
+//!   every `*.json` under it, in sorted order) from any number of schools into one report, in
+//!   English or as the report's JSON. Only codes issued by a study whose definition is given with
+//!   `--studies` (a file or a folder of them) count. Files are read one at a time; one that cannot
+//!   be read or decoded is named on stderr as `path: problem` and skipped. The minimum group size
+//!   is the deployment's (`deployment.toml`, the app's setting); `K` may raise it, never lower it.
 //! - `aware synth <assessment-dir> <lessons-dir> --participants N --files F --out <dir> [--seed S]`:
-//!   writes F results files holding a pre- and a post-test for each of N made-up participants,
-//!   for benchmarks and tests.
+//!   writes F results files (in `<dir>/results`) holding a pre- and a post-test for each of N
+//!   made-up participants, and their studies' definitions (in `<dir>/studies`), for benchmarks and
+//!   tests.
 //! - `aware review-sheet <locale> [--root DIR] [--out FILE]`: writes a printable HTML document of
 //!   every lesson, assessment and interface text in `<locale>` beside the English, with each
 //!   part's review status and fingerprint (for `locales/<locale>/reviews.toml`).
@@ -60,22 +63,26 @@ const USAGE: &str = "usage:
   aware build <lessons-dir> [<assessment-dir>] --out <dir>
   aware size <dist-dir>
   aware package --deployment <deployment.toml> --out <dist-dir> <student-dir> <check-dir> <teacher-dir>
-  aware report [--min-group K] [--json] <assessment-dir> <lessons-dir> <results-file-or-folder>...
+  aware report [--deployment PATH] [--min-group-size K] [--studies PATH]... [--json] <assessment-dir> <lessons-dir> <results-file-or-folder>...
   aware synth <assessment-dir> <lessons-dir> --participants N --files F --out <dir> [--seed S]
   aware review-sheet <locale> [--root DIR] [--out FILE]
   aware xapi-report <endpoint> [--deployment FILE] [--json]
 
 report: pools exported results files (a folder: every *.json in it, recursively, sorted) into one
-  report, read one file at a time. --min-group K hides results of groups smaller than K (default
-  10, at least 5). --json prints the report's JSON instead of English text. A file that cannot be
-  read is named on stderr and skipped.
+  report, read one file at a time. A record counts only if its study issued its code: give each
+  study's definition file (saved on the study's page in the app) with --studies FILE-OR-FOLDER.
+  Results of groups smaller than the deployment's min_group_size
+  are hidden (--deployment PATH, default ./deployment.toml); --min-group-size K raises it, never
+  lowers it. --json prints the report's JSON instead of English text. A file that cannot be read
+  is named on stderr and skipped.
 xapi-report: reads every statement of the learning record store at <endpoint> (its xAPI base,
   e.g. https://lrs-read.example.org/xapi) with the credential in AWARE_LRS_AUTH (the whole
   Authorization header, Basic ...), and prints per quiz the attempts started and completed, the
   scores and each item's share right, hiding groups smaller than deployment.toml's min_group_size.
   The site and version come from deployment.toml's [xapi] table (--deployment: default ./deployment.toml).
-synth: writes F results files with a pre- and a post-test for each of N made-up participants
-  (at most 5000 records a file), deterministic for a seed (default 1).
+synth: writes F results files (<dir>/results) with a pre- and a post-test for each of N made-up
+  participants (at most 5000 records a file) and their studies' definitions (<dir>/studies),
+  deterministic for a seed (default 1).
 review-sheet: writes a printable side-by-side HTML document (default review-sheet-<locale>.html) of
   every lesson, assessment and interface text in <locale> beside the English, for a native
   reviewer, with each part's fingerprint for locales/<locale>/reviews.toml. DIR holds lessons/,
@@ -93,13 +100,13 @@ fn main() -> ExitCode {
             match (lessons, check_assessment(Path::new(assessment), Path::new(dir))) {
                 (Some(_), Some(assessment)) => {
                     let per_form = assessment.knowledge.len() / 2;
-                    println!(
-                        "ok: assessment version {}, {per_form} knowledge items per form, {} Likert items in {} scales, locales: {}",
+                    print_out(&format!(
+                        "ok: assessment version {}, {per_form} knowledge items per form, {} Likert items in {} scales, locales: {}\n",
                         assessment.version,
                         assessment.likert.len(),
                         assessment.scales.len(),
                         assessment.locales.join(", ")
-                    );
+                    ));
                     ExitCode::SUCCESS
                 }
                 _ => ExitCode::FAILURE,
@@ -111,11 +118,11 @@ fn main() -> ExitCode {
                 let items: usize =
                     compiled.curricula.first().map_or(0, |c| c.lessons.iter().map(|l| l.quiz.len()).sum());
                 let locales: Vec<&str> = compiled.curricula.iter().map(|c| c.locale.as_str()).collect();
-                println!(
-                    "ok: {lessons} lessons, {items} quiz items, locales: {}, {} help contacts",
+                print_out(&format!(
+                    "ok: {lessons} lessons, {items} quiz items, locales: {}, {} help contacts\n",
                     locales.join(", "),
                     compiled.help.contacts.len()
-                );
+                ));
                 ExitCode::SUCCESS
             }
             None => ExitCode::FAILURE,
@@ -129,7 +136,7 @@ fn main() -> ExitCode {
         ["review-sheet", args @ ..] => match review_sheet::Options::parse(args) {
             Ok(options) => match review_sheet::write(&options) {
                 Ok(fingerprints) => {
-                    print!("{}", review_sheet::summary(&options.out, &fingerprints));
+                    print_out(&review_sheet::summary(&options.out, &fingerprints));
                     ExitCode::SUCCESS
                 }
                 Err(review_sheet::Problem::Content(diagnostics)) => {
@@ -158,7 +165,7 @@ fn main() -> ExitCode {
         },
         ["size", dist] => match size::report(Path::new(dist)) {
             Ok(report) => {
-                print!("{report}");
+                print_out(&report.to_string());
                 ExitCode::SUCCESS
             }
             Err(err) => {
@@ -198,28 +205,51 @@ fn usage_error(command: &str, problem: &str) -> ExitCode {
 }
 
 fn pooled_report(options: &report::Options) -> ExitCode {
+    let deployment = match read_deployment(&options.deployment) {
+        Ok(deployment) => deployment,
+        Err(diagnostics) => {
+            for diagnostic in &diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            eprintln!("aware report: the minimum group size comes from the deployment's settings (--deployment PATH)");
+            return ExitCode::FAILURE;
+        }
+    };
+    let k = match options.min_group(deployment.min_group_size) {
+        Ok(k) => k,
+        Err(problem) => return usage_error("report", &problem),
+    };
     let Some(assessment) = check_assessment(&options.assessment, &options.lessons) else { return ExitCode::FAILURE };
-    let pooled = report::pool(&assessment, options);
-    if options.json {
-        println!("{}", pooled.report.to_json());
-    } else {
-        print!("{}", report_text::Text(&pooled));
-    }
+    let pooled = report::pool(&assessment, options, k);
+    let text = if options.json { pooled.report.to_json() + "\n" } else { report_text::Text(&pooled).to_string() };
+    print_out(&text);
     if pooled.files_skipped > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// Writes to standard output. A reader that has gone away (`aware report … | head`) is not an
+/// error worth a message: the rest is simply not wanted. Rust's `print!` would panic there.
+fn print_out(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => {}
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(error) => eprintln!("aware: cannot write the output: {error}"),
+    }
 }
 
 fn synthesise(options: &synth::Options) -> ExitCode {
     let Some(assessment) = check_assessment(&options.assessment, &options.lessons) else { return ExitCode::FAILURE };
     match synth::write(&assessment, options) {
         Ok(written) => {
-            println!(
-                "wrote {} participants ({} records) from {} studies in {} files to {}",
+            print_out(&format!(
+                "wrote {} participants ({} records) from {} studies in {} files to {}\n",
                 written.participants,
                 written.records,
                 written.studies,
                 written.files,
                 options.out.display()
-            );
+            ));
             ExitCode::SUCCESS
         }
         Err(problem) => {
@@ -240,11 +270,7 @@ fn xapi_report(options: &xapi_report::Options) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let report = tally.finish(deployment.min_group_size);
-    if options.json {
-        println!("{}", report.to_json());
-    } else {
-        print!("{report}");
-    }
+    print_out(&if options.json { report.to_json() + "\n" } else { report.to_string() });
     ExitCode::SUCCESS
 }
 
@@ -254,7 +280,7 @@ fn xapi_sample(options: &xapi_sample::Options) -> ExitCode {
     let Some(compiled) = check(&options.lessons, None) else { return ExitCode::FAILURE };
     let statements = xapi_sample::statements(&compiled.curricula, &xapi.site, options);
     let encoded: Vec<String> = statements.iter().map(|statement| statement.encode()).collect();
-    println!("[{}]", encoded.join(",\n"));
+    print_out(&format!("[{}]\n", encoded.join(",\n")));
     ExitCode::SUCCESS
 }
 

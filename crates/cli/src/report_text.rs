@@ -2,13 +2,14 @@
 //!
 //! One formatting rule per kind of number: scores and shares of students in percent with one
 //! decimal (or the report's own top/bottom-coded whole percent); t, ⟨g⟩, effect sizes, α and Likert
-//! means with two decimals; p-values with three significant digits, and "< 0.001" below that.
-//! A hidden number is never left blank: it says "hidden" and why.
+//! means with two decimals; p-values with three decimals, "< 0.001" below that, and "< 0.05" or
+//! "≥ 0.05" where the report gives only that. A hidden number is never left blank: it says
+//! "hidden" and why.
 
 use std::fmt::{self, Display, Formatter};
 
-use aware_core::report::format::{p_phrase, p_value};
-use aware_core::report::{ChangeBand, Knowledge, LikertChange, Results, ScaleChange};
+use aware_core::report::format::{p_phrase, shown_p_phrase, shown_p_value};
+use aware_core::report::{ChangeBand, Knowledge, LikertChange, Results, ScaleChange, Visible};
 use aware_core::study::suppression::{Cell, Percent, Reason};
 
 use crate::report::Pooled;
@@ -17,7 +18,7 @@ pub struct Text<'a>(pub &'a Pooled);
 
 impl Display for Text<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let Pooled { report, files_read, files_skipped } = self.0;
+        let Pooled { report, studies, files_read, files_skipped } = self.0;
         let k = report.min_group_size;
         let counts = &report.counts;
         writeln!(
@@ -27,7 +28,14 @@ impl Display for Text<'_> {
         )?;
         writeln!(f)?;
         let named = if *files_skipped > 0 { " (each named above with its problem)" } else { "" };
-        writeln!(f, "Files: {files_read} read, {files_skipped} skipped{named}")?;
+        writeln!(f, "Files: {files_read} read, {files_skipped} skipped{named}; {studies} studies' definitions given")?;
+        if *studies == 0 {
+            writeln!(
+                f,
+                "No study definitions were given (--studies), so no record counts: a report counts only the \
+                 codes printed on a study's cards. Each teacher saves their study's file on its page in the app."
+            )?;
+        }
         writeln!(f)?;
         let either = counts.pre + counts.post - counts.matched;
         let rate = if either > 0 {
@@ -47,6 +55,11 @@ impl Display for Text<'_> {
         writeln!(f, "  records repeated       {:>9}   a second record for a phase already counted", counts.repeated)?;
         writeln!(
             f,
+            "  records left out       {:>9}   codes their study did not issue, or of a study not given with --studies",
+            counts.not_issued
+        )?;
+        writeln!(
+            f,
             "  earlier versions       {:>9}   matched, but a test taken before some items changed: counted per item only",
             counts.earlier_versions
         )?;
@@ -62,13 +75,17 @@ impl Display for Text<'_> {
                 "Fewer than {k} matched participants: statistics are hidden to protect students. \
                  Only the counts above are shown."
             ),
-            Some(results) => write_results(f, results, k),
+            // The chart of changes is of the pairs the knowledge score compares.
+            Some(results) => write_results(f, results, counts.matched - counts.earlier_versions, k),
         }
     }
 }
 
-fn write_results(f: &mut Formatter<'_>, results: &Results, k: u32) -> fmt::Result {
-    write_knowledge(f, &results.knowledge)?;
+fn write_results(f: &mut Formatter<'_>, results: &Results, pairs: u64, k: u32) -> fmt::Result {
+    match &results.knowledge {
+        Visible::Shown(knowledge) => write_knowledge(f, knowledge)?,
+        Visible::Hidden(reason) => writeln!(f, "Knowledge score: hidden ({})", hidden_because(*reason, k))?,
+    }
     writeln!(f)?;
 
     writeln!(
@@ -79,25 +96,50 @@ fn write_results(f: &mut Formatter<'_>, results: &Results, k: u32) -> fmt::Resul
         .items
         .iter()
         .map(|item| {
+            let share = |share: &Visible<Percent>| match share {
+                Visible::Shown(percent) => percent.to_string(),
+                Visible::Hidden(_) => "hidden".to_owned(),
+            };
+            let [p, holm, method] = match &item.test {
+                Visible::Shown(test) => [
+                    shown_p_value(test.p),
+                    shown_p_value(test.p_holm),
+                    test.method.unwrap_or("(only p's side of 0.05: exact p would tell a count)").to_owned(),
+                ],
+                Visible::Hidden(reason) => {
+                    [format!("hidden ({})", hidden_because(*reason, k)), String::new(), String::new()]
+                }
+            };
             [
                 item.pair.clone(),
                 item.item_a.clone(),
                 item.item_b.clone(),
                 item.n.to_string(),
-                item.pre.to_string(),
-                item.post.to_string(),
-                p_value(item.p),
-                p_value(item.p_holm),
-                item.method.to_owned(),
+                share(&item.pre),
+                share(&item.post),
+                p,
+                holm,
+                method,
             ]
         })
         .collect();
     let header = ["concept", "form A", "form B", "n", "pre", "post", "p", "Holm p", "method"].map(str::to_owned);
     write_table(f, "  ", &header, &rows)?;
+    if results
+        .items
+        .iter()
+        .any(|item| matches!(item.pre, Visible::Hidden(_)) || matches!(item.post, Visible::Hidden(_)))
+    {
+        writeln!(
+            f,
+            "  (a hidden share: fewer than {} participants, or one of its counts, right or wrong, is 1 to {})",
+            2 * k,
+            k - 1
+        )?;
+    }
     writeln!(f)?;
 
     writeln!(f, "Individual changes in knowledge score (matched participants, all items at their current versions)")?;
-    let matched = results.knowledge.n;
     for (band, cell) in ChangeBand::ALL.iter().zip(&results.changes) {
         let label = match band {
             ChangeBand::Fell => "fell",
@@ -106,7 +148,7 @@ fn write_results(f: &mut Formatter<'_>, results: &Results, k: u32) -> fmt::Resul
             ChangeBand::RoseMoreThan25 => "rose by more than 25 points",
         };
         let shown = match cell {
-            Cell::Shown(n) => match Percent::of(*n, matched) {
+            Cell::Shown(n) => match Percent::of(*n, pairs) {
                 Some(share) => format!("{n:>9}   {share}"),
                 None => format!("{n:>9}"),
             },
@@ -146,7 +188,7 @@ fn write_knowledge(f: &mut Formatter<'_>, knowledge: &Knowledge) -> fmt::Result 
             writeln!(f, "  paired t-test  t({}) = {:.2}, {}", paired.df, paired.t, p_phrase(paired.p))?;
             writeln!(
                 f,
-                "  effect size    d_z = {:.2} (95 % CI {:.2} to {:.2}, approximate), Hedges' g_z = {:.2}, sd of changes {:.1}",
+                "  effect size    d_z = {:.2} (95 % CI {:.2} to {:.2}, exact), Hedges' g_z = {:.2}, sd of changes {:.1}",
                 paired.d_z, paired.d_z_ci_lower, paired.d_z_ci_upper, paired.g_z, paired.sd_change
             )
         }
@@ -157,39 +199,40 @@ fn write_knowledge(f: &mut Formatter<'_>, knowledge: &Knowledge) -> fmt::Result 
 fn write_scale(f: &mut Formatter<'_>, scale: &ScaleChange, k: u32) -> fmt::Result {
     writeln!(f, "  {}", scale.id)?;
     match &scale.score {
-        Some(score) => writeln!(
+        Visible::Shown(score) => writeln!(
             f,
-            "    scale score    {:.2} → {:.2}, {} answering every statement both times, Wilcoxon {} ({})",
+            "    scale score    {:.2} → {:.2}, {} answering every statement both times, Wilcoxon {}{}",
             score.pre_mean,
             score.post_mean,
             score.n,
-            p_phrase(score.p),
-            score.method
+            shown_p_phrase(score.p),
+            score.method.map_or_else(String::new, |method| format!(" ({method})"))
         )?,
-        None => writeln!(f, "    scale score    hidden (fewer than {k} answered every statement both times)")?,
+        Visible::Hidden(reason) => writeln!(f, "    scale score    hidden ({})", hidden_because(*reason, k))?,
     }
-    let alpha = |alpha: Option<f64>| alpha.map_or_else(|| "n/a".to_owned(), |alpha| format!("{alpha:.2}"));
-    writeln!(f, "    Cronbach's α   pre {}, post {}", alpha(scale.alpha_pre), alpha(scale.alpha_post))?;
-    if scale.alpha_pre.is_none() || scale.alpha_post.is_none() {
-        writeln!(f, "                   (n/a: fewer than {k} answered every statement, or the answers do not vary)")?;
-    }
+    let alpha = |alpha: &Visible<Option<f64>>| match alpha {
+        Visible::Shown(Some(alpha)) => format!("{alpha:.2}"),
+        Visible::Shown(None) => "n/a (the answers do not vary)".to_owned(),
+        Visible::Hidden(reason) => format!("hidden ({})", hidden_because(*reason, k)),
+    };
+    writeln!(f, "    Cronbach's α   pre {}, post {}", alpha(&scale.alpha_pre), alpha(&scale.alpha_post))?;
     let rows: Vec<[String; 6]> = scale
         .statements
         .iter()
         .map(|statement| {
             let id = if statement.reversed { format!("{} (reversed)", statement.id) } else { statement.id.clone() };
             match &statement.change {
-                Some(LikertChange { n, pre_mean, post_mean, p, method, .. }) => [
+                Visible::Shown(LikertChange { n, pre_mean, post_mean, p, method, .. }) => [
                     id,
                     n.to_string(),
                     format!("{pre_mean:.2}"),
                     format!("{post_mean:.2}"),
-                    p_value(*p),
-                    (*method).to_owned(),
+                    shown_p_value(*p),
+                    method.unwrap_or("(p's side of 0.05 only)").to_owned(),
                 ],
-                None => [
+                Visible::Hidden(reason) => [
                     id,
-                    format!("hidden (fewer than {k} answered it both times)"),
+                    format!("hidden ({})", hidden_because(*reason, k)),
                     String::new(),
                     String::new(),
                     String::new(),
@@ -233,8 +276,8 @@ fn write_table<const N: usize>(
 pub(crate) fn hidden_because(reason: Reason, k: u32) -> String {
     match reason {
         Reason::TableTooSmall => format!("fewer than {k} in all"),
-        Reason::GroupTooSmall => format!("a group of fewer than {k}"),
-        Reason::SmallCount => format!("fewer than {k}"),
+        Reason::GroupTooSmall => format!("too few: {k} for a whole test or scale, {} for a single question", 2 * k),
+        Reason::SmallCount => format!("it would tell how 1 to {} students answered", k - 1),
         Reason::Complementary => "so that another hidden count cannot be worked out from the totals".to_owned(),
     }
 }

@@ -1,7 +1,8 @@
 //! `aware synth`: synthetic results files, for the pooled report's benchmark and tests.
 //!
 //! Every record is one an exported results file could hold and the compiled assessment scores:
-//! study ids and codes come from [`Design::new_study`] and [`Sheet`] like a teacher's, forms from
+//! study ids and codes come from [`StudyDefinition::create`] like a teacher's (and each study's
+//! definition is written beside the results, as a teacher saves it), forms from
 //! the study's design, answers from the assessment's own item and option ids at their versions.
 //! The answers are drawn from a small deterministic generator (SplitMix64), so the same seed and
 //! arguments always write the same bytes, and a participant does better after the lessons than
@@ -9,14 +10,15 @@
 //!
 //! Files are written one at a time: memory holds one file's records, never the whole data set.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::PathBuf;
 
 use aware_core::assessment::Assessment;
 use aware_core::rng::SplitMix64 as Rng;
 use aware_core::study::{
-    Answer, Chosen, Code, Date, Design, Form, Id, Likert, Locale, Phase, Record, Response, ResultsFile, Sheet, StudyId,
+    Answer, Chosen, Code, Date, Design, Form, Id, Likert, Locale, Phase, Record, Response, ResultsFile, Sheet,
+    StudyDefinition, StudyId,
 };
 
 pub struct Options {
@@ -93,19 +95,25 @@ fn count(text: &str, name: &str) -> Result<usize, String> {
     }
 }
 
-/// Writes `results-<n>.json` files (numbered from 1, zero-padded so that they sort in order) into
-/// `options.out`, creating it; files of the same names are replaced.
+/// Writes `results/results-<n>.json` files (numbered from 1, zero-padded so that they sort in
+/// order) and `studies/study-<id>.json` (each study's definition, as a teacher saves it) into
+/// `options.out`, creating the folders; files of the same names are replaced.
 pub fn write(assessment: &Assessment, options: &Options) -> Result<Written, SynthError> {
     let layout = Layout::new(options.participants, options.files);
     layout.check()?;
     let items = Items::of(assessment)?;
-    std::fs::create_dir_all(&options.out).map_err(|error| SynthError::Io { path: options.out.clone(), error })?;
+    let (results, definitions) = (options.out.join("results"), options.out.join("studies"));
+    for folder in [&results, &definitions] {
+        std::fs::create_dir_all(folder).map_err(|error| SynthError::Io { path: folder.clone(), error })?;
+    }
     let width = options.files.to_string().len().max(3);
     let mut studies = Studies {
         seed: options.seed,
         size: layout.study_size,
         participants: layout.participants,
         held: BTreeMap::new(),
+        written: BTreeSet::new(),
+        folder: definitions,
     };
     let mut records_written = 0;
     for file in 0..layout.files {
@@ -117,7 +125,7 @@ pub fn write(assessment: &Assessment, options: &Options) -> Result<Written, Synt
         // The next file needs this block's studies (for the post-tests carried into it) and later ones.
         studies.forget_before(layout.block(file).start);
         records_written += records.len();
-        let path = options.out.join(format!("results-{:0width$}.json", file + 1));
+        let path = results.join(format!("results-{:0width$}.json", file + 1));
         let json = ResultsFile::new(records)
             .map_err(|problem| SynthError::Content(problem.to_string()))?
             .encode()
@@ -217,12 +225,16 @@ impl Layout {
 }
 
 /// Studies are made on demand from the seed and their number, so any file can be written without
-/// the others; only the few studies the current files need are held.
+/// the others; only the few studies the current files need are held. Each study's definition is
+/// written once, when it is first made.
 struct Studies {
     seed: u64,
     size: usize,
     participants: usize,
     held: BTreeMap<usize, Study>,
+    /// Studies whose definition has been written.
+    written: BTreeSet<usize>,
+    folder: PathBuf,
 }
 
 struct Study {
@@ -239,10 +251,14 @@ impl Studies {
             let mut bytes = || random.bytes();
             // Both designs, alternately, so that forms A and B are both taken first.
             let design = Design::ALL[number % 2];
-            let id = design.new_study(&mut bytes).ok_or_else(|| SynthError::Content("no study id".to_owned()))?;
             let count = self.size.min(self.participants - number * self.size);
-            let sheet = Sheet::generate(id, count, &mut bytes).map_err(|e| SynthError::Content(e.to_string()))?;
-            self.held.insert(number, Study { id, design, codes: sheet.codes().to_vec() });
+            let definition = StudyDefinition::create(design, count, &mut bytes)
+                .map_err(|problem| SynthError::Content(problem.to_string()))?;
+            if self.written.insert(number) {
+                let path = self.folder.join(format!("study-{}.json", definition.id().compact()));
+                std::fs::write(&path, definition.encode()).map_err(|error| SynthError::Io { path, error })?;
+            }
+            self.held.insert(number, Study { id: definition.id(), design, codes: definition.codes() });
         }
         let study = &self.held[&number];
         Ok((study, study.codes[participant % self.size]))
@@ -445,12 +461,22 @@ mod tests {
 
     #[test]
     fn a_study_is_the_same_whichever_participant_asks_first() {
-        let mut first = Studies { seed: 9, size: 10, participants: 40, held: BTreeMap::new() };
-        let mut again = Studies { seed: 9, size: 10, participants: 40, held: BTreeMap::new() };
+        let folder = std::env::temp_dir().join(format!("aware-synth-studies-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let studies = || Studies {
+            seed: 9,
+            size: 10,
+            participants: 40,
+            held: BTreeMap::new(),
+            written: BTreeSet::new(),
+            folder: folder.clone(),
+        };
+        let (mut first, mut again) = (studies(), studies());
         let (study, code) = first.get(25).unwrap();
         let (id, code) = (study.id, code);
         again.get(3).unwrap();
         let (study, same) = again.get(25).unwrap();
         assert_eq!((study.id, same), (id, code));
+        std::fs::remove_dir_all(&folder).unwrap();
     }
 }

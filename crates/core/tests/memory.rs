@@ -23,8 +23,8 @@ use aware_core::content::{BUNDLE_FORMAT, Curriculum, HelpDirectory, MAX_BUNDLE_B
 use aware_core::progress;
 use aware_core::study::file::MAX_FILE_BYTES;
 use aware_core::study::{
-    Answer, Chosen, Code, Date, Form, Id, Likert, Locale, Participant, Phase, Record, Response, ResultsFile,
-    StudyEntry, StudyId, TeacherStudies,
+    Answer, Chosen, Code, Date, Design, Form, Id, Likert, Locale, Participant, Phase, Record, Response, ResultsFile,
+    Sheet, StudyDefinition, StudyEntry, StudyId, TeacherStudies,
 };
 
 struct Counting;
@@ -332,9 +332,23 @@ fn stored_progress_and_studies_take_at_most_twice_their_size() {
         label: "Class 8B, autumn term".to_owned(),
         created: Date::new(2026, 11, 29).expect("a day"),
         codes: (0..1000u16).map(|c| Code::generate(&[n, (c >> 8) as u8, c as u8, 0, 0, 0, 0, 0])).collect(),
+        secret: None,
     };
     let many = TeacherStudies { studies: (0..200).map(sheet).collect() }.encode();
     check("studies: 200 studies of 1000 codes", many.as_bytes(), true, studies);
+    // Studies whose codes derive from a secret are small to store and large to read: the most a
+    // document may hold, each with the most cards.
+    let derived = |n: u16| {
+        let mut draw = 0u64;
+        let mut random = || {
+            draw += 1;
+            (u64::from(n) << 32 | draw).wrapping_mul(0x9E37_79B9_7F4A_7C15).to_le_bytes()
+        };
+        let definition = StudyDefinition::create(Design::Crossover, Sheet::MAX_CODES, &mut random).expect("codes");
+        StudyEntry::new(&definition, "Class 8B, autumn term", Date::new(2026, 11, 29).expect("a day"))
+    };
+    let most = TeacherStudies { studies: (0..500).map(derived).collect() }.encode();
+    check("studies: 500 studies of 1000 derived codes", most.as_bytes(), true, studies);
     let two_mib = 2 * mib;
     for (name, input) in [
         (

@@ -189,8 +189,13 @@ fn subjects() -> Vec<Subject> {
             kind: Kind::Studies,
             merge: Merge::Union,
             valid: studies_text(&[study_entry(3)]),
-            older: None,
-            newer: r#"{"format":"aware-studies","version":2,"studies":[],"classes":[]}"#.to_owned(),
+            // Version 1 listed every study's codes.
+            older: Some(format!(
+                r#"{{"format":"aware-studies","version":1,"studies":[{{"id":"{}","label":"Class 3","created":"2026-02-03","codes":["{}"]}}]}}"#,
+                study_entry(3).id.compact(),
+                study_entry(3).codes[0].compact()
+            )),
+            newer: r#"{"format":"aware-studies","version":3,"studies":[],"classes":[]}"#.to_owned(),
             corrupt: r#"{"format":"aware-studies","version":1,"studies":[{"id":"#.to_owned(),
             write: |store, tab| {
                 store.create_study(study_entry(if tab == Tab::A { 1 } else { 2 }));
@@ -405,12 +410,12 @@ fn every_key_in_every_state_keeps_its_original_or_merges_it_with_nothing_lost_in
 }
 
 #[test]
-fn the_matrix_covers_every_key_and_state_and_only_progress_has_an_older_format() {
+fn the_matrix_covers_every_key_and_state_and_only_progress_and_studies_have_an_older_format() {
     let kinds: Vec<Kind> = subjects().iter().map(|s| s.kind).collect();
     assert_eq!(kinds, Kind::ALL);
     let with_older: Vec<Kind> = subjects().iter().filter(|s| s.older.is_some()).map(|s| s.kind).collect();
     // Every other format is still at its first version; a new version adds its older form here.
-    assert_eq!(with_older, [Kind::Progress]);
+    assert_eq!(with_older, [Kind::Progress, Kind::Studies]);
     assert_eq!(STATES.len(), 10);
     // Each stored form is what the test says it is.
     for subject in subjects() {

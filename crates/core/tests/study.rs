@@ -623,6 +623,53 @@ mod file {
         check_import(&fixture_with(answers, r#""answers":[]"#), bad_record(1, RecordError::NoAnswers));
     }
 
+    /// The app writes files compactly, which the reader reads by their bytes; any other way of
+    /// writing the same JSON (spaces, escapes, a record as the list of its fields, as serde
+    /// accepted) reads to the same records.
+    #[test]
+    fn the_same_records_written_any_way_json_allows_read_the_same() {
+        let mut rng = Rng(14);
+        let file = file((0..6).map(|_| random_record(&mut rng)).collect());
+        let compact = file.encode().unwrap();
+        let value: serde_json::Value = serde_json::from_str(&compact).unwrap();
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        let escaped = compact.replace("\"study\"", "\"st\\u0075dy\"").replace("\"item-", "\"\\u0069tem-");
+        let mut as_lists = value.clone();
+        for record in as_lists["records"].as_array_mut().unwrap() {
+            let fields = ["study", "code", "phase", "form", "locale", "content_version", "date", "answers"];
+            *record = serde_json::Value::Array(fields.iter().map(|field| record[*field].clone()).collect());
+        }
+        let as_lists = serde_json::to_string(&as_lists).unwrap();
+        for text in [&compact, &pretty, &escaped, &as_lists] {
+            assert_eq!(ResultsFile::decode(text.as_bytes()), Ok(file.clone()), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_reader_gives_each_record_once_in_file_order() {
+        let mut rng = Rng(15);
+        let records: Vec<Record> = (0..5).map(|_| random_record(&mut rng)).collect();
+        let json = file(records.clone()).encode().unwrap();
+        let mut seen = Vec::new();
+        let count = aware_core::study::Reader::new().read(json.as_bytes(), |record| {
+            seen.push(record.to_record()?);
+            Ok(())
+        });
+        assert_eq!(count, Ok(5));
+        assert_eq!(seen, file(records).records().cloned().collect::<Vec<_>>(), "in the order written (key order)");
+    }
+
+    #[test]
+    fn answers_beyond_the_limit_are_counted_not_kept() {
+        let answers: Vec<String> =
+            (0..150).map(|n| format!(r#"{{"item":"q{n}","version":1,"response":"declined"}}"#)).collect();
+        let json = fixture_with(
+            &V1_FIXTURE[V1_FIXTURE.find(r#""answers":["#).unwrap()..V1_FIXTURE.rfind("]}]}").unwrap() + 1],
+            &format!(r#""answers":[{}]"#, answers.join(",")),
+        );
+        check_import(&json, bad_record(1, RecordError::TooManyAnswers { count: 150, max: Record::MAX_ANSWERS }));
+    }
+
     #[test]
     fn long_text_in_a_bad_record_is_quoted_shortened() {
         let long = "x".repeat(100);
@@ -1543,5 +1590,174 @@ mod suppression {
             }
         }
         assert!(hidden_tables > 300, "only {hidden_tables} tables needed suppression");
+    }
+}
+
+mod distribution {
+    use aware_core::study::suppression::{Cell, MinGroupSize, Reason, suppress_distribution};
+
+    fn k(value: u32) -> MinGroupSize {
+        MinGroupSize::new(value).unwrap()
+    }
+
+    #[track_caller]
+    fn check(counts: &[u64], expected: &[Cell]) {
+        assert_eq!(suppress_distribution(counts, k(10)), expected, "{counts:?}");
+    }
+
+    const SMALL: Cell = Cell::Hidden(Reason::SmallCount);
+    const MORE: Cell = Cell::Hidden(Reason::Complementary);
+
+    #[test]
+    fn a_count_or_its_rest_from_1_to_k_minus_1_is_hidden_and_never_alone() {
+        // Nothing tells a few: all shown, zeros too.
+        check(&[0, 12, 13, 0], &[Cell::Shown(0), Cell::Shown(12), Cell::Shown(13), Cell::Shown(0)]);
+        // 3 and 2 are few; 20 leaves 5 others, a few too.
+        check(&[0, 3, 20, 2], &[Cell::Shown(0), SMALL, SMALL, SMALL]);
+        // One count hidden would be the class minus the others: the smallest shown goes with it.
+        check(&[4, 12, 14, 10], &[SMALL, Cell::Shown(12), Cell::Shown(14), MORE]);
+        check(&[4, 0, 16, 20], &[SMALL, MORE, Cell::Shown(16), Cell::Shown(20)]);
+        // Everyone in one place: that count is the class, and the rest are nobody.
+        check(&[0, 0, 11, 0], &[Cell::Shown(0), Cell::Shown(0), Cell::Shown(11), Cell::Shown(0)]);
+    }
+
+    /// Whatever the counts, no hidden count can be worked out from the shown ones and the total.
+    #[test]
+    fn no_hidden_count_follows_from_the_others() {
+        let mut rng = super::Rng(21);
+        for _ in 0..5000 {
+            let counts: Vec<u64> = (0..2 + rng.below(4)).map(|_| rng.below(25) as u64).collect();
+            let cells = suppress_distribution(&counts, k(5 + rng.below(6) as u32));
+            let hidden: Vec<usize> = (0..cells.len()).filter(|&i| matches!(cells[i], Cell::Hidden(_))).collect();
+            let unknown: u64 = hidden.iter().map(|&i| counts[i]).sum();
+            // One hidden count alone is known; two or more with a sum above 0 can each be 0 to the sum.
+            assert!(hidden.len() != 1 || unknown == 0, "{counts:?} -> {cells:?}");
+            for (i, cell) in cells.iter().enumerate() {
+                if let Cell::Shown(n) = cell {
+                    assert_eq!(*n, counts[i]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_mean_needs_k_away_from_each_end() {
+        let k = k(10);
+        assert!(k.away_from_ends(0, 0, 10));
+        assert!(k.away_from_ends(2, 10, 20));
+        assert!(!k.away_from_ends(11, 0, 20), "only 9 away from the lowest");
+        assert!(!k.away_from_ends(0, 1, 10), "4.9 of 5 from 10 tells one at 4");
+        assert!(k.tells_no_few(0, 30) && k.tells_no_few(30, 30) && k.tells_no_few(10, 20));
+        assert!(!k.tells_no_few(3, 30) && !k.tells_no_few(25, 30));
+        assert!(!k.allows_questions(19) && k.allows_questions(20));
+    }
+}
+
+mod definition {
+    use aware_core::study::definition::{DefinitionError, MAX_DEFINITION_BYTES};
+    use aware_core::study::{Design, IssuedCodes, Sheet, StudyDefinition, StudySecret};
+
+    use super::*;
+
+    fn counter(seed: u64) -> impl FnMut() -> [u8; RANDOM_BYTES] {
+        let mut rng = Rng(seed);
+        move || rng.next_u64().to_le_bytes()
+    }
+
+    fn study(seed: u64, cards: usize) -> StudyDefinition {
+        StudyDefinition::create(Design::Crossover, cards, &mut counter(seed)).expect("a working random source")
+    }
+
+    #[test]
+    fn a_new_study_derives_as_many_distinct_codes_as_cards_again_and_again() {
+        for (seed, cards) in [(1, 1), (2, 35), (3, Sheet::MAX_CODES)] {
+            let definition = study(seed, cards);
+            let codes = definition.codes();
+            assert_eq!((codes.len(), definition.cards()), (cards, cards));
+            assert_eq!(codes.iter().collect::<BTreeSet<_>>().len(), cards, "distinct");
+            assert_eq!(definition.codes(), codes, "the same cards when printed again");
+            assert_eq!(Design::of(definition.id()), Design::Crossover);
+        }
+        // Another secret for the same study id gives other codes.
+        let first = study(4, 30);
+        let other = StudyDefinition::derived(first.id(), StudySecret::new([9; 16]), 30).unwrap();
+        let shared = first.codes().iter().filter(|code| other.codes().contains(code)).count();
+        assert!(shared <= 1, "{shared} codes in common");
+    }
+
+    #[test]
+    fn the_definition_file_round_trips_and_holds_no_code() {
+        let definition = study(5, 35);
+        let text = definition.encode();
+        assert_eq!(StudyDefinition::decode(text.as_bytes()), Ok(definition.clone()));
+        assert!(text.contains(&definition.secret().unwrap().to_hex()), "{text}");
+        for code in definition.codes() {
+            assert!(!text.contains(&code.compact()), "{text} lists {code}");
+        }
+        // The secret never reaches debug output (logs, panics).
+        assert!(!format!("{definition:?}").contains(&definition.secret().unwrap().to_hex()));
+    }
+
+    #[test]
+    fn a_study_made_before_secrets_lists_its_codes() {
+        let codes: Vec<Code> = (0..12u64).map(|n| Code::generate(&n.to_le_bytes())).collect();
+        let listed = StudyDefinition::listed(study_id("ACDEFHJKM7"), codes.clone());
+        assert_eq!((listed.codes(), listed.secret()), (codes, None));
+        assert_eq!(StudyDefinition::decode(listed.encode().as_bytes()), Ok(listed));
+    }
+
+    #[test]
+    fn damaged_or_foreign_definitions_are_refused_with_a_reason() {
+        let good = study(6, 10).encode();
+        let malformed = |text: &str| match StudyDefinition::decode(text.as_bytes()) {
+            Err(DefinitionError::Malformed { detail }) => detail,
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(StudyDefinition::decode(b"{"), Err(DefinitionError::NotADefinition));
+        assert_eq!(
+            StudyDefinition::decode(br#"{"format":"aware-results","version":1,"records":[]}"#),
+            Err(DefinitionError::NotADefinition)
+        );
+        assert_eq!(
+            StudyDefinition::decode(good.replace("\"version\":1", "\"version\":2").as_bytes()),
+            Err(DefinitionError::UnsupportedVersion { found: 2 })
+        );
+        let secret = &good[good.find("\"secret\":\"").unwrap() + 10..][..32];
+        assert!(malformed(&good.replace(secret, &secret.to_uppercase())).contains("hexadecimal"));
+        assert!(malformed(&good.replace("\"cards\":10", "\"cards\":0")).contains("cards"));
+        assert!(malformed(&good.replace("\"cards\":10", "\"cards\":1001")).contains("cards"));
+        assert!(malformed(&good.replace("\"cards\":10", "\"cards\":10,\"codes\":[\"K7M4P3\"]")).contains("either"));
+        assert!(malformed(&good.replace("\"cards\":10", "\"cards\":10,\"label\":\"8B\"")).contains("unknown field"));
+        let listed = r#"{"format":"aware-study","version":1,"study":"ACDEFHJKM7","codes":["K7M4P3","K7M-4P3"]}"#;
+        assert!(malformed(listed).contains("listed twice"));
+        assert!(malformed(&listed.replace("K7M4P3", "K7M4P4")).contains("a code"));
+        let huge = vec![b' '; MAX_DEFINITION_BYTES + 1];
+        assert_eq!(
+            StudyDefinition::decode(&huge),
+            Err(DefinitionError::TooLarge { bytes: MAX_DEFINITION_BYTES + 1, max: MAX_DEFINITION_BYTES })
+        );
+    }
+
+    #[test]
+    fn issued_codes_number_each_participant_once_and_refuse_any_other_code() {
+        let (a, b) = (study(7, 30), study(8, 5));
+        let mut issued = IssuedCodes::new();
+        assert!(issued.add(&a) && issued.add(&b));
+        assert!(!issued.add(&a), "a study given twice counts once");
+        assert_eq!((issued.studies(), issued.participants()), (2, 35));
+        let mut numbers = BTreeSet::new();
+        for definition in [&a, &b] {
+            for code in definition.codes() {
+                let number = issued.participant(definition.id(), code).expect("issued");
+                assert!(number < 35 && numbers.insert(number), "{number}");
+            }
+        }
+        // A valid code (its check character holds) that the study did not print counts for nothing,
+        // nor does a code of another study, nor a study not given.
+        let forged =
+            (0..).map(|n: u64| Code::generate(&n.to_le_bytes())).find(|code| !a.codes().contains(code)).unwrap();
+        assert_eq!(issued.participant(a.id(), forged), None);
+        assert_eq!(issued.participant(a.id(), b.codes()[0]), None);
+        assert_eq!(issued.participant(study(9, 3).id(), a.codes()[0]), None);
     }
 }

@@ -14,7 +14,7 @@ pub mod study;
 use std::collections::BTreeSet;
 
 use aware_core::l10n::Arg;
-use aware_core::study::{Design, Phase, ResultsFile, Sheet, StudyEntry, StudyId};
+use aware_core::study::{Design, Phase, ResultsFile, Sheet, StudyDefinition, StudyEntry, StudyId};
 use yew::prelude::*;
 
 use crate::app::router::{Link, navigate};
@@ -122,17 +122,12 @@ fn CreateStudy() -> Html {
                     [0; 8]
                 })
             };
-            let created = design.new_study(&mut draw).and_then(|id| Sheet::generate(id, count, &mut draw).ok());
-            let (Some(sheet), false) = (created, broken) else {
+            let created = StudyDefinition::create(*design, count, &mut draw).ok();
+            let (Some(definition), false) = (created, broken) else {
                 problem.set(Some(l10n.t("teacher-no-randomness")));
                 return;
             };
-            let entry = StudyEntry {
-                id: sheet.study(),
-                label: StudyEntry::clean_label(&label),
-                created: clock::today(),
-                codes: sheet.codes().to_vec(),
-            };
+            let entry = StudyEntry::new(&definition, &label, clock::today());
             let id = entry.id.compact();
             study.dispatch(StudyAction::CreateStudy(entry));
             navigate(&TeacherRoute::Study { id });

@@ -6,10 +6,12 @@ use std::rc::Rc;
 
 use aware_core::assessment::Assessment;
 use aware_core::l10n::Arg;
-use aware_core::report::format::{effect_words, fixed, p_phrase, p_value, percent};
-use aware_core::report::{ChangeBand, Knowledge, LikertChange, Report, ReportBuilder, Results, ScaleChange};
-use aware_core::study::suppression::Cell;
-use aware_core::study::{ResultsFile, StudyId};
+use aware_core::report::format::{effect_words, fixed, p_phrase, percent, shown_p_value};
+use aware_core::report::{
+    ChangeBand, Knowledge, LikertChange, Report, ReportBuilder, Results, SIGNIFICANCE, ScaleChange, Visible,
+};
+use aware_core::study::suppression::{Cell, Reason};
+use aware_core::study::{IssuedCodes, ResultsFile, StudyEntry, StudyId};
 use yew::prelude::*;
 
 use super::charts::{Bar, BarChart, PairedBars, PairedRow};
@@ -18,9 +20,6 @@ use crate::app::teacher::TeacherRoute;
 use crate::components::page::{Missing, PageHeading};
 use crate::deployment::min_group_size;
 use crate::state::{AssessmentState, L10n, use_assessment, use_l10n, use_study, use_title};
-
-/// Below this p-value the summary calls a change unlikely to be chance (the usual 5 % level).
-const SIGNIFICANCE: f64 = 0.05;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportPageProps {
@@ -61,10 +60,14 @@ fn ReportView(props: &ReportViewProps) -> Html {
     let l10n = use_l10n();
     let study = use_study();
     let id = props.study;
+    let entry = study.studies.find(id).cloned();
+    let created_here = entry.is_some();
     let report = {
         let results = study.results.clone();
         let assessment = props.assessment.clone();
-        use_memo((results, id), move |(results, id)| class_report(&assessment, results, *id))
+        use_memo((results, entry, id), move |(results, entry, id)| {
+            class_report(&assessment, results, entry.as_ref(), *id)
+        })
     };
     let counts = &report.counts;
     let participants = counts.pre + counts.post - counts.matched;
@@ -90,6 +93,11 @@ fn ReportView(props: &ReportViewProps) -> Html {
                 if counts.not_scored > 0 || counts.repeated > 0 {
                     <p class="hint">{ l10n.t_with("report-ignored", &[("other", Arg::from(counts.not_scored as usize)), ("repeated", Arg::from(counts.repeated as usize))]) }</p>
                 }
+                if !created_here {
+                    <p class="hint warning">{ l10n.t("report-not-created-here") }</p>
+                } else if counts.not_issued > 0 {
+                    <p class="hint">{ l10n.t_with("report-not-issued", &[("count", Arg::from(counts.not_issued as usize))]) }</p>
+                }
             </section>
             { match &report.results {
                 None => html! {
@@ -106,9 +114,19 @@ fn ReportView(props: &ReportViewProps) -> Html {
 }
 
 /// The report of one study from this device's results, with the deployment's minimum group size:
-/// what the screen shows and the aggregate export saves.
-pub fn class_report(assessment: &Assessment, results: &ResultsFile, study: StudyId) -> Report {
-    let mut builder = ReportBuilder::new(assessment);
+/// what the screen shows and the aggregate export saves. Only the codes on the study's cards count;
+/// a study not created on this device (`entry` is `None`) has no known cards, so nothing counts.
+pub fn class_report(
+    assessment: &Assessment,
+    results: &ResultsFile,
+    entry: Option<&StudyEntry>,
+    study: StudyId,
+) -> Report {
+    let mut issued = IssuedCodes::new();
+    if let Some(entry) = entry {
+        issued.add(&entry.definition());
+    }
+    let mut builder = ReportBuilder::new(assessment, &issued);
     results.records().filter(|record| record.study == study).for_each(|record| builder.add(record));
     builder.finish(min_group_size())
 }
@@ -127,14 +145,25 @@ fn ResultsView(props: &ResultsViewProps) -> Html {
     let assessment = &props.assessment;
     let results = &props.results;
     let k = props.report.min_group_size as usize;
-    let knowledge = &results.knowledge;
+    let knowledge = results.knowledge.shown();
+    let hidden = |reason: Reason| hidden_text(&l10n, reason, k);
 
+    // The chart shows the questions whose shares are both shown; the table says why others are not.
     let item_rows: Vec<PairedRow> = results
         .items
         .iter()
         .enumerate()
-        .map(|(index, item)| PairedRow { label: format!("{}", index + 1), before: item.pre, after: item.post })
+        .filter_map(|(index, item)| match (&item.pre, &item.post) {
+            (Visible::Shown(before), Visible::Shown(after)) => {
+                Some(PairedRow { label: format!("{}", index + 1), before: *before, after: *after })
+            }
+            _ => None,
+        })
         .collect();
+    let share = |share: &Visible<aware_core::study::suppression::Percent>| match share {
+        Visible::Shown(percent) => html! { <td class="num">{ percent.to_string() }</td> },
+        Visible::Hidden(reason) => html! { <td class="hidden-cell">{ hidden(*reason) }</td> },
+    };
     let band_bars: Vec<Bar> = ChangeBand::ALL
         .iter()
         .zip(&results.changes)
@@ -159,13 +188,19 @@ fn ResultsView(props: &ResultsViewProps) -> Html {
 
             <section aria-labelledby="knowledge">
                 <h2 id="knowledge">{ l10n.t("report-knowledge-title") }</h2>
-                <KnowledgeTable knowledge={knowledge.clone()} />
+                if let Some(knowledge) = knowledge {
+                    <KnowledgeTable knowledge={knowledge.clone()} />
+                } else {
+                    <p class="hint">{ l10n.t_with("report-knowledge-hidden", &[("k", Arg::from(k))]) }</p>
+                }
             </section>
 
             <section aria-labelledby="items">
                 <h2 id="items">{ l10n.t("report-items-title") }</h2>
                 <p class="hint">{ l10n.t("report-items-hint") }</p>
-                <PairedBars rows={item_rows} title={l10n.t("report-items-chart")} before={l10n.t("report-before")} after={l10n.t("report-after")} />
+                if !item_rows.is_empty() {
+                    <PairedBars rows={item_rows} title={l10n.t("report-items-chart")} before={l10n.t("report-before")} after={l10n.t("report-after")} />
+                }
                 <table class="data-table">
                     <caption class="visually-hidden">{ l10n.t("report-items-title") }</caption>
                     <thead><tr>
@@ -181,10 +216,17 @@ fn ResultsView(props: &ResultsViewProps) -> Html {
                             <tr>
                                 <th scope="row">{ index + 1 }</th>
                                 <td>{ prompt_of(&item.item_a) }</td>
-                                <td class="num">{ item.pre.to_string() }</td>
-                                <td class="num">{ item.post.to_string() }</td>
-                                <td class="num">{ p_value(item.p) }</td>
-                                <td class="num">{ p_value(item.p_holm) }</td>
+                                { share(&item.pre) }
+                                { share(&item.post) }
+                                { match &item.test {
+                                    Visible::Shown(test) => html! {
+                                        <>
+                                            <td class="num">{ shown_p_value(test.p) }</td>
+                                            <td class="num">{ shown_p_value(test.p_holm) }</td>
+                                        </>
+                                    },
+                                    Visible::Hidden(reason) => html! { <td colspan="2" class="hidden-cell">{ hidden(*reason) }</td> },
+                                } }
                             </tr>
                         }) }
                     </tbody>
@@ -218,11 +260,40 @@ fn ResultsView(props: &ResultsViewProps) -> Html {
 /// how much, could it be chance, and did attitudes change.
 fn summary(
     l10n: &L10n,
-    knowledge: &Knowledge,
+    knowledge: Option<&Knowledge>,
     scales: &[ScaleChange],
     assessment: &Assessment,
     locale: &str,
 ) -> Vec<String> {
+    let mut lines = match knowledge {
+        Some(knowledge) => knowledge_summary(l10n, knowledge),
+        None => Vec::new(),
+    };
+    for scale in scales {
+        let name = assessment
+            .scales
+            .iter()
+            .find(|s| s.id == scale.id)
+            .map(|s| assessment.text(&s.name, locale))
+            .unwrap_or_default();
+        match &scale.score {
+            Visible::Shown(score) => lines.push(l10n.t_with(
+                "report-summary-scale",
+                &[
+                    ("scale", Arg::from(name)),
+                    ("pre", Arg::from(fixed(score.pre_mean, 2))),
+                    ("post", Arg::from(fixed(score.post_mean, 2))),
+                    ("chance", Arg::from(if score.p.significant() { "unlikely" } else { "possible" })),
+                ],
+            )),
+            Visible::Hidden(_) => lines.push(l10n.t_with("report-summary-scale-hidden", &[("scale", Arg::from(name))])),
+        }
+    }
+    lines
+}
+
+/// Did they learn, how much, could it be chance.
+fn knowledge_summary(l10n: &L10n, knowledge: &Knowledge) -> Vec<String> {
     let direction = if knowledge.mean_change > 0.0 {
         "rose"
     } else if knowledge.mean_change < 0.0 {
@@ -262,27 +333,20 @@ fn summary(
         }
         None => lines.push(l10n.t("report-summary-no-variation")),
     }
-    for scale in scales {
-        let name = assessment
-            .scales
-            .iter()
-            .find(|s| s.id == scale.id)
-            .map(|s| assessment.text(&s.name, locale))
-            .unwrap_or_default();
-        match &scale.score {
-            Some(score) => lines.push(l10n.t_with(
-                "report-summary-scale",
-                &[
-                    ("scale", Arg::from(name)),
-                    ("pre", Arg::from(fixed(score.pre_mean, 2))),
-                    ("post", Arg::from(fixed(score.post_mean, 2))),
-                    ("chance", Arg::from(if score.p < SIGNIFICANCE { "unlikely" } else { "possible" })),
-                ],
-            )),
-            None => lines.push(l10n.t_with("report-summary-scale-hidden", &[("scale", Arg::from(name))])),
-        }
-    }
     lines
+}
+
+/// Why a part of the report is hidden, in words.
+fn hidden_text(l10n: &L10n, reason: Reason, k: usize) -> String {
+    let reason = match reason {
+        Reason::TableTooSmall | Reason::GroupTooSmall => "group",
+        Reason::SmallCount => "few",
+        Reason::Complementary => "complementary",
+    };
+    l10n.t_with(
+        "report-hidden-part",
+        &[("reason", Arg::from(reason)), ("k", Arg::from(k)), ("kk", Arg::from(2 * k)), ("few", Arg::from(k - 1))],
+    )
 }
 
 #[derive(Properties, PartialEq)]
@@ -336,20 +400,24 @@ fn ScaleTable(props: &ScaleTableProps) -> Html {
         .find(|s| s.id == scale.id)
         .map(|s| assessment.text(&s.name, &locale).to_owned())
         .unwrap_or_default();
-    let cells = |change: &Option<LikertChange>| match change {
-        Some(c) => html! {
+    let cells = |change: &Visible<LikertChange>| match change {
+        Visible::Shown(c) => html! {
             <>
                 <td class="num">{ fixed(c.pre_mean, 2) }</td>
                 <td class="num">{ fixed(c.post_mean, 2) }</td>
-                <td class="num">{ p_value(c.p) }</td>
+                <td class="num">{ shown_p_value(c.p) }</td>
                 <td class="num">{ c.n }</td>
             </>
         },
-        None => {
-            html! { <td colspan="4" class="hidden-cell">{ l10n.t_with("report-statement-hidden", &[("k", Arg::from(props.k))]) }</td> }
+        Visible::Hidden(reason) => {
+            html! { <td colspan="4" class="hidden-cell">{ hidden_text(&l10n, *reason, props.k) }</td> }
         }
     };
-    let alpha = |value: Option<f64>| value.map_or_else(|| l10n.t("report-not-defined"), |a| fixed(a, 2));
+    let alpha = |value: &Visible<Option<f64>>| match value {
+        Visible::Shown(Some(a)) => fixed(*a, 2),
+        Visible::Shown(None) => l10n.t("report-not-defined"),
+        Visible::Hidden(reason) => hidden_text(&l10n, *reason, props.k),
+    };
     html! {
         <div class="scale">
             <h3>{ name.clone() }</h3>
@@ -378,7 +446,7 @@ fn ScaleTable(props: &ScaleTableProps) -> Html {
                     </tr>
                 </tbody>
             </table>
-            <p class="hint">{ l10n.t_with("report-alpha", &[("pre", Arg::from(alpha(scale.alpha_pre))), ("post", Arg::from(alpha(scale.alpha_post)))]) }</p>
+            <p class="hint">{ l10n.t_with("report-alpha", &[("pre", Arg::from(alpha(&scale.alpha_pre))), ("post", Arg::from(alpha(&scale.alpha_post)))]) }</p>
         </div>
     }
 }

@@ -105,6 +105,7 @@ enum Export {
     ResultsJson,
     Codebook,
     Aggregate,
+    StudyFile,
 }
 
 #[component]
@@ -134,9 +135,12 @@ fn Exports(props: &ExportsProps) -> Html {
                     download::save(&name("codebook.csv"), "text/csv", &format!("{CSV_BOM}{csv}"))
                 }),
                 Export::Aggregate => {
-                    let report = super::report::class_report(&assessment, &file, id);
+                    let report = super::report::class_report(&assessment, &file, study.studies.find(id), id);
                     download::save(&name("report.json"), "application/json", &report.to_json())
                 }
+                Export::StudyFile => study.studies.find(id).is_some_and(|entry| {
+                    download::save(&name("study.json"), "application/json", &entry.definition().encode())
+                }),
             };
             status.set(Some(l10n.t(if saved { "export-saved" } else { "export-failed" })));
         })
@@ -160,6 +164,12 @@ fn Exports(props: &ExportsProps) -> Html {
                     <button type="button" class="button secondary" onclick={export(Export::Codebook)}>{ l10n.t("export-codebook") }</button>
                     <p class="hint">{ l10n.t("export-codebook-hint") }</p>
                 </li>
+                if study.studies.find(props.study).is_some() {
+                    <li>
+                        <button type="button" class="button secondary" onclick={export(Export::StudyFile)}>{ l10n.t("export-study") }</button>
+                        <p class="hint">{ l10n.t("export-study-hint") }</p>
+                    </li>
+                }
             </ul>
             <div role="status">
                 if let Some(message) = &*status {

@@ -152,17 +152,17 @@ impl Assessment {
         serde_json::from_str(text).map_err(malformed)
     }
 
-    /// The languages, items and options a record of this assessment may name. Ids the compiler
-    /// would refuse are left out (so a record cannot name them either).
+    /// The languages, items and options a record of this assessment may name: those of the items
+    /// asked now and of their retired versions (attempts taken with those are still read). Ids the
+    /// compiler would refuse are left out (so a record cannot name them either).
     pub fn vocabulary(&self) -> Vocabulary {
         let mut vocabulary = Vocabulary::new(self.locales.iter().filter_map(|locale| Locale::new(locale)));
-        for item in &self.knowledge {
+        for item in self.knowledge.iter().chain(&self.retired.knowledge) {
             if let Ok(id) = Id::new(&item.id) {
-                let options = item.options.iter().filter_map(|option| Id::new(&option.id).ok()).collect();
-                vocabulary.allow(id, Allowed::Options(options));
+                vocabulary.allow_options(id, item.options.iter().filter_map(|option| Id::new(&option.id).ok()));
             }
         }
-        for item in &self.likert {
+        for item in self.likert.iter().chain(&self.retired.likert) {
             if let Ok(id) = Id::new(&item.id) {
                 vocabulary.allow(id, Allowed::Likert);
             }

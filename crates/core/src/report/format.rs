@@ -1,5 +1,7 @@
 //! How report numbers are written, the same on screen, on paper and on the command line.
 
+use super::model::{PValue, SIGNIFICANCE};
+
 /// A p-value: three decimals, and "< 0.001" below that (more digits claim a precision the
 /// test does not have).
 pub fn p_value(p: f64) -> String {
@@ -10,6 +12,24 @@ pub fn p_value(p: f64) -> String {
 pub fn p_phrase(p: f64) -> String {
     let value = p_value(p);
     if value.starts_with('<') { format!("p {value}") } else { format!("p = {value}") }
+}
+
+/// A p-value as the report gives it: [`p_value`] of an exact one; "< 0.05" or "≥ 0.05" of one
+/// that only says which side of the 5 % level it is on.
+pub fn shown_p_value(p: PValue) -> String {
+    match p {
+        PValue::Exact(p) => p_value(p),
+        PValue::Below => format!("< {SIGNIFICANCE}"),
+        PValue::NotBelow => format!("≥ {SIGNIFICANCE}"),
+    }
+}
+
+/// "p = 0.023", "p < 0.001", "p < 0.05" or "p ≥ 0.05".
+pub fn shown_p_phrase(p: PValue) -> String {
+    match p {
+        PValue::Exact(p) => p_phrase(p),
+        coarse => format!("p {}", shown_p_value(coarse)),
+    }
 }
 
 /// A number with `decimals` places; "−" (minus sign) for negatives so screen readers say "minus".
@@ -47,6 +67,15 @@ mod tests {
         assert_eq!(p_value(1.0), "1.000");
         assert_eq!(p_phrase(0.000_2), "p < 0.001");
         assert_eq!(p_phrase(0.04567), "p = 0.046");
+    }
+
+    #[test]
+    fn a_coarse_p_value_says_only_its_side_of_five_percent() {
+        assert_eq!(shown_p_value(PValue::Exact(0.0312)), "0.031");
+        assert_eq!(shown_p_value(PValue::Below), "< 0.05");
+        assert_eq!(shown_p_phrase(PValue::NotBelow), "p ≥ 0.05");
+        assert_eq!(shown_p_phrase(PValue::Exact(0.0002)), "p < 0.001");
+        assert_eq!((PValue::of(0.0625, false), PValue::of(0.031, false)), (PValue::NotBelow, PValue::Below));
     }
 
     #[test]

@@ -1,9 +1,12 @@
 use serde::Serialize;
 
-use crate::study::suppression::{Cell, Percent};
+use crate::study::suppression::{Cell, Percent, Reason};
 
 /// Bumped when the report's JSON (the aggregate export, the command line's `--json`) changes shape.
-pub const REPORT_FORMAT: u32 = 1;
+/// 2: parts hidden with a reason (`Visible`), p-values coarse where exact ones would tell a count,
+/// the records left out because their code was not issued, the matched participants taken on an
+/// earlier version (`earlier_versions`), and each concept's own `n`.
+pub const REPORT_FORMAT: u32 = 2;
 
 /// Everything a class report shows. Serialised, it is the aggregate-only export: no record, no
 /// code, no answer of any one participant.
@@ -37,16 +40,81 @@ pub struct Counts {
     /// differently; their answers still count for each item and statement asked in the same
     /// version both times.
     pub earlier_versions: u64,
+    /// Records left out because their study did not issue their code: not on its cards, or a
+    /// study whose definition the report was not given (see [`crate::study::definition`]).
+    pub not_issued: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Results {
-    pub knowledge: Knowledge,
+    /// Hidden when fewer than k scored above the lowest or below the highest possible score.
+    pub knowledge: Visible<Knowledge>,
     /// One row per concept (a pair of parallel items), in the order of form A.
     pub items: Vec<ItemChange>,
     /// How individual scores changed, in [`ChangeBand`] order; small counts hidden.
     pub changes: Vec<Cell>,
     pub scales: Vec<ScaleChange>,
+}
+
+/// A part of a report as it may be shown, or why it is hidden. In JSON `{"shown": …}` or
+/// `{"hidden": "small_count"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Visible<T> {
+    Shown(T),
+    Hidden(Reason),
+}
+
+impl<T> Visible<T> {
+    pub fn shown(&self) -> Option<&T> {
+        match self {
+            Visible::Shown(value) => Some(value),
+            Visible::Hidden(_) => None,
+        }
+    }
+}
+
+/// Below this p-value a change is called unlikely to be chance (the usual 5 % level): the only
+/// thing a coarse p-value says.
+pub const SIGNIFICANCE: f64 = 0.05;
+
+/// A p-value as a report may show it. Where the exact value would tell how few students changed
+/// (an exact test on 0 and 5 students gives 0.0625), only which side of [`SIGNIFICANCE`] it is on
+/// is shown. In JSON `{"exact": 0.031}`, `"below_0.05"` or `"not_below_0.05"`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub enum PValue {
+    #[serde(rename = "exact")]
+    Exact(f64),
+    #[serde(rename = "below_0.05")]
+    Below,
+    #[serde(rename = "not_below_0.05")]
+    NotBelow,
+}
+
+impl PValue {
+    /// The exact value when `exact`, otherwise only its side of [`SIGNIFICANCE`].
+    pub fn of(p: f64, exact: bool) -> PValue {
+        match (exact, p < SIGNIFICANCE) {
+            (true, _) => PValue::Exact(p),
+            (false, true) => PValue::Below,
+            (false, false) => PValue::NotBelow,
+        }
+    }
+
+    pub fn significant(self) -> bool {
+        match self {
+            PValue::Exact(p) => p < SIGNIFICANCE,
+            PValue::Below => true,
+            PValue::NotBelow => false,
+        }
+    }
+
+    pub fn exact(self) -> Option<f64> {
+        match self {
+            PValue::Exact(p) => Some(p),
+            PValue::Below | PValue::NotBelow => None,
+        }
+    }
 }
 
 /// Knowledge scores (percent correct) of the matched participants whose attempts were both asked
@@ -90,13 +158,23 @@ pub struct ItemChange {
     /// Matched participants who were asked this concept's items in their current versions both
     /// times: the base of the shares and of the test.
     pub n: u64,
-    /// Share of matched participants right before and after, top/bottom coded.
-    pub pre: Percent,
-    pub post: Percent,
-    pub p: f64,
-    pub method: &'static str,
-    /// Holm-adjusted over all items of the report.
-    pub p_holm: f64,
+    /// Share of those `n` right before and after, top/bottom coded; hidden where the number right
+    /// or wrong is from 1 to k − 1, and for an `n` below 2k.
+    pub pre: Visible<Percent>,
+    pub post: Visible<Percent>,
+    /// McNemar's test; hidden for an `n` below 2k.
+    pub test: Visible<ItemTest>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ItemTest {
+    /// Exact only when both shares are shown and neither the students who went from right to
+    /// wrong nor those from wrong to right number 1 to k − 1.
+    pub p: PValue,
+    /// How the exact p was computed; `None` with a coarse p (the method tells how many changed).
+    pub method: Option<&'static str>,
+    /// Holm-adjusted over all items of the report; exact only when every p it is made of is.
+    pub p_holm: PValue,
 }
 
 /// Bands of one participant's change in knowledge score, for the chart of individual changes.
@@ -144,12 +222,14 @@ impl ChangeBand {
 pub struct ScaleChange {
     pub id: String,
     /// The scale score's change, over participants who answered every statement both times;
-    /// `None` when fewer than k did.
-    pub score: Option<LikertChange>,
-    /// Cronbach's α over the matched participants' complete answers, before and after; `None`
-    /// when it does not exist or fewer than k answered every statement.
-    pub alpha_pre: Option<f64>,
-    pub alpha_post: Option<f64>,
+    /// hidden when fewer than k did, when the few who did not would be told, or when fewer than
+    /// k scored away from either end of the scale.
+    pub score: Visible<LikertChange>,
+    /// Cronbach's α over the matched participants' complete answers, before and after (`None`:
+    /// it does not exist, the answers do not vary); built from each statement's answers, so
+    /// hidden as a statement's results are, for fewer than 2k complete answers.
+    pub alpha_pre: Visible<Option<f64>>,
+    pub alpha_post: Visible<Option<f64>>,
     pub statements: Vec<StatementChange>,
 }
 
@@ -157,8 +237,9 @@ pub struct ScaleChange {
 pub struct StatementChange {
     pub id: String,
     pub reversed: bool,
-    /// `None` when fewer than k participants answered it both times.
-    pub change: Option<LikertChange>,
+    /// Hidden when fewer than 2k participants answered it both times, or when it would tell how
+    /// few declined it or gave an end of the scale.
+    pub change: Visible<LikertChange>,
 }
 
 /// Scores after reverse coding, 1–5: higher is the attitude the lessons aim for.
@@ -167,10 +248,13 @@ pub struct LikertChange {
     pub n: u64,
     pub pre_mean: f64,
     pub post_mean: f64,
-    /// Wilcoxon's signed-rank test on the changes.
-    pub statistic: f64,
-    pub p: f64,
-    pub method: &'static str,
+    /// Wilcoxon's signed-rank test on the changes. The statistic and an exact p are shown only
+    /// when the students whose answer rose, fell and stayed are each none or at least k (the
+    /// ranks tell how many changed); otherwise only the p-value's side of 0.05.
+    pub statistic: Option<f64>,
+    pub p: PValue,
+    /// `None` with a coarse p.
+    pub method: Option<&'static str>,
 }
 
 impl Report {

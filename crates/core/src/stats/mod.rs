@@ -2,9 +2,9 @@
 //! post-test, and whether the change is more than chance.
 //!
 //! Formulas and references follow the project's research brief (content facts §5): Hake's
-//! normalised gain for the class, a paired t-test with Lakens' d_z for matched students, McNemar's
-//! test with Holm's adjustment for single knowledge items, and Wilcoxon's signed-rank test and
-//! Cronbach's α for Likert attitude items.
+//! normalised gain for the class, a paired t-test with Lakens' d_z (and its exact interval from the
+//! noncentral t) for matched students, McNemar's test with Holm's adjustment for single knowledge
+//! items, and Wilcoxon's signed-rank test and Cronbach's α for Likert attitude items.
 //!
 //! Every function is pure and takes plain slices, so the browser report, the command line and the
 //! tests compute exactly the same numbers. Conventions shared by all of them:
@@ -50,7 +50,7 @@ pub struct Interval {
 }
 
 /// z_{0.975}, the standard normal quantile for a two-sided 95 % interval
-/// (`scipy.stats.norm.ppf(0.975)`).
+/// (`scipy.stats.norm.ppf(0.975)`): the interval of d_z for a t beyond the exact method's range.
 const Z_975: f64 = 1.959_963_984_540_054;
 
 fn all_finite(values: impl IntoIterator<Item = f64>) -> bool {

@@ -1,6 +1,7 @@
-//! The special functions behind the p-values: log-gamma, the regularised incomplete gamma and beta
-//! functions, and the distributions built on them (normal, Student's t, χ² with one degree of
-//! freedom, the binomial with p = ½).
+//! The special functions behind the p-values and intervals: log-gamma, the regularised incomplete
+//! gamma and beta functions, and the distributions built on them (normal, Student's t, χ² with one
+//! degree of freedom, the binomial with p = ½, and the noncentral t with the inversion that gives
+//! the exact confidence interval of an effect size).
 //!
 //! Written here rather than taken from a crate because `aware-core` ships to the browser and a
 //! class report needs only these few functions. They follow the classical algorithms of
@@ -141,6 +142,163 @@ pub fn binomial_half_cdf(k: u32, n: u32) -> f64 {
         return sum as f64 / (1u64 << n) as f64;
     }
     beta_regularized(f64::from(n - k), f64::from(k) + 1.0, 0.5)
+}
+
+/// P(T ≤ t) for T with the noncentral t distribution of `df` > 0 degrees of freedom and
+/// noncentrality `delta` (the distribution of a t statistic when the true standardised effect is
+/// δ/√n), as `scipy.stats.nct.cdf(t, df, delta)`.
+///
+/// For t ≥ 0 it is the Poisson mixture of incomplete beta functions (Guenther 1978; Lenth 1989,
+/// *Algorithm AS 243: Cumulative distribution function of the non-central t distribution*,
+/// Appl. Statist. 38(1), 185–189): with x = t²/(df + t²) and λ = δ²/2,
+///
+/// F(t) = Φ(−δ) + ½ Σⱼ [ pⱼ·I_x(j + ½, df/2) + qⱼ·I_x(j + 1, df/2) ],
+/// pⱼ = e^{−λ} λʲ / j!,  qⱼ = δ/√2 · e^{−λ} λʲ / Γ(j + 3/2),
+///
+/// and for t < 0, F(t; df, δ) = 1 − F(−t; df, −δ). The series is summed outwards from its largest
+/// terms at j = ⌊λ⌋ (Benton & Krishnamoorthy 2003, *Computing discrete mixtures of continuous
+/// distributions*, CSDA 43(2), 249–267): the weights and the incomplete beta functions of
+/// neighbouring terms follow from each other by recurrences, so only the two middle incomplete
+/// beta functions are evaluated directly, and the sum needs no more terms than the Poisson weights
+/// have mass (about ±10√λ around λ). The result is accurate to about 1e-13 in absolute terms, which
+/// is what the interval below needs (see `tests/fixtures/stats/nct.json`).
+pub fn noncentral_t_cdf(t: f64, df: f64, delta: f64) -> f64 {
+    if t < 0.0 {
+        return 1.0 - noncentral_t_upper_half(-t, df, -delta);
+    }
+    noncentral_t_upper_half(t, df, delta)
+}
+
+/// [`noncentral_t_cdf`] for t ≥ 0.
+fn noncentral_t_upper_half(t: f64, df: f64, delta: f64) -> f64 {
+    let normal = normal_cdf(-delta);
+    let square = t * t;
+    let (x, y) = (square / (df + square), df / (df + square));
+    if x == 0.0 {
+        return normal;
+    }
+    let b = 0.5 * df;
+    let lambda = 0.5 * delta * delta;
+    if lambda == 0.0 {
+        // Central: only p₀ = 1 is not zero.
+        return (normal + 0.5 * beta_regularized_pair(0.5, b, x, y)).clamp(0.0, 1.0);
+    }
+    let middle = lambda.floor();
+    // The weights at j = middle, and the incomplete beta functions with their recurrence steps
+    // g(a) = x^a y^b / (a·B(a, b)), for which I_x(a + 1, b) = I_x(a, b) − g(a).
+    let ln_p_middle = poisson_ln_pmf(middle, lambda);
+    let p_middle = ln_p_middle.exp();
+    // e^{−λ} λᵐ / Γ(m + 3/2) = pₘ · Γ(m + 1) / Γ(m + 3/2) = pₘ · B(m + 1, ½) / Γ(½).
+    let q_middle = delta / std::f64::consts::SQRT_2 * (ln_p_middle + ln_beta(middle + 1.0, 0.5) - 0.5 * PI.ln()).exp();
+    let step = |a: f64| (a * x.ln() + b * y.ln() - ln_beta(a, b)).exp() / a;
+    let (a_p, a_q) = (middle + 0.5, middle + 1.0);
+    let (beta_p, beta_q) = (beta_regularized_pair(a_p, b, x, y), beta_regularized_pair(a_q, b, x, y));
+    let (step_p, step_q) = (step(a_p), step(a_q));
+
+    let mut sum = p_middle * beta_p + q_middle * beta_q;
+    // Outwards: j = middle + 1, middle + 2, …
+    let (mut p, mut q, mut ip, mut iq, mut gp, mut gq) = (p_middle, q_middle, beta_p, beta_q, step_p, step_q);
+    // The weights have their mass within about ±10√λ of λ; the bound only stops a loop that
+    // would never end.
+    let bound = (20.0 * lambda.sqrt()) as usize + 1000;
+    let mut j = middle;
+    for _ in 0..bound {
+        ip -= gp;
+        iq -= gq;
+        gp *= x * (j + 0.5 + b) / (j + 1.5);
+        gq *= x * (j + 1.0 + b) / (j + 2.0);
+        j += 1.0;
+        p *= lambda / j;
+        q *= lambda / (j + 0.5);
+        let term = p * ip.max(0.0) + q * iq.max(0.0);
+        sum += term;
+        if j > lambda && p + q.abs() < NONCENTRAL_NEGLIGIBLE {
+            break;
+        }
+    }
+    // Inwards: j = middle − 1, …, 0.
+    let (mut p, mut q, mut ip, mut iq, mut gp, mut gq) = (p_middle, q_middle, beta_p, beta_q, step_p, step_q);
+    let mut j = middle;
+    for _ in 0..bound {
+        if j < 1.0 {
+            break;
+        }
+        // g(a − 1) = g(a) · a / (x·(a − 1 + b)), then I_x(a − 1, b) = I_x(a, b) + g(a − 1).
+        gp *= (j + 0.5) / (x * (j - 0.5 + b));
+        gq *= (j + 1.0) / (x * (j + b));
+        ip += gp;
+        iq += gq;
+        p *= j / lambda;
+        q *= (j + 0.5) / lambda;
+        j -= 1.0;
+        sum += p * ip.min(1.0) + q * iq.min(1.0);
+        if p + q.abs() < NONCENTRAL_NEGLIGIBLE {
+            break;
+        }
+    }
+    (normal + 0.5 * sum).clamp(0.0, 1.0)
+}
+
+/// ln(e^{−λ} λᵐ / m!) for a whole number m ≥ 0 and λ > 0.
+///
+/// Near the mode of a large λ the three terms of the direct formula are each about λ·ln λ and
+/// nearly cancel, which would cost their rounding (10⁻¹² relative at λ = 2000). Loader's
+/// saddle-point form keeps only small terms: ln p = −bd0(m, λ) − ½ ln(2πm) − δ(m), with
+/// bd0 = m·ln(m/λ) + λ − m written as λ·((1 + r)·ln(1 + r) − r) for r = (m − λ)/λ, and δ(m) the
+/// remainder of Stirling's series (Loader 2000, *Fast and accurate computation of binomial
+/// probabilities*; as in R's `dpois`).
+fn poisson_ln_pmf(m: f64, lambda: f64) -> f64 {
+    if m < STIRLING_FROM {
+        return -lambda + m * lambda.ln() - ln_gamma(m + 1.0);
+    }
+    let r = (m - lambda) / lambda;
+    let bd0 = lambda * ((1.0 + r) * r.ln_1p() - r);
+    -bd0 - 0.5 * (2.0 * PI * m).ln() - stirling_correction(m)
+}
+
+/// A Poisson weight below this adds nothing a double can hold to a probability near ½.
+const NONCENTRAL_NEGLIGIBLE: f64 = 1e-20;
+
+/// The noncentrality δ at which P(T ≤ t) = `probability` for the noncentral t with `df` degrees
+/// of freedom: the confidence limit for δ given an observed t ("pivoting the distribution
+/// function"). P(T ≤ t) falls as δ grows, so the root is unique; it is bracketed by stepping
+/// outwards from δ = t and then found by bisection to the last bits of a double.
+///
+/// `probability` must lie strictly between 0 and 1.
+pub fn noncentral_t_noncentrality(t: f64, df: f64, probability: f64) -> f64 {
+    let above = |delta: f64| noncentral_t_cdf(t, df, delta) > probability;
+    // The spread of T around δ is about √(1 + δ²/(2·df)); steps of that size reach the root fast.
+    let spread = (1.0 + t * t / (2.0 * df)).sqrt();
+    let (mut low, mut high) = (t - spread, t + spread);
+    let mut width = spread;
+    for _ in 0..64 {
+        if above(low) {
+            break;
+        }
+        width *= 2.0;
+        low -= width;
+    }
+    let mut width = spread;
+    for _ in 0..64 {
+        if !above(high) {
+            break;
+        }
+        width *= 2.0;
+        high += width;
+    }
+    // The function at `low` is above the probability and at `high` below it.
+    for _ in 0..200 {
+        let middle = 0.5 * (low + high);
+        if middle <= low || middle >= high {
+            break;
+        }
+        if above(middle) {
+            low = middle;
+        } else {
+            high = middle;
+        }
+    }
+    0.5 * (low + high)
 }
 
 /// Lanczos coefficients for g = 7, n = 9 (Godfrey; as in Toth's and Wikipedia's tables).

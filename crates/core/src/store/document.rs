@@ -172,8 +172,10 @@ impl Document for TeacherStudies {
     const MAX_BYTES: usize = MAX_STUDIES_BYTES;
 
     fn decode(raw: &str) -> Decoded<TeacherStudies> {
-        match TeacherStudies::decode(raw) {
-            Ok(studies) => ready(studies),
+        match TeacherStudies::decode_stored(raw) {
+            Ok((studies, version)) => {
+                Decoded::Ready { value: studies, migrated_from: (version < STUDIES_VERSION).then_some(version) }
+            }
             Err(DeviceDecodeError::UnsupportedVersion(version)) if version > STUDIES_VERSION => {
                 Decoded::Newer { version }
             }

@@ -155,9 +155,15 @@ impl Sheet {
         // are only ever used up by a broken random source.
         let mut spare_draws = 64;
         let mut codes: Vec<Code> = Vec::with_capacity(count);
+        // Sorted, to find a repeat by halving: a pooled report derives half a million codes.
+        let mut seen: Vec<Code> = Vec::with_capacity(count);
         while codes.len() < count {
             let code = Code::generate(&random());
-            if codes.contains(&code) {
+            let place = seen.binary_search(&code);
+            if let Err(at) = place {
+                seen.insert(at, code);
+            }
+            if place.is_ok() {
                 if spare_draws == 0 {
                     return Err(SheetError::RandomnessRepeats);
                 }
@@ -258,6 +264,9 @@ fn is_separator(typed: char) -> bool {
 }
 
 fn parse<const N: usize>(text: &str) -> Result<[u8; N], ParseError> {
+    if let Some(values) = parse_compact(text.as_bytes()) {
+        return Ok(values);
+    }
     let mut values = [0u8; N];
     let mut found = 0;
     for typed in text.chars().filter(|&c| !is_separator(c)) {
@@ -280,6 +289,33 @@ fn parse<const N: usize>(text: &str) -> Result<[u8; N], ParseError> {
     }
     Ok(values)
 }
+
+/// The form files and exports write: exactly `N` characters of [`ALPHABET`] and a check that holds.
+/// Anything else takes the general path, which gives the same values and says what is wrong.
+fn parse_compact<const N: usize>(bytes: &[u8]) -> Option<[u8; N]> {
+    let bytes: &[u8; N] = bytes.try_into().ok()?;
+    let mut values = [0u8; N];
+    for (value, &byte) in values.iter_mut().zip(bytes) {
+        *value = VALUE_OF[usize::from(byte)];
+        if *value == NOT_IN_ALPHABET {
+            return None;
+        }
+    }
+    weighted_sum(&values).is_multiple_of(BASE).then_some(values)
+}
+
+const NOT_IN_ALPHABET: u8 = u8::MAX;
+
+/// The value of each byte of [`ALPHABET`], [`NOT_IN_ALPHABET`] for the others.
+const VALUE_OF: [u8; 256] = {
+    let mut table = [NOT_IN_ALPHABET; 256];
+    let mut value = 0;
+    while value < ALPHABET.len() {
+        table[ALPHABET[value] as usize] = value as u8;
+        value += 1;
+    }
+    table
+};
 
 /// `Σ wᵢ·vᵢ` with weights `n, n−1, …, 1` from the left. A valid string sums to `0 (mod 23)`.
 fn weighted_sum(values: &[u8]) -> u32 {

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::code::{Code, Sheet, StudyId};
+use super::definition::{CodeText, FieldProblem, StudyDefinition, StudySecret};
 use super::record::{Date, shorten};
 use crate::json;
 
@@ -22,8 +23,12 @@ pub struct StudyEntry {
     pub id: StudyId,
     pub label: String,
     pub created: Date,
-    /// The printed codes, so the cards can be printed again.
+    /// The printed codes, so the cards can be printed again: the only codes the study's report
+    /// counts. Derived from `secret` when there is one (see [`super::definition`]).
     pub codes: Vec<Code>,
+    /// `None` for a study created before codes were derived from a secret; its codes are kept as
+    /// a list instead.
+    pub secret: Option<StudySecret>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +51,9 @@ impl std::fmt::Display for DeviceDecodeError {
 }
 
 pub const STUDIES_FORMAT: &str = "aware-studies";
-pub const STUDIES_VERSION: u64 = 1;
+/// 2: a study keeps its secret and number of cards instead of its codes (1 listed the codes;
+/// still read).
+pub const STUDIES_VERSION: u64 = 2;
 /// The largest studies document read; larger is damage, not a teacher's list.
 pub const MAX_STUDIES_BYTES: usize = 2 * 1024 * 1024;
 /// The longest text: a label of [`StudyEntry::MAX_LABEL_CHARS`] characters, each escaped as
@@ -60,6 +67,24 @@ impl StudyEntry {
     /// Long enough for "Class 8B, autumn term, trafficking unit"; a label is a note, not a record.
     pub const MAX_LABEL_CHARS: usize = 60;
 
+    /// A study just created on this device, with the teacher's note.
+    pub fn new(definition: &StudyDefinition, label: &str, created: Date) -> StudyEntry {
+        StudyEntry {
+            id: definition.id(),
+            label: StudyEntry::clean_label(label),
+            created,
+            codes: definition.codes(),
+            secret: definition.secret(),
+        }
+    }
+
+    /// Which codes the study issued: for its report, and the file an evaluator pools with.
+    pub fn definition(&self) -> StudyDefinition {
+        self.secret
+            .and_then(|secret| StudyDefinition::derived(self.id, secret, self.codes.len()).ok())
+            .unwrap_or_else(|| StudyDefinition::listed(self.id, self.codes.clone()))
+    }
+
     /// The label trimmed and cut to [`Self::MAX_LABEL_CHARS`] characters, then trimmed again: a
     /// cut just after a space must not leave it, or the label would change when read back.
     pub fn clean_label(label: &str) -> String {
@@ -68,16 +93,19 @@ impl StudyEntry {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+/// Version 1: codes listed. Read, never written.
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StudiesV1 {
-    format: String,
-    version: u64,
+    #[serde(rename = "format")]
+    _format: String,
+    #[serde(rename = "version")]
+    _version: u64,
     #[serde(deserialize_with = "json::at_most::<_, _, MAX_STUDIES>")]
     studies: Vec<StudyV1>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StudyV1 {
     id: String,
@@ -88,29 +116,33 @@ struct StudyV1 {
     codes: Vec<CodeText>,
 }
 
-/// A code as stored: written from a [`Code`], read back into one (`None` when damaged).
-struct CodeText(Option<Code>);
-
-impl Serialize for CodeText {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0.map(|code| code.compact()).unwrap_or_default())
-    }
+/// Version 2: a study with a secret keeps it and its number of cards; one without lists codes.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StudiesV2 {
+    format: String,
+    version: u64,
+    #[serde(deserialize_with = "json::at_most::<_, _, MAX_STUDIES>")]
+    studies: Vec<StudyV2>,
 }
 
-impl<'de> Deserialize<'de> for CodeText {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<CodeText, D::Error> {
-        struct Text;
-        impl serde::de::Visitor<'_> for Text {
-            type Value = CodeText;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a participant code")
-            }
-            fn visit_str<E>(self, text: &str) -> Result<CodeText, E> {
-                Ok(CodeText(Code::parse(text).ok()))
-            }
-        }
-        deserializer.deserialize_str(Text)
-    }
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StudyV2 {
+    id: String,
+    label: String,
+    created: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    secret: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cards: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "some_codes")]
+    codes: Option<Vec<CodeText>>,
+}
+
+/// A list of codes, read only to its limit.
+fn some_codes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<CodeText>>, D::Error> {
+    json::at_most::<_, _, MAX_CODES>(deserializer).map(Some)
 }
 
 impl TeacherStudies {
@@ -119,17 +151,19 @@ impl TeacherStudies {
     }
 
     pub fn encode(&self) -> String {
-        let document = StudiesV1 {
+        let document = StudiesV2 {
             format: STUDIES_FORMAT.to_owned(),
             version: STUDIES_VERSION,
             studies: self
                 .studies
                 .iter()
-                .map(|study| StudyV1 {
+                .map(|study| StudyV2 {
                     id: study.id.compact(),
                     label: study.label.clone(),
                     created: study.created.to_string(),
-                    codes: study.codes.iter().map(|&code| CodeText(Some(code))).collect(),
+                    secret: study.secret.map(StudySecret::to_hex),
+                    cards: study.secret.map(|_| study.codes.len() as u16),
+                    codes: study.secret.is_none().then(|| study.codes.iter().map(|&code| CodeText(Ok(code))).collect()),
                 })
                 .collect(),
         };
@@ -137,6 +171,12 @@ impl TeacherStudies {
     }
 
     pub fn decode(text: &str) -> Result<TeacherStudies, DeviceDecodeError> {
+        TeacherStudies::decode_stored(text).map(|(studies, _)| studies)
+    }
+
+    /// [`Self::decode`], and the version the document was stored in: an older one is migrated
+    /// as it is read, and the device store keeps its original aside before writing over it.
+    pub fn decode_stored(text: &str) -> Result<(TeacherStudies, u64), DeviceDecodeError> {
         if text.len() > MAX_STUDIES_BYTES {
             return Err(DeviceDecodeError::TooLarge);
         }
@@ -153,21 +193,48 @@ impl TeacherStudies {
             // it made a message six times its length).
             return Err(DeviceDecodeError::Malformed(format!("format {:?}", shorten(&header.format))));
         }
-        if header.version != STUDIES_VERSION {
-            return Err(DeviceDecodeError::UnsupportedVersion(header.version));
-        }
-        let document: StudiesV1 =
-            serde_json::from_str(text).map_err(|e| DeviceDecodeError::Malformed(json::message(&e)))?;
-        let mut studies = Vec::with_capacity(document.studies.len());
-        for (index, study) in document.studies.into_iter().enumerate() {
+        let studies: Vec<StudyV2> = match header.version {
+            1 => {
+                let document: StudiesV1 =
+                    serde_json::from_str(text).map_err(|e| DeviceDecodeError::Malformed(json::message(&e)))?;
+                document
+                    .studies
+                    .into_iter()
+                    .map(|study| StudyV2 {
+                        id: study.id,
+                        label: study.label,
+                        created: study.created,
+                        secret: None,
+                        cards: None,
+                        codes: Some(study.codes),
+                    })
+                    .collect()
+            }
+            STUDIES_VERSION => {
+                serde_json::from_str::<StudiesV2>(text)
+                    .map_err(|e| DeviceDecodeError::Malformed(json::message(&e)))?
+                    .studies
+            }
+            found => return Err(DeviceDecodeError::UnsupportedVersion(found)),
+        };
+        let mut entries = Vec::with_capacity(studies.len());
+        for (index, study) in studies.into_iter().enumerate() {
             let problem = |what: &str| DeviceDecodeError::Malformed(format!("study {}: {what}", index + 1));
             let id = StudyId::parse(&study.id).map_err(|_| problem("study id"))?;
             let created = Date::parse(&study.created).ok_or_else(|| problem("date"))?;
-            let codes = study.codes.iter().map(|code| code.0).collect::<Option<Vec<Code>>>();
-            let codes = codes.ok_or_else(|| problem("code"))?;
-            studies.push(StudyEntry { id, label: StudyEntry::clean_label(&study.label), created, codes });
+            let definition =
+                StudyDefinition::from_fields(id, study.secret.as_deref(), study.cards, study.codes.as_deref())
+                    .map_err(|field| {
+                        problem(match field {
+                            FieldProblem::Secret => "secret",
+                            FieldProblem::Cards(_) => "cards",
+                            FieldProblem::Code(_) | FieldProblem::CodeTwice(_) => "code",
+                            FieldProblem::CodeCount(_) | FieldProblem::Neither => "codes",
+                        })
+                    })?;
+            entries.push(StudyEntry::new(&definition, &study.label, created));
         }
-        Ok(TeacherStudies { studies })
+        Ok((TeacherStudies { studies: entries }, header.version))
     }
 }
 
@@ -205,15 +272,43 @@ mod tests {
 
     #[test]
     fn studies_survive_a_round_trip() {
-        let studies = TeacherStudies {
-            studies: vec![StudyEntry {
-                id: study(),
-                label: "Class 8B".into(),
-                created: Date::new(2026, 11, 29).unwrap(),
-                codes: vec![Code::generate(&[1; 8]), Code::generate(&[2; 8])],
-            }],
+        let mut n = 0u64;
+        let mut random = || {
+            n += 1;
+            n.wrapping_mul(0x9E37_79B9_7F4A_7C15).to_le_bytes()
         };
-        assert_eq!(TeacherStudies::decode(&studies.encode()), Ok(studies));
+        let derived = StudyDefinition::create(crate::study::Design::Parallel, 12, &mut random).unwrap();
+        let created = Date::new(2026, 11, 29).unwrap();
+        let studies = TeacherStudies {
+            studies: vec![
+                StudyEntry::new(&derived, "Class 8B", created),
+                StudyEntry {
+                    id: study(),
+                    label: "Class 8A".into(),
+                    created,
+                    codes: vec![Code::generate(&[1; 8]), Code::generate(&[2; 8])],
+                    secret: None,
+                },
+            ],
+        };
+        let encoded = studies.encode();
+        assert!(!encoded.contains(&derived.codes()[0].compact()), "a derived study keeps its secret, not its codes");
+        assert_eq!(TeacherStudies::decode(&encoded), Ok(studies.clone()));
+        assert_eq!(studies.studies[0].definition(), derived);
+    }
+
+    #[test]
+    fn studies_stored_by_the_first_version_are_read_with_their_codes_listed() {
+        let code = Code::generate(&[1; 8]);
+        let v1 = format!(
+            r#"{{"format":"aware-studies","version":1,"studies":[{{"id":"{}","label":"8B","created":"2026-11-29","codes":["{}"]}}]}}"#,
+            study().compact(),
+            code.compact()
+        );
+        let studies = TeacherStudies::decode(&v1).unwrap();
+        let entry = &studies.studies[0];
+        assert_eq!((&entry.codes, entry.secret), (&vec![code], None));
+        assert_eq!(entry.definition(), StudyDefinition::listed(study(), vec![code]));
     }
 
     #[test]
@@ -228,8 +323,15 @@ mod tests {
             study().compact()
         );
         assert_eq!(TeacherStudies::decode(&bad_code), Err(DeviceDecodeError::Malformed("study 1: code".into())));
-        let extra = r#"{"format":"aware-studies","version":1,"studies":[],"names":[]}"#;
-        assert!(matches!(TeacherStudies::decode(extra), Err(DeviceDecodeError::Malformed(_))));
+        let bad_secret = format!(
+            r#"{{"format":"aware-studies","version":2,"studies":[{{"id":"{}","label":"x","created":"2026-11-29","secret":"00","cards":3}}]}}"#,
+            study().compact()
+        );
+        assert_eq!(TeacherStudies::decode(&bad_secret), Err(DeviceDecodeError::Malformed("study 1: secret".into())));
+        for version in [1, 2] {
+            let extra = format!(r#"{{"format":"aware-studies","version":{version},"studies":[],"names":[]}}"#);
+            assert!(matches!(TeacherStudies::decode(&extra), Err(DeviceDecodeError::Malformed(_))));
+        }
     }
 
     #[test]

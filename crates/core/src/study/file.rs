@@ -1,21 +1,27 @@
 //! The results file: what a student exports and a teacher imports.
 //!
 //! A versioned JSON document, `{"format":"aware-results","version":1,"records":[…]}`. Students
-//! hand these files to their teacher (a USB stick, a shared folder, a chat), so [`ResultsFile::decode`]
-//! treats every byte as hostile, and holds to the memory rule of `json.rs` (at most twice the
-//! file's size): it checks the size before parsing, and the length of every text and number
-//! ([`json::check_tokens`]), so no message quotes a long input; it never lifts serde_json's
-//! nesting limit (128), and no field of the format takes nested values, so hostile nesting is
-//! refused at its first bracket (a stack overflow in wasm cannot be caught); it skips what it
-//! does not use unbuilt (never a JSON tree); it reads each list only to its limit, and converts
-//! each record into its compact form as soon as it is read; it rejects unknown fields (a `time`
-//! or `name` field is refused, not carried along); it validates every record; and it reports the
-//! first problem in plain words with the record's number. It never panics and applies nothing
-//! partially. [`ResultsFile::import`] also checks every record against the assessment's
-//! [`Vocabulary`].
+//! hand these files to their teacher (a USB stick, a shared folder, a chat), so reading one
+//! treats every byte as hostile. There is one reader, [`Reader`] (in `read.rs`): the app's import
+//! ([`ResultsFile::decode`], [`ResultsFile::import`]) builds records from what it reads, and
+//! `aware report` scores records straight from a file's bytes with it. It checks the size before
+//! reading; it neither recurses nor builds a JSON tree, and keeps at most a record's worth of its
+//! bounded answers at a time; it rejects unknown fields (a `time` or `name` field is refused, not
+//! carried along); it validates every record; and it reports the first problem in plain words with
+//! the record's number, in serde_json's words (it replaced a serde decoder, and its tests still
+//! hold). It never panics and applies nothing partially. [`ResultsFile::import`] also checks every
+//! record against the assessment's [`Vocabulary`].
 //!
-//! To change the format: add `v2` with its serde types, a conversion from `v1`, point
-//! [`ResultsFile::encode`] at it and raise [`VERSION`]. Never edit `v1`: files in that shape exist.
+//! It holds to the memory rule of `json.rs` (at most twice the file's size): records are built in
+//! their compact form as they are read, and no message quotes a long input. A file the reader
+//! refuses that holds a text or number longer than any the format has ([`json::check_tokens`],
+//! which never allocates) is refused for that first, as the serde decoder did before it parsed;
+//! only then does serde_json read the envelope (skipping what it does not use unbuilt) to say
+//! whether it is a results file at all.
+//!
+//! To change the format: add `v2` with its types and reader, a conversion from `v1`, point
+//! [`ResultsFile::encode`] at it and raise [`VERSION`]. Never change what `v1` reads: files in that
+//! shape exist.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -24,9 +30,14 @@ use serde::Deserialize;
 use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::error::Category;
 
-use super::record::{Record, RecordError, RecordKey, shorten};
+use super::record::{Record, RecordError, RecordKey};
 use super::vocabulary::Vocabulary;
 use crate::json;
+
+mod read;
+pub(super) mod scan;
+
+pub use read::{Reader, RecordRef};
 
 /// The `format` field: tells a results file from any other JSON a teacher might pick by mistake.
 pub const FORMAT: &str = "aware-results";
@@ -34,8 +45,8 @@ pub const VERSION: u64 = 1;
 /// Room for [`ResultsFile::MAX_RECORDS`] records of a realistic 30-item test (about 2 KB each);
 /// read no further.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
-/// No text in a results file is longer than an id (64); a longer one is refused before parsing
-/// (see [`json::check_tokens`]).
+/// No text in a results file is longer than an id (64); a refused file with a longer one is
+/// refused for that (see [`json::check_tokens`]).
 const MAX_TOKEN_BYTES: usize = 128;
 
 /// A set of records with distinct [keys](RecordKey), kept in key order. Codes are random, so the
@@ -189,88 +200,96 @@ impl ResultsFile {
     }
 
     fn read(bytes: &[u8], vocabulary: Option<&Vocabulary>) -> Result<ResultsFile, ImportError> {
-        if bytes.len() > MAX_FILE_BYTES {
-            return Err(ImportError::TooLarge { bytes: bytes.len(), max: MAX_FILE_BYTES });
-        }
-        // Some editors save JSON with a byte-order mark.
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        if let Err(too_long) = json::check_tokens(bytes, MAX_TOKEN_BYTES) {
-            let object = bytes.iter().find(|byte| !byte.is_ascii_whitespace()) == Some(&b'{');
-            return Err(if object {
-                ImportError::Malformed { detail: too_long.to_string() }
-            } else {
-                ImportError::NotAResultsFile
-            });
-        }
-
-        /// Any JSON value: a whole number is the version, anything else is skipped unbuilt.
-        enum Version {
-            Whole(u64),
-            Other,
-        }
-        impl<'de> Deserialize<'de> for Version {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Version, D::Error> {
-                deserializer.deserialize_any(VersionVisitor)
+        let mut records = BTreeMap::new();
+        Reader::new().read(bytes, |record| {
+            let record = record.to_record()?;
+            if let Some(vocabulary) = vocabulary {
+                vocabulary.check(&record)?;
             }
-        }
-        struct VersionVisitor;
-        impl<'de> Visitor<'de> for VersionVisitor {
-            type Value = Version;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any value")
-            }
-            fn visit_u64<E>(self, value: u64) -> Result<Version, E> {
-                Ok(Version::Whole(value))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Version, E> {
-                Ok(Version::Other)
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Version, E> {
-                Ok(Version::Other)
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Version, E> {
-                Ok(Version::Other)
-            }
-            fn visit_str<E>(self, _: &str) -> Result<Version, E> {
-                Ok(Version::Other)
-            }
-            fn visit_unit<E>(self) -> Result<Version, E> {
-                Ok(Version::Other)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Version, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Version::Other)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Version, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Version::Other)
-            }
-        }
-
-        #[derive(Deserialize)]
-        struct Envelope {
-            #[serde(default)]
-            format: Option<String>,
-            #[serde(default)]
-            version: Option<Version>,
-        }
-        let envelope: Envelope = serde_json::from_slice(bytes).map_err(|err| match err.classify() {
-            Category::Syntax | Category::Eof | Category::Io => {
-                ImportError::NotJson { line: err.line(), column: err.column() }
-            }
-            Category::Data => ImportError::NotAResultsFile,
+            records.insert(record.key(), record);
+            Ok(())
         })?;
-        if envelope.format.as_deref() != Some(FORMAT) {
-            return Err(ImportError::NotAResultsFile);
+        Ok(ResultsFile { records })
+    }
+}
+
+/// Why the [`Reader`] refused a file, when the file holds a text or number longer than any a
+/// results file has: refused for that, without quoting it (see the module documentation).
+fn long_token(bytes: &[u8]) -> Option<ImportError> {
+    let too_long = json::check_tokens(bytes, MAX_TOKEN_BYTES).err()?;
+    let object = bytes.iter().find(|byte| !byte.is_ascii_whitespace()) == Some(&b'{');
+    Some(if object { ImportError::Malformed { detail: too_long.to_string() } } else { ImportError::NotAResultsFile })
+}
+
+/// Whether `bytes` are JSON, a results file, and of version 1, in serde_json's words: read only
+/// when the [`Reader`] has refused a file, to say why as the serde decoder always said it. What
+/// it does not use it skips unbuilt (a version that is a long list is not built as one).
+fn envelope(bytes: &[u8]) -> Result<(), ImportError> {
+    /// Any JSON value: a whole number is the version, anything else is skipped unbuilt.
+    enum Version {
+        Whole(u64),
+        Other,
+    }
+    impl<'de> Deserialize<'de> for Version {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Version, D::Error> {
+            deserializer.deserialize_any(VersionVisitor)
         }
-        match envelope.version {
-            Some(Version::Whole(1)) => v1::decode(bytes, vocabulary),
-            Some(Version::Whole(found)) => Err(ImportError::UnsupportedVersion { found }),
-            Some(Version::Other) => {
-                Err(ImportError::Malformed { detail: "the version is not a whole number".to_owned() })
-            }
-            None => Err(ImportError::Malformed { detail: "the version is missing".to_owned() }),
+    }
+    struct VersionVisitor;
+    impl<'de> Visitor<'de> for VersionVisitor {
+        type Value = Version;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any value")
         }
+        fn visit_u64<E>(self, value: u64) -> Result<Version, E> {
+            Ok(Version::Whole(value))
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Version, E> {
+            Ok(Version::Other)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Version, E> {
+            Ok(Version::Other)
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Version, E> {
+            Ok(Version::Other)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Version, E> {
+            Ok(Version::Other)
+        }
+        fn visit_unit<E>(self) -> Result<Version, E> {
+            Ok(Version::Other)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Version, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(Version::Other)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Version, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(Version::Other)
+        }
+    }
+
+    #[derive(Deserialize)]
+    struct Envelope {
+        #[serde(default)]
+        format: Option<String>,
+        #[serde(default)]
+        version: Option<Version>,
+    }
+    let envelope: Envelope = serde_json::from_slice(bytes).map_err(|err| match err.classify() {
+        Category::Syntax | Category::Eof | Category::Io => {
+            ImportError::NotJson { line: err.line(), column: err.column() }
+        }
+        Category::Data => ImportError::NotAResultsFile,
+    })?;
+    if envelope.format.as_deref() != Some(FORMAT) {
+        return Err(ImportError::NotAResultsFile);
+    }
+    match envelope.version {
+        Some(Version::Whole(1)) => Ok(()),
+        Some(Version::Whole(found)) => Err(ImportError::UnsupportedVersion { found }),
+        Some(Version::Other) => Err(ImportError::Malformed { detail: "the version is not a whole number".to_owned() }),
+        None => Err(ImportError::Malformed { detail: "the version is missing".to_owned() }),
     }
 }
 
@@ -313,26 +332,12 @@ impl fmt::Display for EncodeError {
 impl std::error::Error for ImportError {}
 impl std::error::Error for EncodeError {}
 
-/// Format version 1.
+/// Format version 1, as written. [`read`] reads it.
 mod v1 {
-    use std::cell::Cell;
-    use std::collections::BTreeMap;
-    use std::fmt;
+    use serde::Serialize;
 
-    use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-    use serde::{Deserialize, Serialize};
-
-    use super::super::code::{Code, StudyId};
-    use super::super::record::{
-        Answer as CoreAnswer, Chosen, Date, Form, Id, Likert, Locale, Phase, Record as CoreRecord, RecordError,
-        RecordKey, Response as CoreResponse,
-    };
-    use super::super::vocabulary::Vocabulary;
-    use super::{ImportError, ResultsFile, shorten};
-    use crate::json;
-
-    const MAX_ANSWERS: usize = CoreRecord::MAX_ANSWERS;
-    const MAX_CHOSEN: usize = CoreRecord::MAX_CHOSEN;
+    use super::super::record::{Record as CoreRecord, Response as CoreResponse};
+    use super::ResultsFile;
 
     #[derive(Serialize)]
     pub struct Document {
@@ -341,8 +346,7 @@ mod v1 {
         pub records: Vec<Record>,
     }
 
-    #[derive(Serialize, Deserialize)]
-    #[serde(deny_unknown_fields)]
+    #[derive(Serialize)]
     pub struct Record {
         pub study: String,
         pub code: String,
@@ -352,12 +356,10 @@ mod v1 {
         pub content_version: u32,
         /// `YYYY-MM-DD`.
         pub date: String,
-        #[serde(deserialize_with = "json::at_most::<_, _, MAX_ANSWERS>")]
         pub answers: Vec<Answer>,
     }
 
-    #[derive(Serialize, Deserialize)]
-    #[serde(deny_unknown_fields)]
+    #[derive(Serialize)]
     pub struct Answer {
         pub item: String,
         pub version: u32,
@@ -365,203 +367,16 @@ mod v1 {
     }
 
     /// `{"chose":["a","c"]}`, `{"likert":4}` or `"declined"`.
-    #[derive(Serialize, Deserialize)]
-    #[serde(rename_all = "lowercase", deny_unknown_fields)]
+    #[derive(Serialize)]
+    #[serde(rename_all = "lowercase")]
     pub enum Response {
-        #[serde(deserialize_with = "json::at_most::<_, _, MAX_CHOSEN>")]
         Chose(Vec<String>),
         Likert(i64),
         Declined,
     }
 
-    pub fn decode(bytes: &[u8], vocabulary: Option<&Vocabulary>) -> Result<ResultsFile, ImportError> {
-        let reading = Reading { vocabulary, at: Cell::new(At::Outside), refused: Cell::new(None) };
-        let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-        let result = DocumentSeed(&reading).deserialize(&mut deserializer).and_then(|records| {
-            deserializer.end()?;
-            Ok(records)
-        });
-        result.map(|records| ResultsFile { records }).map_err(|err| {
-            if let Some(refused) = reading.refused.take() {
-                return refused;
-            }
-            let detail = json::message(&err);
-            match reading.at.get() {
-                At::Outside => ImportError::Malformed { detail },
-                At::Record(index) => {
-                    ImportError::BadRecord { record: index + 1, problem: RecordError::Malformed { detail } }
-                }
-            }
-        })
-    }
-
-    /// What the reader knows while it reads: what to check records against, where it is (so
-    /// that an error can name the record), and a refusal found in a record's content.
-    struct Reading<'a> {
-        vocabulary: Option<&'a Vocabulary>,
-        at: Cell<At>,
-        refused: Cell<Option<ImportError>>,
-    }
-
-    #[derive(Clone, Copy)]
-    enum At {
-        Outside,
-        Record(usize),
-    }
-
-    /// The document, read straight into the finished map one record at a time: each record is
-    /// checked and converted as soon as it is read, so memory never holds the file's records
-    /// twice (nor a JSON tree several times the file's size). Format and version are checked
-    /// before.
-    struct DocumentSeed<'a>(&'a Reading<'a>);
-
-    struct RecordsSeed<'a>(&'a Reading<'a>);
-
-    #[derive(Deserialize)]
-    #[serde(field_identifier, rename_all = "lowercase")]
-    enum Field {
-        Format,
-        Version,
-        Records,
-    }
-
-    impl<'de> DeserializeSeed<'de> for DocumentSeed<'_> {
-        type Value = BTreeMap<RecordKey, CoreRecord>;
-
-        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-            deserializer.deserialize_map(self)
-        }
-    }
-
-    impl<'de> Visitor<'de> for DocumentSeed<'_> {
-        type Value = BTreeMap<RecordKey, CoreRecord>;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a results document")
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut records = None;
-            while let Some(key) = map.next_key::<Field>()? {
-                match key {
-                    Field::Format | Field::Version => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
-                    Field::Records if records.is_none() => {
-                        records = Some(map.next_value_seed(RecordsSeed(self.0))?);
-                    }
-                    Field::Records => return Err(de::Error::duplicate_field("records")),
-                }
-            }
-            records.ok_or_else(|| de::Error::missing_field("records"))
-        }
-    }
-
-    impl<'de> DeserializeSeed<'de> for RecordsSeed<'_> {
-        type Value = BTreeMap<RecordKey, CoreRecord>;
-
-        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-            deserializer.deserialize_seq(self)
-        }
-    }
-
-    impl<'de> Visitor<'de> for RecordsSeed<'_> {
-        type Value = BTreeMap<RecordKey, CoreRecord>;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a list of results")
-        }
-
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let reading = self.0;
-            let mut records = BTreeMap::new();
-            // Where each key was first seen, to name both records of a duplicate.
-            let mut numbers: BTreeMap<RecordKey, usize> = BTreeMap::new();
-            let refuse = |refusal: ImportError| -> A::Error {
-                reading.refused.set(Some(refusal));
-                de::Error::custom("refused")
-            };
-            loop {
-                let index = records.len();
-                reading.at.set(At::Record(index));
-                let Some(dto) = seq.next_element::<Record>()? else { break };
-                if index == ResultsFile::MAX_RECORDS {
-                    return Err(refuse(ImportError::TooManyRecords {
-                        found: ResultsFile::MAX_RECORDS + 1,
-                        max: ResultsFile::MAX_RECORDS,
-                    }));
-                }
-                let record = into_record(dto)
-                    .and_then(|record| match reading.vocabulary {
-                        Some(vocabulary) => vocabulary.check(&record).map(|()| record),
-                        None => Ok(record),
-                    })
-                    .map_err(|problem| refuse(ImportError::BadRecord { record: index + 1, problem }))?;
-                let key = record.key();
-                if let Some(&same_as) = numbers.get(&key) {
-                    return Err(refuse(ImportError::DuplicateRecord { record: index + 1, same_as }));
-                }
-                numbers.insert(key, index + 1);
-                records.insert(key, record);
-            }
-            reading.at.set(At::Outside);
-            Ok(records)
-        }
-    }
-
     pub fn from_file(file: &ResultsFile) -> Document {
         Document { format: super::FORMAT, version: super::VERSION, records: file.records().map(from_record).collect() }
-    }
-
-    fn into_record(dto: Record) -> Result<CoreRecord, RecordError> {
-        let study = StudyId::parse(&dto.study).map_err(RecordError::StudyId)?;
-        let code = Code::parse(&dto.code).map_err(RecordError::Code)?;
-        let phase = Phase::parse(&dto.phase).ok_or_else(|| RecordError::Phase { found: shorten(&dto.phase) })?;
-        let form = Form::parse(&dto.form).ok_or_else(|| RecordError::Form { found: shorten(&dto.form) })?;
-        let locale = Locale::new(&dto.locale).ok_or_else(|| RecordError::Locale { found: shorten(&dto.locale) })?;
-        let date = Date::parse(&dto.date).ok_or_else(|| RecordError::Date { found: shorten(&dto.date) })?;
-        let mut answers = Vec::with_capacity(dto.answers.len());
-        for answer in dto.answers {
-            let item = Id::new(&answer.item)
-                .map_err(|problem| RecordError::ItemId { found: shorten(&answer.item), problem })?;
-            let response = match answer.response {
-                Response::Chose(options) => CoreResponse::Chose(chosen(&item, options)?),
-                Response::Likert(value) => {
-                    let likert = u8::try_from(value).ok().and_then(Likert::new);
-                    CoreResponse::Likert(likert.ok_or(RecordError::Likert { item: item.clone(), found: value })?)
-                }
-                Response::Declined => CoreResponse::Declined,
-            };
-            answers.push((item, CoreAnswer { version: answer.version, response }));
-        }
-        answers.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
-        if let Some(pair) = answers.windows(2).find(|pair| pair[0].0 == pair[1].0) {
-            return Err(RecordError::ItemAnsweredTwice { item: pair[0].0.clone() });
-        }
-        // Built from sorted entries, the map's nodes are full: no half-empty node per record.
-        let answers = answers.into_iter().collect();
-        let record =
-            CoreRecord { study, code, phase, form, locale, content_version: dto.content_version, date, answers };
-        record.validate()?;
-        Ok(record)
-    }
-
-    /// The lists' lengths are already bounded as they are read (`json::at_most`).
-    fn chosen(item: &Id, options: Vec<String>) -> Result<Chosen, RecordError> {
-        let mut ids = Vec::with_capacity(options.len());
-        for option in &options {
-            let id = Id::new(option).map_err(|problem| RecordError::OptionId {
-                item: item.clone(),
-                found: shorten(option),
-                problem,
-            })?;
-            ids.push(id);
-        }
-        ids.sort_unstable();
-        if let Some(pair) = ids.windows(2).find(|pair| pair[0] == pair[1]) {
-            return Err(RecordError::OptionChosenTwice { item: item.clone(), option: pair[0].clone() });
-        }
-        Ok(ids.into_iter().collect())
     }
 
     fn from_record(record: &CoreRecord) -> Record {

@@ -13,18 +13,22 @@
 //! English for the command line).
 
 pub mod code;
+pub mod definition;
 mod design;
 pub mod device;
 pub mod export;
 pub mod file;
 pub mod record;
 pub mod suppression;
+pub mod view;
 mod vocabulary;
 
 pub use code::{Code, ParseError, Sheet, SheetError, StudyId};
+pub use definition::{IssuedCodes, StudyDefinition, StudySecret};
 pub use design::Design;
 pub use device::{Participant, StudyEntry, TeacherStudies};
-pub use file::{ImportError, MergeReport, ResultsFile};
+pub use file::{ImportError, MergeReport, Reader, RecordRef, ResultsFile};
 pub use record::{Answer, Chosen, Date, Form, Id, Likert, Locale, Phase, Record, RecordError, RecordKey, Response};
 pub use suppression::{MinGroupSize, Table};
+pub use view::{AnswerRef, IdRef, Options, ResponseRef};
 pub use vocabulary::{Allowed, Vocabulary};

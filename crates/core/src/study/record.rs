@@ -305,25 +305,55 @@ impl Id {
     pub const MAX_LEN: usize = 64;
 
     pub fn new(text: &str) -> Result<Id, IdError> {
-        if text.is_empty() {
+        Id::check(text)?;
+        Ok(Id(text.to_owned()))
+    }
+
+    /// An id from text that [`Self::check`] has accepted (a record's answers, read or held, are
+    /// checked before anything reaches them). Text that is not an id becomes `invalid-id` rather
+    /// than a panic.
+    pub(crate) fn checked(text: &str) -> Id {
+        match Id::check(text) {
+            Ok(()) => Id(text.to_owned()),
+            Err(_) => Id("invalid-id".to_owned()),
+        }
+    }
+
+    /// Whether `text` is an id, without making one (for a reader that borrows its text).
+    pub fn check(text: &str) -> Result<(), IdError> {
+        Id::check_bytes(text.as_bytes())
+    }
+
+    /// [`Self::check`] of text still in bytes; an id is ASCII.
+    pub fn check_bytes(bytes: &[u8]) -> Result<(), IdError> {
+        if bytes.is_empty() {
             return Err(IdError::Empty);
         }
-        if text.len() > Id::MAX_LEN {
+        if bytes.len() > Id::MAX_LEN {
             return Err(IdError::TooLong { max: Id::MAX_LEN });
         }
-        let ok = text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !text.starts_with('-')
-            && !text.ends_with('-');
+        let ok = bytes.iter().all(|&b| ID_BYTES[usize::from(b)]) && bytes[0] != b'-' && bytes[bytes.len() - 1] != b'-';
         if !ok {
             return Err(IdError::Syntax);
         }
-        Ok(Id(text.to_owned()))
+        Ok(())
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
+
+/// The bytes an id may hold: `a–z`, `0–9` and `-`.
+const ID_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_lowercase() || (byte as u8).is_ascii_digit() || byte == b'-' as usize;
+        byte += 1;
+    }
+    table
+};
 
 impl Locale {
     pub const MAX_LEN: usize = 35;

@@ -68,9 +68,11 @@ pub enum Cell {
 pub enum Reason {
     /// Fewer than `k` in the whole table: nothing is shown.
     TableTooSmall,
-    /// A row (a group) has fewer than `k` members.
+    /// A row (a group) has fewer than `k` members (fewer than 2k, for the results of single
+    /// questions).
     GroupTooSmall,
-    /// A count from 1 to `k − 1`.
+    /// Showing it would tell a number of students from 1 to `k − 1`: a count, the rest of a
+    /// group, the few off an end of a scale, the few who changed an answer.
     SmallCount,
     /// Hidden so that another hidden cell cannot be worked out from the totals.
     Complementary,
@@ -112,6 +114,49 @@ impl MinGroupSize {
     pub fn allows(self, n: u64) -> bool {
         n >= u64::from(self.0)
     }
+
+    /// Whether a group of `n` may have results about single questions: at least 2k, so that two
+    /// reports of groups smaller than that (k students, then k + 1 after one more file) show no
+    /// question's results at all, and cannot be compared question by question.
+    pub fn allows_questions(self, n: u64) -> bool {
+        n >= 2 * u64::from(self.0)
+    }
+
+    /// Whether showing that `count` of `whole` answered one way tells no number of students from 1
+    /// to k − 1: neither the count nor the rest of the whole may be one. Zero is not a person.
+    pub fn tells_no_few(self, count: u64, whole: u64) -> bool {
+        let few = |n: u64| (1..u64::from(self.0)).contains(&n);
+        !few(count) && !few(whole.saturating_sub(count))
+    }
+
+    /// Whether the mean of whole-number answers (a score, a 1–5 answer) of a group of `whole` may
+    /// be shown, given how many gave the lowest and the highest possible value: at least k must
+    /// be away from each end. Otherwise the mean is within k steps of an end, and tells how few
+    /// are off it ("4.9 on a 1–5 scale from 10 students": one student answered 4).
+    pub fn away_from_ends(self, at_lowest: u64, at_highest: u64, whole: u64) -> bool {
+        self.allows(whole.saturating_sub(at_lowest)) && self.allows(whole.saturating_sub(at_highest))
+    }
+}
+
+/// A distribution of a group over categories (counts that add up to the group) as it may be
+/// shown: a count is hidden when it, or the rest of the group, is from 1 to k − 1
+/// ([`MinGroupSize::tells_no_few`]); if that leaves one count hidden, it would be the group minus
+/// the others, so the smallest shown count is hidden with it. Two or more hidden counts with a
+/// known sum can each be anything from 0 to that sum.
+pub fn suppress_distribution(counts: &[u64], k: MinGroupSize) -> Vec<Cell> {
+    let whole: u64 = counts.iter().sum();
+    let mut cells: Vec<Cell> = counts
+        .iter()
+        .map(|&count| if k.tells_no_few(count, whole) { Cell::Shown(count) } else { Cell::Hidden(Reason::SmallCount) })
+        .collect();
+    let hidden = cells.iter().filter(|cell| matches!(cell, Cell::Hidden(_))).count();
+    if hidden == 1 {
+        let smallest = (0..cells.len()).filter(|&i| matches!(cells[i], Cell::Shown(_))).min_by_key(|&i| (counts[i], i));
+        if let Some(i) = smallest {
+            cells[i] = Cell::Hidden(Reason::Complementary);
+        }
+    }
+    cells
 }
 
 impl Default for MinGroupSize {

@@ -8,7 +8,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::record::{Id, Locale, Record, RecordError, Response};
+use super::record::{Id, Locale, Record, RecordError};
+use super::view::{AnswerRef, ResponseRef};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Vocabulary {
@@ -39,25 +40,51 @@ impl Vocabulary {
     /// item's kind. Versions are not checked: an answer to an older version of an item is still
     /// a real answer, and reports tell it apart.
     pub fn check(&self, record: &Record) -> Result<(), RecordError> {
-        if !self.locales.contains(&record.locale) {
-            return Err(RecordError::LocaleNotInContent { locale: record.locale.clone() });
+        self.check_answers(record.locale.as_str(), record.answer_refs())
+    }
+
+    /// [`Self::check`] of a record as read from a file ([`super::RecordRef`]): its language tag
+    /// as written (a valid tag) and its answers.
+    pub fn check_answers<'r>(
+        &self,
+        locale: &str,
+        answers: impl IntoIterator<Item = AnswerRef<'r>>,
+    ) -> Result<(), RecordError> {
+        // Files are written with canonical tags: compared as they are, parsed only otherwise.
+        if !self.locales.iter().any(|known| known.as_str() == locale) {
+            match Locale::new(locale) {
+                Some(locale) if self.locales.contains(&locale) => {}
+                Some(locale) => return Err(RecordError::LocaleNotInContent { locale }),
+                None => return Err(RecordError::Locale { found: super::record::shorten(locale) }),
+            }
         }
-        for (item, answer) in &record.answers {
-            let Some(allowed) = self.items.get(item) else {
-                return Err(RecordError::ItemNotInContent { item: item.clone() });
+        for answer in answers {
+            let Some(allowed) = self.items.get(answer.item.as_str()) else {
+                return Err(RecordError::ItemNotInContent { item: answer.item.to_id() });
             };
-            match (&answer.response, allowed) {
-                (Response::Declined, _) | (Response::Likert(_), Allowed::Likert) => {}
-                (Response::Chose(chosen), Allowed::Options(options)) => {
-                    if let Some(unknown) = chosen.iter().find(|option| !options.contains(*option)) {
-                        return Err(RecordError::OptionNotInContent { item: item.clone(), option: unknown.to_owned() });
+            match (answer.response, allowed) {
+                (ResponseRef::Declined, _) | (ResponseRef::Likert(_), Allowed::Likert) => {}
+                (ResponseRef::Chose(chosen), Allowed::Options(options)) => {
+                    if let Some(unknown) = chosen.iter().find(|option| !options.contains(option.as_str())) {
+                        return Err(RecordError::OptionNotInContent {
+                            item: answer.item.to_id(),
+                            option: unknown.as_str().to_owned(),
+                        });
                     }
                 }
-                (Response::Chose(_), Allowed::Likert) | (Response::Likert(_), Allowed::Options(_)) => {
-                    return Err(RecordError::WrongKindOfAnswer { item: item.clone() });
+                (ResponseRef::Chose(_), Allowed::Likert) | (ResponseRef::Likert(_), Allowed::Options(_)) => {
+                    return Err(RecordError::WrongKindOfAnswer { item: answer.item.to_id() });
                 }
             }
         }
         Ok(())
+    }
+
+    /// Adds options to an item that takes options (another version of it may offer others).
+    pub fn allow_options(&mut self, item: Id, options: impl IntoIterator<Item = Id>) {
+        match self.items.entry(item).or_insert_with(|| Allowed::Options(BTreeSet::new())) {
+            Allowed::Options(allowed) => allowed.extend(options),
+            Allowed::Likert => {}
+        }
     }
 }

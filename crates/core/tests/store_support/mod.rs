@@ -78,6 +78,7 @@ pub fn study_entry(n: u8) -> StudyEntry {
         label: format!("Class {n}"),
         created: Date::new(2026, 2, n.clamp(1, 28)).expect("a day"),
         codes: vec![code(n), code(n.wrapping_add(100))],
+        secret: None,
     }
 }
 

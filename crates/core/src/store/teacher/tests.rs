@@ -180,6 +180,7 @@ fn opened_payloads_become_results_and_studies_newest_study_first() {
         label: format!("{n}"),
         created: Date::new(2026, 1, n).expect("a day"),
         codes: vec![Code::generate(&[n; 8])],
+        secret: None,
     };
     let studies = |entries: Vec<StudyEntry>| TeacherStudies { studies: entries }.encode().into_bytes();
     let id = |n: u8| Envelope { nonce: [n; 12], ..log().envelopes[0].clone() }.id();
