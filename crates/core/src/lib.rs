@@ -13,6 +13,7 @@ pub mod progress;
 pub mod quick_exit;
 pub mod quiz;
 pub mod report;
+pub mod result_code;
 pub mod rng;
 pub mod stats;
 pub mod store;
