@@ -4,9 +4,45 @@
 #   report  `aware report` pooling synthetic results files: records per second and peak memory.
 #   vision  the card reader: accuracy and false cards on 1,000 synthetic classroom frames, frames
 #           per second natively and in a Web Worker in headless Chromium, and the worker's wasm size.
-# `scripts/bench.sh` runs size and report; `scripts/bench.sh report` (or `size`, `vision`) runs one.
+#   qr      result codes: the QR reader's decode rate and wrong reads on 1,000 synthetic frames of
+#           phones showing codes, frames per second natively and in the camera worker in headless
+#           Chromium, the worker's wasm size, and what drawing codes adds to the student's app.
+# `scripts/bench.sh` runs size and report; `scripts/bench.sh report` (or `size`, `vision`, `qr`) runs one.
 set -euo pipefail
 if [ $# -gt 0 ]; then parts=("$@"); else parts=(size report); fi
+
+# Shrinks a wasm file in place as the release build does.
+wasm_opt() {
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals "$1" -o "$1"
+}
+
+# The teacher's camera worker (answer cards and result codes) in DIR, as the app would ship it:
+# wasm-bindgen for a module worker, wasm-opt -Oz. Needs env.sh's `wasm`.
+build_camera_worker() {
+  wasm cargo build --quiet --release --target wasm32-unknown-unknown -p aware-vision-worker
+  wasm-bindgen --target web --out-dir "$1" --out-name vision_worker \
+    target/wasm32-unknown-unknown/release/aware_vision_worker.wasm
+  wasm_opt "$1/vision_worker_bg.wasm"
+}
+
+# Prints a wasm file's size raw, gzip -9 and brotli 11; with two files, also the first less the second.
+wasm_sizes() {
+  node -e '
+    const zlib = require("node:zlib"), fs = require("node:fs");
+    const sizes = (file) => {
+      const wasm = fs.readFileSync(file);
+      const gzip = zlib.gzipSync(wasm, { level: 9 }).length;
+      const brotli = zlib.brotliCompressSync(wasm, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      return [wasm.length, gzip, brotli];
+    };
+    const kb = (n) => (n / 1024).toFixed(1) + " KB";
+    const line = ([raw, gzip, brotli]) => `raw ${kb(raw)}, gzip ${kb(gzip)}, brotli ${kb(brotli)}`;
+    const [first, second] = process.argv.slice(1).map(sizes);
+    if (!second) console.log(`  ${line(first)}`);
+    else console.log(`  ${line(first.map((n, i) => n - second[i]))} (${line(first)} less ${line(second)})`);
+  ' "$@"
+}
 
 for part in "${parts[@]}"; do
   case "$part" in
@@ -94,26 +130,44 @@ for part in "${parts[@]}"; do
           cargo build --quiet --release -p aware-vision --features synth --example bench
           VISION_FRAMES_OUT="$work" nice -n 19 target/release/examples/bench 1000
         )
-        # The worker's wasm, as the app would ship it: wasm-bindgen for a module worker, wasm-opt -Oz.
-        wasm cargo build --quiet --release --target wasm32-unknown-unknown -p aware-vision-worker
-        wasm-bindgen --target web --out-dir "$work" --out-name vision_worker \
-          target/wasm32-unknown-unknown/release/aware_vision_worker.wasm
-        wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-          --enable-mutable-globals "$work/vision_worker_bg.wasm" -o "$work/vision_worker_bg.wasm"
-        node -e '
-          const zlib = require("node:zlib"), fs = require("node:fs");
-          const wasm = fs.readFileSync(process.argv[1]);
-          const gzip = zlib.gzipSync(wasm, { level: 9 }).length;
-          const brotli = zlib.brotliCompressSync(wasm, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-          const kb = (n) => (n / 1024).toFixed(1) + " KB";
-          console.log(`card reader worker wasm (wasm-opt -Oz)\n  raw ${kb(wasm.length)}, gzip ${kb(gzip)}, brotli ${kb(brotli)}`);
-        ' "$work/vision_worker_bg.wasm"
+        build_camera_worker "$work"
+        echo "camera reader worker wasm (wasm-opt -Oz; answer cards and result codes)"
+        wasm_sizes "$work/vision_worker_bg.wasm"
         echo "card reader in headless Chromium"
-        (cd e2e && nice -n 19 node support/vision/bench.js "$work")
+        (cd e2e && nice -n 19 node support/vision/bench.js "$work" cards)
+      )
+      ;;
+    qr)
+      (
+        source "$(dirname "$0")/env.sh"
+        setup_browser_tools
+        cd "$ROOT"
+        work="$(mktemp -d)"
+        trap 'rm -rf "$work"' EXIT
+        # Native: decode rate, wrong reads and frames per second (a host program, like `report`).
+        (
+          unset CARGO_UNSTABLE_BUILD_STD CARGO_BUILD_TARGET
+          cargo build --quiet --release -p aware-qr --features synth --example bench
+          QR_FRAMES_OUT="$work" nice -n 19 target/release/examples/bench 1000
+        )
+        build_camera_worker "$work"
+        echo "camera reader worker wasm (wasm-opt -Oz; answer cards and result codes)"
+        wasm_sizes "$work/vision_worker_bg.wasm"
+        # The student's side: what drawing codes adds, measured as the difference of two modules.
+        wasm cargo build --quiet --release --target wasm32-unknown-unknown -p aware-qr --features draw \
+          --example draw_size --example draw_baseline
+        for example in draw_size draw_baseline; do
+          cp "target/wasm32-unknown-unknown/release/examples/$example.wasm" "$work/"
+          wasm_opt "$work/$example.wasm"
+        done
+        echo "drawing result codes in the student's app (wasm-opt -Oz; qrcodegen and the SVG path)"
+        wasm_sizes "$work/draw_size.wasm" "$work/draw_baseline.wasm"
+        echo "QR reader in headless Chromium"
+        (cd e2e && nice -n 19 node support/vision/bench.js "$work" codes)
       )
       ;;
     *)
-      echo "usage: scripts/bench.sh [size] [report] [vision]" >&2
+      echo "usage: scripts/bench.sh [size] [report] [vision] [qr]" >&2
       exit 2
       ;;
   esac
