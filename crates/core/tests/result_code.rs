@@ -600,3 +600,18 @@ fn a_quiz_scan_refuses_another_version_of_the_lesson() {
     );
     assert_eq!(tally(lesson.quiz.len(), scan.results()).results, 0);
 }
+
+// --- Fuzzing ---
+
+#[test]
+fn every_fuzz_corpus_input_keeps_the_decoders_properties() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus/result_code");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|entry| entry.unwrap().path()).collect();
+    files.sort();
+    assert!(files.len() >= 3, "{}: the target starts from real codes", dir.display());
+    for path in files {
+        let bytes = std::fs::read(&path).unwrap();
+        let checked = std::panic::catch_unwind(|| aware_core::result_code::fuzzing::result_code(&bytes));
+        assert!(checked.is_ok(), "{} breaks a property (message above)", path.display());
+    }
+}

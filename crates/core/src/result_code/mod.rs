@@ -49,6 +49,8 @@
 
 mod bits;
 pub mod check;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 pub mod quiz;
 pub mod scan;
 
