@@ -117,53 +117,41 @@ for part in "${parts[@]}"; do
         run 500000 200
       )
       ;;
-    vision)
+    vision | qr)
       (
         source "$(dirname "$0")/env.sh"
         setup_browser_tools
         cd "$ROOT"
         work="$(mktemp -d)"
         trap 'rm -rf "$work"' EXIT
-        # Native: accuracy, false cards and frames per second (a host program, like `report`).
+        # What the part reads: answer cards (aware-vision) or result codes (aware-qr).
+        if [ "$part" = vision ]; then
+          package=aware-vision frames_out=VISION_FRAMES_OUT what=cards reader="card reader"
+        else
+          package=aware-qr frames_out=QR_FRAMES_OUT what=codes reader="QR reader"
+        fi
+        # Native: accuracy, false reads and frames per second (a host program, like `report`).
         (
           unset CARGO_UNSTABLE_BUILD_STD CARGO_BUILD_TARGET
-          cargo build --quiet --release -p aware-vision --features synth --example bench
-          VISION_FRAMES_OUT="$work" nice -n 19 target/release/examples/bench 1000
+          cargo build --quiet --release -p "$package" --features synth --example bench
+          env "$frames_out=$work" nice -n 19 target/release/examples/bench 1000
         )
         build_camera_worker "$work"
         echo "camera reader worker wasm (wasm-opt -Oz; answer cards and result codes)"
         wasm_sizes "$work/vision_worker_bg.wasm"
-        echo "card reader in headless Chromium"
-        (cd e2e && nice -n 19 node support/vision/bench.js "$work" cards)
-      )
-      ;;
-    qr)
-      (
-        source "$(dirname "$0")/env.sh"
-        setup_browser_tools
-        cd "$ROOT"
-        work="$(mktemp -d)"
-        trap 'rm -rf "$work"' EXIT
-        # Native: decode rate, wrong reads and frames per second (a host program, like `report`).
-        (
-          unset CARGO_UNSTABLE_BUILD_STD CARGO_BUILD_TARGET
-          cargo build --quiet --release -p aware-qr --features synth --example bench
-          QR_FRAMES_OUT="$work" nice -n 19 target/release/examples/bench 1000
-        )
-        build_camera_worker "$work"
-        echo "camera reader worker wasm (wasm-opt -Oz; answer cards and result codes)"
-        wasm_sizes "$work/vision_worker_bg.wasm"
-        # The student's side: what drawing codes adds, measured as the difference of two modules.
-        wasm cargo build --quiet --release --target wasm32-unknown-unknown -p aware-qr --features draw \
-          --example draw_size --example draw_baseline
-        for example in draw_size draw_baseline; do
-          cp "target/wasm32-unknown-unknown/release/examples/$example.wasm" "$work/"
-          wasm_opt "$work/$example.wasm"
-        done
-        echo "drawing result codes in the student's app (wasm-opt -Oz; qrcodegen and the SVG path)"
-        wasm_sizes "$work/draw_size.wasm" "$work/draw_baseline.wasm"
-        echo "QR reader in headless Chromium"
-        (cd e2e && nice -n 19 node support/vision/bench.js "$work" codes)
+        if [ "$part" = qr ]; then
+          # The student's side: what drawing codes adds, measured as the difference of two modules.
+          wasm cargo build --quiet --release --target wasm32-unknown-unknown -p aware-qr --features draw \
+            --example draw_size --example draw_baseline
+          for example in draw_size draw_baseline; do
+            cp "target/wasm32-unknown-unknown/release/examples/$example.wasm" "$work/"
+            wasm_opt "$work/$example.wasm"
+          done
+          echo "drawing result codes in the student's app (wasm-opt -Oz; qrcodegen and the SVG path)"
+          wasm_sizes "$work/draw_size.wasm" "$work/draw_baseline.wasm"
+        fi
+        echo "$reader in headless Chromium"
+        (cd e2e && nice -n 19 node support/vision/bench.js "$work" "$what")
       )
       ;;
     *)
