@@ -126,15 +126,15 @@ for part in "${parts[@]}"; do
         trap 'rm -rf "$work"' EXIT
         # What the part reads: answer cards (aware-vision) or result codes (aware-qr).
         if [ "$part" = vision ]; then
-          package=aware-vision frames_out=VISION_FRAMES_OUT what=cards reader="card reader"
+          package=aware-vision example=bench frames_out=VISION_FRAMES_OUT what=cards reader="card reader"
         else
-          package=aware-qr frames_out=QR_FRAMES_OUT what=codes reader="QR reader"
+          package=aware-qr example=read_bench frames_out=QR_FRAMES_OUT what=codes reader="QR reader"
         fi
         # Native: accuracy, false reads and frames per second (a host program, like `report`).
         (
           unset CARGO_UNSTABLE_BUILD_STD CARGO_BUILD_TARGET
-          cargo build --quiet --release -p "$package" --features synth --example bench
-          env "$frames_out=$work" nice -n 19 target/release/examples/bench 1000
+          cargo build --quiet --release -p "$package" --features synth --example "$example"
+          env "$frames_out=$work" nice -n 19 "target/release/examples/$example" 1000
         )
         build_camera_worker "$work"
         echo "camera reader worker wasm (wasm-opt -Oz; answer cards and result codes)"
@@ -143,9 +143,9 @@ for part in "${parts[@]}"; do
           # The student's side: what drawing codes adds, measured as the difference of two modules.
           wasm cargo build --quiet --release --target wasm32-unknown-unknown -p aware-qr --features draw \
             --example draw_size --example draw_baseline
-          for example in draw_size draw_baseline; do
-            cp "target/wasm32-unknown-unknown/release/examples/$example.wasm" "$work/"
-            wasm_opt "$work/$example.wasm"
+          for module in draw_size draw_baseline; do
+            cp "target/wasm32-unknown-unknown/release/examples/$module.wasm" "$work/"
+            wasm_opt "$work/$module.wasm"
           done
           echo "drawing result codes in the student's app (wasm-opt -Oz; qrcodegen and the SVG path)"
           wasm_sizes "$work/draw_size.wasm" "$work/draw_baseline.wasm"

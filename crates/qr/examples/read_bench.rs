@@ -2,7 +2,8 @@
 //! result code, read by `aware_qr::Reader`; prints the share of codes read (by module size), wrong
 //! reads (bytes that differ from the code's), and frames per second of the reader alone.
 //!
-//! `cargo run --release -p aware-qr --features synth --example bench -- [FRAMES]`
+//! `cargo run --release -p aware-qr --features synth --example read_bench -- [FRAMES]`
+//! (not `bench`: aware-vision's example has that name, and both land in `target/release/examples`)
 //!
 //! With `QR_FRAMES_OUT=DIR`, also writes the first 60 frames to `DIR/frames.bin` (raw grey bytes
 //! one after another) and `DIR/frames.json` (their size and how many codes the native reader read
