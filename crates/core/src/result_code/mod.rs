@@ -12,9 +12,10 @@
 //! | … | the body, fields most significant bit first, the last byte padded with zero bits |
 //! | 4 | CRC-32 (ISO-HDLC, as in zip and PNG) of the bytes before, big-endian |
 //!
-//! The bodies are in [`check`] (a pre/post record: about 56 bytes with the CRC, at most 77 for
-//! any record of the real assessment, so a version-4 or -5 QR code at error correction M) and
-//! [`quiz`] (a quiz: about 14 bytes, version 2). A CRC-32 detects every change of up to 4
+//! The bodies are in [`check`] (a pre/post record on the real assessment: 56 bytes with the CRC
+//! for a hand-in, 72 with every item of both forms answered, so a version-4 or -5 QR code at
+//! error correction M; 208 at the very most, with every version number at 2³² − 1) and [`quiz`]
+//! (16 bytes for a quiz of 11 items, version 2). `tests/result_code.rs` checks these bounds. A CRC-32 detects every change of up to 4
 //! consecutive bytes and any other damage but one time in 4 billion: a corrupted byte, a code of
 //! another app, or text typed by someone is refused before anything is read.
 //!

@@ -85,7 +85,7 @@ impl QuizResult {
         self.token
     }
 
-    /// The code's bytes (at most 146 for [`MAX_ITEMS`] items; 14 for a quiz of 8).
+    /// The code's bytes (16 for a quiz of 11 items; at most 146, for [`MAX_ITEMS`]).
     pub fn encode(&self) -> Vec<u8> {
         let mut out = BitWriter::default();
         out.bits(u64::from(self.lesson), 32);
