@@ -5,14 +5,50 @@
 #           per second (target at least 300 000 on one core), CPU seconds and peak memory.
 #   vision  the card reader: accuracy and false cards on 1,000 synthetic classroom frames, frames
 #           per second natively and in a Web Worker in headless Chromium, and the worker's wasm size.
+#   qr      result codes: the QR reader's decode rate and wrong reads on 1,000 synthetic frames of
+#           phones showing codes, frames per second natively and in the camera worker in headless
+#           Chromium, the worker's wasm size, and what drawing codes adds to the student's app.
 #   load    a cold load of the first lesson's first quiz question in Chromium (e2e/bench/load.js):
 #           time until the first answer can be chosen, bytes, requests and memory, with and without
 #           CPU and network throttling, brotli over HTTPS and gzip over HTTP; then `aware size` of
 #           the same files. It loads the release build, made here, or the built site in AWARE_DIST.
 # `scripts/bench.sh` runs size, report and load; `scripts/bench.sh report` (or `size`, `vision`,
-# `load`) runs one.
+# `qr`, `load`) runs one.
 set -euo pipefail
 if [ $# -gt 0 ]; then parts=("$@"); else parts=(size report load); fi
+
+# Shrinks a wasm file in place as the release build does.
+wasm_opt() {
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals "$1" -o "$1"
+}
+
+# The teacher's camera worker (answer cards and result codes) in DIR, as the app would ship it:
+# wasm-bindgen for a module worker, wasm-opt -Oz. Needs env.sh's `wasm`.
+build_camera_worker() {
+  wasm cargo build --quiet --release --target wasm32-unknown-unknown -p aware-vision-worker
+  wasm-bindgen --target web --out-dir "$1" --out-name vision_worker \
+    target/wasm32-unknown-unknown/release/aware_vision_worker.wasm
+  wasm_opt "$1/vision_worker_bg.wasm"
+}
+
+# Prints a wasm file's size raw, gzip -9 and brotli 11; with two files, also the first less the second.
+wasm_sizes() {
+  node -e '
+    const zlib = require("node:zlib"), fs = require("node:fs");
+    const sizes = (file) => {
+      const wasm = fs.readFileSync(file);
+      const gzip = zlib.gzipSync(wasm, { level: 9 }).length;
+      const brotli = zlib.brotliCompressSync(wasm, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      return [wasm.length, gzip, brotli];
+    };
+    const kb = (n) => (n / 1024).toFixed(1) + " KB";
+    const line = ([raw, gzip, brotli]) => `raw ${kb(raw)}, gzip ${kb(gzip)}, brotli ${kb(brotli)}`;
+    const [first, second] = process.argv.slice(1).map(sizes);
+    if (!second) console.log(`  ${line(first)}`);
+    else console.log(`  ${line(first.map((n, i) => n - second[i]))} (${line(first)} less ${line(second)})`);
+  ' "$@"
+}
 
 for part in "${parts[@]}"; do
   case "$part" in
@@ -90,35 +126,41 @@ for part in "${parts[@]}"; do
         run 500000 200
       )
       ;;
-    vision)
+    vision | qr)
       (
         source "$(dirname "$0")/env.sh"
         setup_browser_tools
         cd "$ROOT"
         work="$(mktemp -d)"
         trap 'rm -rf "$work"' EXIT
-        # Native: accuracy, false cards and frames per second (a host program, like `report`).
+        # What the part reads: answer cards (aware-vision) or result codes (aware-qr).
+        if [ "$part" = vision ]; then
+          package=aware-vision example=bench frames_out=VISION_FRAMES_OUT what=cards reader="card reader"
+        else
+          package=aware-qr example=read_bench frames_out=QR_FRAMES_OUT what=codes reader="QR reader"
+        fi
+        # Native: accuracy, false reads and frames per second (a host program, like `report`).
         (
           unset CARGO_UNSTABLE_BUILD_STD CARGO_BUILD_TARGET
-          cargo build --quiet --release -p aware-vision --features synth --example bench
-          VISION_FRAMES_OUT="$work" nice -n 19 target/release/examples/bench 1000
+          cargo build --quiet --release -p "$package" --features synth --example "$example"
+          env "$frames_out=$work" nice -n 19 "target/release/examples/$example" 1000
         )
-        # The worker's wasm, as the app would ship it: wasm-bindgen for a module worker, wasm-opt -Oz.
-        wasm cargo build --quiet --release --target wasm32-unknown-unknown -p aware-vision-worker
-        wasm-bindgen --target web --out-dir "$work" --out-name vision_worker \
-          target/wasm32-unknown-unknown/release/aware_vision_worker.wasm
-        wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-          --enable-mutable-globals "$work/vision_worker_bg.wasm" -o "$work/vision_worker_bg.wasm"
-        node -e '
-          const zlib = require("node:zlib"), fs = require("node:fs");
-          const wasm = fs.readFileSync(process.argv[1]);
-          const gzip = zlib.gzipSync(wasm, { level: 9 }).length;
-          const brotli = zlib.brotliCompressSync(wasm, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-          const kb = (n) => (n / 1024).toFixed(1) + " KB";
-          console.log(`card reader worker wasm (wasm-opt -Oz)\n  raw ${kb(wasm.length)}, gzip ${kb(gzip)}, brotli ${kb(brotli)}`);
-        ' "$work/vision_worker_bg.wasm"
-        echo "card reader in headless Chromium"
-        (cd e2e && nice -n 19 node support/vision/bench.js "$work")
+        build_camera_worker "$work"
+        echo "camera reader worker wasm (wasm-opt -Oz; answer cards and result codes)"
+        wasm_sizes "$work/vision_worker_bg.wasm"
+        if [ "$part" = qr ]; then
+          # The student's side: what drawing codes adds, measured as the difference of two modules.
+          wasm cargo build --quiet --release --target wasm32-unknown-unknown -p aware-qr --features draw \
+            --example draw_size --example draw_baseline
+          for module in draw_size draw_baseline; do
+            cp "target/wasm32-unknown-unknown/release/examples/$module.wasm" "$work/"
+            wasm_opt "$work/$module.wasm"
+          done
+          echo "drawing result codes in the student's app (wasm-opt -Oz; qrcodegen and the SVG path)"
+          wasm_sizes "$work/draw_size.wasm" "$work/draw_baseline.wasm"
+        fi
+        echo "$reader in headless Chromium"
+        (cd e2e && nice -n 19 node support/vision/bench.js "$work" "$what")
       )
       ;;
     load)
@@ -137,7 +179,7 @@ for part in "${parts[@]}"; do
       )
       ;;
     *)
-      echo "usage: scripts/bench.sh [size] [report] [vision] [load]" >&2
+      echo "usage: scripts/bench.sh [size] [report] [vision] [qr] [load]" >&2
       exit 2
       ;;
   esac

@@ -8,9 +8,11 @@
 //! Beyond "never panics", each check asserts what it can: what is accepted encodes and decodes
 //! back to an equal value, and a refusal's message stays short (it never quotes a long input).
 //!
-//! Only built with the `fuzzing` feature. To add a decoder, see `fuzz/README.md`. The card
-//! reader's target (`detect_markers`) is the one exception: its check is `aware_vision::fuzzing`,
-//! beside the reader, and the replay test runs both lists.
+//! Only built with the `fuzzing` feature. To add a decoder, see `fuzz/README.md`. The result
+//! codes' check is listed here but lives beside them (`result_code::fuzzing`, with its test
+//! content). The camera readers' targets are the exception: the card reader's (`detect_markers`)
+//! is in `aware_vision::fuzzing` and the QR reader's (`read_qr`) in `aware_qr::fuzzing`, beside
+//! each reader, and the replay test runs all three lists.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -45,6 +47,7 @@ pub const TARGETS: &[Target] = &[
     Target { name: "embed_message", check: embed_message },
     Target { name: "xapi_queue", check: xapi_queue },
     Target { name: "classroom_message", check: classroom_message },
+    Target { name: "result_code", check: crate::result_code::fuzzing::result_code },
 ];
 
 /// Longer than any message a decoder writes for a person: a longer one is quoting its input.

@@ -19,6 +19,7 @@ pub mod progress;
 pub mod quick_exit;
 pub mod quiz;
 pub mod report;
+pub mod result_code;
 pub mod rng;
 pub mod shuffle;
 pub mod stats;

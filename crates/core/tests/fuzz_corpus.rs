@@ -1,6 +1,6 @@
 //! Every input the fuzzers kept (`fuzz/corpus/<target>/`), replayed on stable Rust through the
-//! same checks the fuzz targets run ([`aware_core::fuzzing`], and the card reader's
-//! `aware_vision::fuzzing`), so CI re-checks them without a nightly toolchain. Inputs that once
+//! same checks the fuzz targets run ([`aware_core::fuzzing`], the card reader's
+//! `aware_vision::fuzzing` and the QR reader's `aware_qr::fuzzing`), so CI re-checks them without a nightly toolchain. Inputs that once
 //! crashed a decoder stay in the corpus as regressions.
 //!
 //! Beyond the replay, a seeded mutator (inputs cut, changed, replaced or given a token, and
@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 use aware_core::fuzzing::Target;
 use aware_core::rng::SplitMix64;
 
-/// Every target: the decoders' and the card reader's.
+/// Every target: the decoders', the card reader's and the QR reader's.
 fn targets() -> impl Iterator<Item = &'static Target> {
-    aware_core::fuzzing::TARGETS.iter().chain(aware_vision::fuzzing::TARGETS)
+    aware_core::fuzzing::TARGETS.iter().chain(aware_vision::fuzzing::TARGETS).chain(aware_qr::fuzzing::TARGETS)
 }
 
 fn fuzz_dir() -> PathBuf {
@@ -68,7 +68,7 @@ fn every_fuzz_target_is_replayed_here_and_every_check_has_a_target() {
     registered.sort();
     assert_eq!(
         on_disk, registered,
-        "fuzz/fuzz_targets/ and the TARGETS of aware_core::fuzzing and aware_vision::fuzzing list the same targets"
+        "fuzz/fuzz_targets/ and the TARGETS of aware_core::fuzzing, aware_vision::fuzzing and aware_qr::fuzzing list the same targets"
     );
     let manifest = std::fs::read_to_string(fuzz_dir().join("Cargo.toml")).expect("fuzz/Cargo.toml");
     for name in &registered {

@@ -36,6 +36,8 @@ pub struct Options {
     pub decoys: usize,
     /// The family printed on the cards.
     pub family: &'static Family,
+    /// The cards to show, in place of `cards` random ones (a test video shows a known poll).
+    pub panels: Vec<Panel>,
 }
 
 impl Default for Options {
@@ -51,6 +53,7 @@ impl Default for Options {
             max_noise: 6.0,
             decoys: 4,
             family: CARD_FAMILY,
+            panels: Vec::new(),
         }
     }
 }
@@ -116,9 +119,15 @@ pub fn classroom(seed: u64, options: &Options) -> Scene {
     rng.shuffle(&mut numbers);
     let mut cards = Vec::new();
     let mut boxes: Vec<[f32; 4]> = Vec::new();
-    for &number in numbers.iter().take(options.cards) {
-        let Some(card) = CardNumber::new(number) else { continue };
-        let panel = Panel { card, option: *rng.pick(&AnswerOption::ALL) };
+    let count = if options.panels.is_empty() { options.cards } else { options.panels.len() };
+    for i in 0..count {
+        let panel = match options.panels.get(i) {
+            Some(&panel) => panel,
+            None => {
+                let Some(card) = numbers.get(i).and_then(|&number| CardNumber::new(number)) else { continue };
+                Panel { card, option: *rng.pick(&AnswerOption::ALL) }
+            }
+        };
         for _attempt in 0..60 {
             let card_px = lerp(options.card_px.0, options.card_px.1, rng.unit() as f32);
             let centre = Point::new(rng.unit() as f32 * w as f32, rng.unit() as f32 * h as f32);
@@ -171,7 +180,7 @@ fn lerp(a: f32, b: f32, t: f32) -> f32 {
 }
 
 /// A standard normal deviate (Box–Muller).
-fn gaussian(rng: &mut SplitMix64) -> f32 {
+pub fn gaussian(rng: &mut SplitMix64) -> f32 {
     let u = rng.unit().max(1e-12);
     let v = rng.unit();
     ((-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()) as f32
@@ -244,8 +253,9 @@ fn shown_card(
 }
 
 /// Paints a quadrilateral region with `shade(u, v)` (u, v in [0, 1] across the quad), 4×4
-/// samples a pixel so edges are anti-aliased like a camera's.
-fn paint_quad(
+/// samples a pixel so edges are anti-aliased like a camera's. Also draws the QR codes of
+/// `aware-qr`'s synthetic frames.
+pub fn paint_quad(
     reflectance: &mut [f32],
     w: usize,
     h: usize,
@@ -321,7 +331,7 @@ fn glyph_of(letter: char) -> [u8; 7] {
 }
 
 /// Floor, walls and desks (large shapes), people (dark and mid-grey blobs), and texture.
-fn paint_background(rng: &mut SplitMix64, reflectance: &mut [f32], w: usize, h: usize) {
+pub fn paint_background(rng: &mut SplitMix64, reflectance: &mut [f32], w: usize, h: usize) {
     let base = lerp(0.2, 0.7, rng.unit() as f32);
     reflectance.fill(base);
     let shapes = 8 + rng.below(10);
@@ -405,9 +415,9 @@ fn covered_share(marker: &[Point; 4], covers: &[Cover]) -> f32 {
     hidden as f32 / 256.0
 }
 
-/// Light falling on the room: a gradient across the frame (a window on one side, up to 4:1
+/// Light falling on the room (a factor a pixel): a gradient across the frame (a window on one side, up to 4:1
 /// from one edge to the other), darker corners (to 70 %), and sometimes a shadow band (to 50 %).
-fn lighting(rng: &mut SplitMix64, w: usize, h: usize) -> Vec<f32> {
+pub fn lighting(rng: &mut SplitMix64, w: usize, h: usize) -> Vec<f32> {
     let angle = rng.unit() as f32 * std::f32::consts::TAU;
     let gradient = lerp(0.0, 0.6, rng.unit() as f32);
     let vignette = lerp(0.0, 0.3, rng.unit() as f32);
@@ -430,7 +440,8 @@ fn lighting(rng: &mut SplitMix64, w: usize, h: usize) -> Vec<f32> {
     light
 }
 
-fn gaussian_blur(image: &mut [f32], w: usize, h: usize, sigma: f32) {
+/// Gaussian blur of standard deviation `sigma` pixels (none below 0.2), edges extended.
+pub fn gaussian_blur(image: &mut [f32], w: usize, h: usize, sigma: f32) {
     if sigma < 0.2 {
         return;
     }

@@ -1,8 +1,9 @@
-// Frames per second of the card reader in a Web Worker in headless Chromium (scripts/bench.sh
-// vision). Usage: node bench.js DIR, where DIR holds the wasm-bindgen output (vision_worker.js,
-// vision_worker_bg.wasm) and frames.bin / frames.json from the native benchmark. Serves DIR and
-// this folder on 127.0.0.1 only, prints the figures, and checks the worker read as many cards as
-// the native detector.
+// Frames per second of the camera reader in a Web Worker in headless Chromium (scripts/bench.sh
+// vision, qr). Usage: node bench.js DIR [cards|codes], where DIR holds the wasm-bindgen output
+// (vision_worker.js, vision_worker_bg.wasm) and frames.bin / frames.json from the native
+// benchmark (aware-vision's for cards, aware-qr's for codes). Serves DIR and this folder on
+// 127.0.0.1 only, prints the figures, and checks the worker read as many cards (or codes) as the
+// native reader.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { join, dirname, extname } from "node:path";
@@ -11,14 +12,15 @@ import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = process.argv[2];
+const what = process.argv[3] === "codes" ? "codes" : "cards";
 const meta = JSON.parse(await readFile(join(dir, "frames.json"), "utf8"));
 const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html", ".bin": "application/octet-stream" };
-const page = `<!doctype html><meta charset="utf-8"><title>card reader benchmark</title><script type="module">
+const page = `<!doctype html><meta charset="utf-8"><title>camera reader benchmark</title><script type="module">
 const meta = ${JSON.stringify(meta)};
 const frames = await (await fetch("frames.bin")).arrayBuffer();
 const worker = new Worker("worker.js", { type: "module" });
 worker.onmessage = (e) => { window.result = e.data.bench; };
-worker.postMessage({ bench: frames, width: meta.width, height: meta.height, rounds: 3 }, [frames]);
+worker.postMessage({ bench: frames, width: meta.width, height: meta.height, rounds: 3, cards: ${what === "cards"}, codes: ${what === "codes"} }, [frames]);
 </script>`;
 
 const server = createServer(async (request, response) => {
@@ -43,8 +45,9 @@ try {
   console.log(`  browser           Chromium ${version}, headless, one Web Worker`);
   console.log(`  frames            ${result.frames} of ${meta.width}×${meta.height} (${meta.frames} synthetic frames, 3 rounds)`);
   console.log(`  frames/second     ${(result.frames / result.seconds).toFixed(0)} (wasm in the worker)`);
-  const same = result.cards === meta.cards_read_native;
-  console.log(`  cards read        ${result.cards} per round (native: ${meta.cards_read_native})${same ? "" : " MISMATCH"}`);
+  const native = meta[`${what}_read_native`];
+  const same = result[what] === native;
+  console.log(`  ${what} read        ${result[what]} per round (native: ${native})${same ? "" : " MISMATCH"}`);
   if (!same) process.exitCode = 1;
 } finally {
   await browser.close();

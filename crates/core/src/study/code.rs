@@ -113,6 +113,16 @@ impl Code {
     pub(crate) fn first_value(&self) -> u8 {
         self.0[0]
     }
+
+    /// The characters' values (0–22), for result codes (`crate::result_code`).
+    pub(crate) fn values(&self) -> [u8; Code::LEN] {
+        self.0
+    }
+
+    /// The code of these values, if each is in the alphabet and the check character matches.
+    pub(crate) fn from_values(values: [u8; Code::LEN]) -> Option<Code> {
+        checked(values).map(Code)
+    }
 }
 
 impl StudyId {
@@ -132,6 +142,14 @@ impl StudyId {
 
     pub(crate) fn first_value(&self) -> u8 {
         self.0[0]
+    }
+
+    pub(crate) fn values(&self) -> [u8; StudyId::LEN] {
+        self.0
+    }
+
+    pub(crate) fn from_values(values: [u8; StudyId::LEN]) -> Option<StudyId> {
+        checked(values).map(StudyId)
     }
 }
 
@@ -316,6 +334,12 @@ const VALUE_OF: [u8; 256] = {
     }
     table
 };
+
+/// `values` if each is a character's value and the check character matches.
+fn checked<const N: usize>(values: [u8; N]) -> Option<[u8; N]> {
+    (values.iter().all(|&value| u32::from(value) < BASE) && weighted_sum(&values).is_multiple_of(BASE))
+        .then_some(values)
+}
 
 /// `Σ wᵢ·vᵢ` with weights `n, n−1, …, 1` from the left. A valid string sums to `0 (mod 23)`.
 fn weighted_sum(values: &[u8]) -> u32 {
