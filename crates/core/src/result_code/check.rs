@@ -129,11 +129,11 @@ pub fn encode(assessment: &Assessment, record: &Record) -> Result<Vec<u8>, Encod
         match (item, &answer.response) {
             (Item::Knowledge { options, .. }, Response::Declined) => out.bits(0, options.len() as u32),
             (Item::Knowledge { options, .. }, Response::Chose(chosen)) => {
-                if options.iter().filter(|option| chosen.contains(**option)).count() != chosen.len() {
+                if options.iter().filter(|option| chosen.contains(option)).count() != chosen.len() {
                     return Err(EncodeError::NotInAssessment);
                 }
                 for option in options {
-                    out.flag(chosen.contains(*option));
+                    out.flag(chosen.contains(option));
                 }
             }
             (Item::Statement { .. }, Response::Declined) => out.bits(0, LIKERT_BITS),

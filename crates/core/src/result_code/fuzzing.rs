@@ -30,7 +30,8 @@ pub fn content() -> (Assessment, Lesson) {
             options.join(",")
         )
     };
-    let statement = |id: &str| format!(r#"{{"id":"{id}","version":2,"since":1,"scale":"s","reversed":false,"statement":{{}}}}"#);
+    let statement =
+        |id: &str| format!(r#"{{"id":"{id}","version":2,"since":1,"scale":"s","reversed":false,"statement":{{}}}}"#);
     let assessment = format!(
         r#"{{"format":2,"version":3,"locales":["mn","en"],"labels":{{}},"scales":[{{"id":"s","name":{{}}}}],
         "knowledge":[{},{},{}],"likert":[{},{}]}}"#,
