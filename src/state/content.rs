@@ -27,8 +27,8 @@ pub enum Loadable<T> {
 #[derive(Clone, PartialEq, Default)]
 struct Downloads {
     indexes: BTreeMap<String, Download<CourseIndex>>,
-    lessons: BTreeMap<(String, String), Download<Lesson>>,
-    guides: BTreeMap<(String, String), Download<Vec<Section>>>,
+    lessons: PerLesson<Lesson>,
+    guides: PerLesson<Vec<Section>>,
 }
 
 /// What a download is of.
@@ -63,7 +63,7 @@ pub struct ContentProviderProps {
 #[component]
 pub fn ContentProvider(props: &ContentProviderProps) -> Html {
     let locale = use_l10n().locale();
-    let downloads = use_reducer(|| DownloadsState::default());
+    let downloads = use_reducer(DownloadsState::default);
     let request = {
         let downloads = downloads.dispatcher();
         Callback::from(move |(locale, wanted): (String, Wanted)| {
@@ -105,6 +105,9 @@ pub fn ContentProvider(props: &ContentProviderProps) -> Html {
     let context = ContentContext { locale, downloads: downloads.0.clone(), request };
     html! { <ContextProvider<ContentContext> {context}>{ props.children.clone() }</ContextProvider<ContentContext>> }
 }
+
+/// One download per (language, lesson id).
+type PerLesson<T> = BTreeMap<(String, String), Download<T>>;
 
 #[derive(Default, PartialEq)]
 struct DownloadsState(Rc<Downloads>);
@@ -188,7 +191,7 @@ fn use_download<T: 'static>(
     context: &ContentContext,
     id: &str,
     wanted: Wanted,
-    of: fn(&Downloads) -> &BTreeMap<(String, String), Download<T>>,
+    of: fn(&Downloads) -> &PerLesson<T>,
 ) -> Loadable<T> {
     let key = (context.locale.clone(), id.to_owned());
     {

@@ -610,7 +610,7 @@ async fn a_report_counts_only_codes_on_the_studys_cards_and_says_what_it_left_ou
     // Cards for the first ten students only: the last two students' four records are left out.
     store_study(study, &records[..20]);
     local_storage().set_item(RESULTS, &encoded(records.clone())).unwrap();
-    let root = mount(&format!("/teacher/studies/{}/report", study.compact())).await;
+    let root = mount_teacher(&format!("/studies/{}/report", study.compact())).await;
     assert_eq!(texts(&root, "dl.counts dd")[..3], ["10", "10", "10"]);
     assert!(
         text(&root).contains("4 results were left out: their codes are not on this study's cards."),
@@ -621,7 +621,7 @@ async fn a_report_counts_only_codes_on_the_studys_cards_and_says_what_it_left_ou
     // A study this device did not create: nothing counts, and the report says why.
     clear_storage();
     local_storage().set_item(RESULTS, &encoded(records)).unwrap();
-    let root = mount(&format!("/teacher/studies/{}/report", study.compact())).await;
+    let root = mount_teacher(&format!("/studies/{}/report", study.compact())).await;
     assert_eq!(texts(&root, "dl.counts dd")[..3], ["0", "0", "0"]);
     assert!(text(&root).contains("This study was not created on this device"), "{}", text(&root));
 }
@@ -711,7 +711,7 @@ async fn a_file_over_the_limit_is_refused_unread_and_the_next_file_is_still_impo
     )
     .expect("a file");
 
-    let root = mount("/teacher").await;
+    let root = mount_teacher("/").await;
     pick(&root, &[huge, results_file("class.json", &encoded(vec![good.clone()]))]).await;
     imported(&root).await;
 
@@ -727,7 +727,7 @@ async fn a_file_naming_an_item_the_assessment_does_not_define_is_refused_whole()
     let mut crafted = record(Participant { study, code: code(1, 15) }, Phase::Pre, |j| j < 3, |_| 2);
     crafted.answers.insert(id("bat-dorj-8b"), Answer { version: 1, response: Response::Declined });
 
-    let root = mount("/teacher").await;
+    let root = mount_teacher("/").await;
     pick(&root, &[results_file("crafted.json", &encoded(vec![crafted]))]).await;
     imported(&root).await;
 
