@@ -21,3 +21,5 @@ done
 unset CARGO_UNSTABLE_BUILD_STD CARGO_BUILD_TARGET
 cargo run --quiet --profile host --target-dir target/host-tools -p aware-cli -- \
   package --deployment "$deployment" --out "$ROOT/dist" "$pages/index" "$pages/check" "$pages/teacher"
+# Each page's first load against its ceiling: the build fails when a change makes one heavier.
+cargo run --quiet --profile host --target-dir target/host-tools -p aware-cli -- size "$ROOT/dist"

@@ -8,7 +8,9 @@
 //! - `aware build <lessons-dir> [<assessment-dir>] --out <dir>`: checks the same, then writes
 //!   per locale `content/<locale>/index.bin` and a file per lesson (and
 //!   `content/assessment.json`): see `aware_core::content::course`.
-//! - `aware size <dist-dir>`: prints the release bundle's sizes (raw, gzip, brotli) per file kind.
+//! - `aware size <dist-dir> [--wasm-dir <dir>]`: prints each page's first load (brotli 11) and
+//!   fails when one is over its budget (see `size`); with `--wasm-dir` (Cargo's wasm output), also
+//!   how many crates each bundle's code comes from and the ten largest.
 //! - `aware package --deployment <file> --out <dist> <student> <check> <teacher>`: puts the pages
 //!   Trunk built together into the site, with its Content-Security-Policy and headers (see
 //!   `package`).
@@ -61,7 +63,7 @@ use aware_core::deployment::Deployment;
 const USAGE: &str = "usage:
   aware check <lessons-dir> [<assessment-dir>]
   aware build <lessons-dir> [<assessment-dir>] --out <dir>
-  aware size <dist-dir>
+  aware size <dist-dir> [--wasm-dir <dir>]
   aware package --deployment <deployment.toml> --out <dist-dir> <student-dir> <check-dir> <teacher-dir>
   aware report [--deployment PATH] [--min-group-size K] [--studies PATH]... [--json] <assessment-dir> <lessons-dir> <results-file-or-folder>...
   aware synth <assessment-dir> <lessons-dir> --participants N --files F --out <dir> [--seed S]
@@ -163,16 +165,23 @@ fn main() -> ExitCode {
             Ok(options) => xapi_sample(&options),
             Err(problem) => usage_error("xapi-sample", &problem),
         },
-        ["size", dist] => match size::report(Path::new(dist)) {
-            Ok(report) => {
-                print_out(&report.to_string());
-                ExitCode::SUCCESS
+        ["size", dist, rest @ ..] => {
+            let wasm_dir = match rest {
+                [] => None,
+                ["--wasm-dir", dir] => Some(Path::new(*dir)),
+                _ => return usage_error("size", "the only option is --wasm-dir <dir>"),
+            };
+            match size::report(Path::new(dist), wasm_dir) {
+                Ok(report) => {
+                    print_out(&report.text);
+                    if report.over { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+                }
+                Err(problem) => {
+                    eprintln!("{problem}");
+                    ExitCode::FAILURE
+                }
             }
-            Err(err) => {
-                eprintln!("{dist}: {err}");
-                ExitCode::FAILURE
-            }
-        },
+        }
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
