@@ -1,6 +1,7 @@
 //! Reusable widgets, one per file.
 
 pub mod blocks;
+pub mod device_data;
 pub mod form;
 pub mod help_contacts;
 pub mod language_switcher;

@@ -59,7 +59,7 @@ pub fn ContentProvider(props: &ContentProviderProps) -> Html {
         Callback::from(move |(locale, lesson): (String, Option<String>)| {
             downloads.dispatch(Change::Start(locale.clone(), lesson.clone()));
             let downloads = downloads.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            yew::platform::spawn_local(async move {
                 let change = match lesson {
                     None => {
                         let index = fetch::bytes(&index_file(&locale))

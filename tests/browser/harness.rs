@@ -7,9 +7,7 @@ use aware::app::router::Router;
 use aware::app::student::{StudentRoute, StudentScreen};
 use aware::app::teacher::{TeacherRoute, TeacherScreen};
 use aware::platform::location;
-use aware::state::{
-    AssessmentProvider, BandProvider, LocaleProvider, PreloadedContent, ProgressProvider, StudyProvider,
-};
+use aware::state::{AssessmentProvider, BandProvider, DeviceProvider, LocaleProvider, PreloadedContent, Sealer};
 use aware_core::assessment::Assessment;
 use aware_core::content::Curriculum;
 use aware_core::content::course::CourseIndex;
@@ -60,18 +58,18 @@ fn Harness(props: &HarnessProps) -> Html {
         Bundle::Check => html! { <CheckScreen /> },
         Bundle::Teacher => html! { <Router<TeacherRoute>><TeacherScreen /></Router<TeacherRoute>> },
     };
+    // As in the roots: the student's lessons seal nothing; the check and the teacher's screens do.
+    let sealer = (props.bundle != Bundle::Student).then_some(aware::state::seal as Sealer);
     html! {
         <ContextProvider<Bundle> context={props.bundle}>
             <LocaleProvider messages={messages}>
-                <ProgressProvider>
-                    <StudyProvider>
-                        <BandProvider><PreloadedContent locale="en" {index} {lessons}>
-                            <AssessmentProvider preloaded={Some(assessment())}>
-                                { screen }
-                            </AssessmentProvider>
-                        </PreloadedContent></BandProvider>
-                    </StudyProvider>
-                </ProgressProvider>
+                <DeviceProvider {sealer}>
+                    <BandProvider><PreloadedContent locale="en" {index} {lessons}>
+                        <AssessmentProvider preloaded={Some(assessment())}>
+                            { screen }
+                        </AssessmentProvider>
+                    </PreloadedContent></BandProvider>
+                </DeviceProvider>
             </LocaleProvider>
         </ContextProvider<Bundle>>
     }
@@ -82,9 +80,32 @@ pub async fn mount(path: &str) -> Element {
     mount_bundle(Bundle::Student, path).await
 }
 
-/// Renders screen `path` of the teacher's bundle.
+/// The passphrase the tests set the teacher's area up with.
+pub const PASSPHRASE: &str = "four unrelated words here";
+
+/// Renders screen `path` of the teacher's bundle, and opens the teacher's area with
+/// [`PASSPHRASE`] (setting it up on first use), as the teacher would.
 pub async fn mount_teacher(path: &str) -> Element {
+    let root = mount_teacher_locked(path).await;
+    if root.query_selector("#passphrase").ok().flatten().is_some() {
+        enter_passphrase(&root, PASSPHRASE).await;
+        wait_until("the teacher's area opens", || root.query_selector("#teacher-lock").ok().flatten().is_some()).await;
+    }
+    root
+}
+
+/// Renders screen `path` of the teacher's bundle as it first appears: behind the passphrase.
+pub async fn mount_teacher_locked(path: &str) -> Element {
     mount_bundle(Bundle::Teacher, path).await
+}
+
+/// Types `passphrase` (twice, when setting up) and submits.
+pub async fn enter_passphrase(root: &Element, passphrase: &str) {
+    type_into(root, "#passphrase", passphrase).await;
+    if root.query_selector("#passphrase-again").ok().flatten().is_some() {
+        type_into(root, "#passphrase-again", passphrase).await;
+    }
+    click(root, ".teacher-gate button[type=submit]").await;
 }
 
 /// Renders the awareness check.
@@ -203,9 +224,10 @@ pub async fn pause(ms: i32) {
     yew::scheduler::flush().await;
 }
 
-/// Waits (up to two seconds) until `ready` holds, for work the app does asynchronously.
+/// Waits (up to ten seconds: a passphrase is stretched 600,000 times) until `ready` holds, for
+/// work the app does asynchronously.
 pub async fn wait_until(what: &str, ready: impl Fn() -> bool) {
-    for _ in 0..200 {
+    for _ in 0..1000 {
         if ready() {
             return;
         }

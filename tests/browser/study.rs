@@ -209,15 +209,16 @@ async fn a_code_with_a_typo_is_refused_at_the_field_and_nothing_is_stored() {
 }
 
 #[wasm_bindgen_test]
-async fn a_valid_code_starts_the_test_of_its_form_and_is_remembered() {
+async fn a_valid_code_starts_the_test_of_its_form_and_is_remembered_only_when_the_student_asks() {
     clear_storage();
     let participant = b_first();
     let form = Design::of(participant.study).form(participant.code, Phase::Pre);
     assert_eq!(form, Form::B);
 
     let root = mount_check().await;
-    assert!(input(&root, "#remember").checked(), "remembering is the default");
+    assert!(!input(&root, "#remember").checked(), "a shared computer remembers nothing unless asked");
     assert!(input(&root, "#phase-pre").checked(), "a first visit takes the check before the lessons");
+    click(&root, "#remember").await;
     start(&root, participant).await;
 
     assert_eq!(heading(&root), "Awareness check: before the lessons");
@@ -658,7 +659,7 @@ async fn a_file_over_the_limit_is_refused_unread_and_the_next_file_is_still_impo
     )
     .expect("a file");
 
-    let root = mount("/teacher").await;
+    let root = mount_teacher("/").await;
     pick(&root, &[huge, results_file("class.json", &encoded(vec![good.clone()]))]).await;
     imported(&root).await;
 
@@ -674,7 +675,7 @@ async fn a_file_naming_an_item_the_assessment_does_not_define_is_refused_whole()
     let mut crafted = record(Participant { study, code: code(1, 15) }, Phase::Pre, |j| j < 3, |_| 2);
     crafted.answers.insert(id("bat-dorj-8b"), Answer { version: 1, response: Response::Declined });
 
-    let root = mount("/teacher").await;
+    let root = mount_teacher("/").await;
     pick(&root, &[results_file("crafted.json", &encoded(vec![crafted]))]).await;
     imported(&root).await;
 

@@ -14,7 +14,7 @@ use crate::app::router::Link;
 use crate::app::teacher::TeacherRoute;
 use crate::components::page::{Missing, PageHeading};
 use crate::platform::download;
-use crate::state::{AssessmentState, use_assessment, use_l10n, use_study, use_title};
+use crate::state::{AssessmentState, use_assessment, use_device, use_l10n, use_study, use_title};
 
 /// Excel reads a CSV without a byte-order mark as a legacy code page and garbles Cyrillic.
 const CSV_BOM: &str = "\u{feff}";
@@ -77,6 +77,7 @@ pub fn StudyPage(props: &StudyPageProps) -> Html {
                 </div>
                 <h3>{ l10n.t("teacher-import-title") }</h3>
                 <FileImport study={Some(id)} />
+                <DeleteResults study={id} />
             </section>
             <section aria-labelledby="exports">
                 <h2 id="exports">{ l10n.t("export-title") }</h2>
@@ -167,5 +168,57 @@ fn Exports(props: &ExportsProps) -> Html {
                 }
             </div>
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DeleteResultsProps {
+    study: StudyId,
+}
+
+/// A programme's retention rule: this study's results leave the device (sealed ones too), after
+/// a second, explicit press.
+#[component]
+fn DeleteResults(props: &DeleteResultsProps) -> Html {
+    let l10n = use_l10n();
+    let device = use_device();
+    let confirming = use_state(|| false);
+    let deleted = use_state(|| None::<usize>);
+    let study = props.study;
+    let ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let delete = {
+        let (confirming, deleted) = (confirming.clone(), deleted.clone());
+        Callback::from(move |_: MouseEvent| {
+            deleted.set(Some(device.act(|store| store.delete_study_results(study))));
+            confirming.set(false);
+        })
+    };
+    html! {
+        <div class="delete-results screen-only">
+            <h3>{ l10n.t("teacher-delete-results-title") }</h3>
+            if *confirming {
+                <div class="warning-box" role="alert">
+                    <p>{ l10n.t("teacher-delete-results-warning") }</p>
+                    <div class="actions">
+                        <button type="button" class="button warning" onclick={delete}>{ l10n.t("teacher-delete-results-confirm") }</button>
+                        <button type="button" class="button secondary" onclick={cancel}>{ l10n.t("data-cancel") }</button>
+                    </div>
+                </div>
+            } else {
+                <button type="button" class="button secondary" onclick={ask}>{ l10n.t("teacher-delete-results") }</button>
+            }
+            <div role="status">
+                if let Some(count) = *deleted {
+                    <p>{ l10n.t_with("teacher-delete-results-done", &[("count", Arg::from(count))]) }</p>
+                }
+            </div>
+        </div>
     }
 }
