@@ -9,6 +9,9 @@ use aware::app::teacher::{TeacherRoute, TeacherScreen};
 use aware::platform::location;
 use aware::state::{AssessmentProvider, BandProvider, DeviceProvider, LocaleProvider, PreloadedContent, Sealer};
 use aware_core::assessment::Assessment;
+use aware_core::store::Keyring;
+use aware_core::store::teacher::{SealedLog, TeacherData};
+use aware_core::study::ResultsFile;
 use aware_core::content::Curriculum;
 use aware_core::content::course::CourseIndex;
 use wasm_bindgen::JsCast;
@@ -234,4 +237,32 @@ pub async fn wait_until(what: &str, ready: impl Fn() -> bool) {
         pause(10).await;
     }
     panic!("timed out waiting until {what}");
+}
+
+/// What the teacher's screens show once unlocked: the results, studies and sessions sealed on this
+/// device, opened with [`PASSPHRASE`] through the app's own WebCrypto code, together with any
+/// still held in the clear. Sealing happens after the action that asked for it, so this waits (up
+/// to ten seconds) until `ready` holds.
+pub async fn teacher_data(what: &str, ready: impl Fn(&TeacherData) -> bool) -> TeacherData {
+    use aware::platform::crypto;
+    let keyring = local_storage().get_item("aware.teacher.keyring").unwrap().expect("a teacher is set up");
+    let keyring = Keyring::decode(&keyring).expect("the keyring decodes");
+    let key = crypto::unlock(&keyring, PASSPHRASE).await.expect("the passphrase unlocks it");
+    for _ in 0..1000 {
+        let log = local_storage().get_item("aware.teacher.sealed").unwrap().unwrap_or_default();
+        let envelopes = if log.is_empty() { Vec::new() } else { SealedLog::decode(&log).expect("the log decodes").envelopes };
+        let mut opened = Vec::new();
+        for envelope in &envelopes {
+            opened.push(crypto::open(&key, &keyring, envelope).await.expect("every envelope opens"));
+        }
+        let mut data = aware_core::store::teacher::open(opened);
+        if let Some(clear) = local_storage().get_item("aware.results").unwrap() {
+            data.results.merge(ResultsFile::decode(clear.as_bytes()).expect("clear results decode")).expect("merge");
+        }
+        if ready(&data) {
+            return data;
+        }
+        pause(10).await;
+    }
+    panic!("timed out waiting until the teacher's data holds {what}");
 }
