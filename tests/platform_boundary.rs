@@ -73,7 +73,8 @@ fn only_the_platform_module_touches_browser_apis() {
     for file in files.iter().filter(|file| !file.starts_with(&platform)) {
         let text = std::fs::read_to_string(file).expect("a source file");
         for found in browser_uses(&text) {
-            offences.push(format!("{}:{found}", file.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(file).display()));
+            offences
+                .push(format!("{}:{found}", file.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(file).display()));
         }
     }
     assert!(files.len() > 40, "found only {} source files; is the scan broken?", files.len());

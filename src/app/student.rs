@@ -12,9 +12,17 @@ use crate::state::{BandProvider, ContentProvider, DeviceProvider, LocaleProvider
 #[derive(Debug, Clone, PartialEq)]
 pub enum StudentRoute {
     Course,
-    Section { id: String, number: usize },
-    Question { id: String, number: usize },
-    Result { id: String },
+    Section {
+        id: String,
+        number: usize,
+    },
+    Question {
+        id: String,
+        number: usize,
+    },
+    Result {
+        id: String,
+    },
     Help,
     /// "Data on this device": what Aware keeps here, and deleting it.
     Data,

@@ -12,10 +12,18 @@ use crate::state::{AssessmentProvider, ContentProvider, DeviceProvider, LocalePr
 #[derive(Debug, Clone, PartialEq)]
 pub enum TeacherRoute {
     Home,
-    Study { id: String },
-    CodeCards { id: String },
-    Report { id: String },
-    Guide { id: String },
+    Study {
+        id: String,
+    },
+    CodeCards {
+        id: String,
+    },
+    Report {
+        id: String,
+    },
+    Guide {
+        id: String,
+    },
     /// "Data on this device", with the teacher's sealed data.
     Data,
     NotFound,

@@ -82,7 +82,12 @@ fn ecdh() -> Object {
 }
 
 /// The AES key that wraps the private key, from the passphrase (NFC, UTF-8) by PBKDF2.
-async fn passphrase_key(subtle: &SubtleCrypto, passphrase: &str, salt: &[u8], iterations: u32) -> Result<CryptoKey, CryptoError> {
+async fn passphrase_key(
+    subtle: &SubtleCrypto,
+    passphrase: &str,
+    salt: &[u8],
+    iterations: u32,
+) -> Result<CryptoKey, CryptoError> {
     let normalised: String = JsString::from(passphrase).normalize("NFC").into();
     let unavailable = |_| CryptoError::Unavailable;
     let material = Uint8Array::from(normalised.as_bytes());
@@ -97,9 +102,10 @@ async fn passphrase_key(subtle: &SubtleCrypto, passphrase: &str, salt: &[u8], it
         ("iterations", iterations.into()),
     ]);
     let aes = params(&[("name", "AES-GCM".into()), ("length", JsValue::from(256u32))]);
-    let key = wait(subtle.derive_key_with_object_and_object(&pbkdf2, &base, &aes, false, &usages(&["wrapKey", "unwrapKey"])))
-        .await
-        .map_err(unavailable)?;
+    let key =
+        wait(subtle.derive_key_with_object_and_object(&pbkdf2, &base, &aes, false, &usages(&["wrapKey", "unwrapKey"])))
+            .await
+            .map_err(unavailable)?;
     Ok(key.unchecked_into())
 }
 
@@ -126,18 +132,26 @@ async fn unwrap(subtle: &SubtleCrypto, keyring: &Keyring, wrapping: &CryptoKey) 
 pub async fn set_up(passphrase: &str) -> Result<(Keyring, PrivateKey), CryptoError> {
     let subtle = subtle()?;
     let unavailable = |_| CryptoError::Unavailable;
-    let pair: CryptoKeyPair =
-        wait(subtle.generate_key_with_object(&ecdh(), true, &usages(&["deriveBits"]))).await.map_err(unavailable)?.unchecked_into();
+    let pair: CryptoKeyPair = wait(subtle.generate_key_with_object(&ecdh(), true, &usages(&["deriveBits"])))
+        .await
+        .map_err(unavailable)?
+        .unchecked_into();
     let public_raw = wait(subtle.export_key("raw", &pair.get_public_key())).await.map_err(unavailable)?;
     let public_key = PublicKey::from_bytes(&to_vec(&public_raw)).ok_or(CryptoError::Unavailable)?;
     let salt = random::<16>()?;
     let wrap_nonce = random::<NONCE_BYTES>()?;
     let wrapping = passphrase_key(&subtle, passphrase, &salt, ITERATIONS).await?;
     let algorithm = aes_gcm(&wrap_nonce, &Keyring::wrap_associated_data(&public_key));
-    let wrapped =
-        wait(subtle.wrap_key_with_object("pkcs8", &pair.get_private_key(), &wrapping, &algorithm)).await.map_err(unavailable)?;
-    let keyring =
-        Keyring { public_key, salt: salt.to_vec(), iterations: ITERATIONS, wrap_nonce, wrapped_private_key: to_vec(&wrapped) };
+    let wrapped = wait(subtle.wrap_key_with_object("pkcs8", &pair.get_private_key(), &wrapping, &algorithm))
+        .await
+        .map_err(unavailable)?;
+    let keyring = Keyring {
+        public_key,
+        salt: salt.to_vec(),
+        iterations: ITERATIONS,
+        wrap_nonce,
+        wrapped_private_key: to_vec(&wrapped),
+    };
     // Unwrapped again, the key held in memory is not extractable, as after any unlock.
     let private = unwrap(&subtle, &keyring, &wrapping).await?;
     Ok((keyring, private))
@@ -161,13 +175,17 @@ async fn shared_key(
 ) -> Result<CryptoKey, CryptoError> {
     let unavailable = |_| CryptoError::Unavailable;
     let raw = Uint8Array::from(public.as_bytes().as_slice());
-    let other: CryptoKey =
-        wait(subtle.import_key_with_object("raw", &raw, &ecdh(), true, &usages(&[]))).await.map_err(unavailable)?.unchecked_into();
+    let other: CryptoKey = wait(subtle.import_key_with_object("raw", &raw, &ecdh(), true, &usages(&[])))
+        .await
+        .map_err(unavailable)?
+        .unchecked_into();
     let derive = params(&[("name", "ECDH".into()), ("public", other.into())]);
     let secret = wait(subtle.derive_bits_with_object(&derive, private, 256)).await.map_err(unavailable)?;
     let secret = Uint8Array::new(&secret);
-    let base: CryptoKey =
-        wait(subtle.import_key_with_str("raw", &secret, "HKDF", false, &usages(&["deriveKey"]))).await.map_err(unavailable)?.unchecked_into();
+    let base: CryptoKey = wait(subtle.import_key_with_str("raw", &secret, "HKDF", false, &usages(&["deriveKey"])))
+        .await
+        .map_err(unavailable)?
+        .unchecked_into();
     let hkdf = params(&[
         ("name", "HKDF".into()),
         ("hash", "SHA-256".into()),
@@ -185,8 +203,10 @@ async fn shared_key(
 pub async fn seal(recipient: &PublicKey, payload: &Payload) -> Result<Envelope, CryptoError> {
     let subtle = subtle()?;
     let unavailable = |_| CryptoError::Unavailable;
-    let pair: CryptoKeyPair =
-        wait(subtle.generate_key_with_object(&ecdh(), false, &usages(&["deriveBits"]))).await.map_err(unavailable)?.unchecked_into();
+    let pair: CryptoKeyPair = wait(subtle.generate_key_with_object(&ecdh(), false, &usages(&["deriveBits"])))
+        .await
+        .map_err(unavailable)?
+        .unchecked_into();
     let ephemeral_raw = wait(subtle.export_key("raw", &pair.get_public_key())).await.map_err(unavailable)?;
     let ephemeral = PublicKey::from_bytes(&to_vec(&ephemeral_raw)).ok_or(CryptoError::Unavailable)?;
     let key = shared_key(&subtle, &pair.get_private_key(), recipient, &ephemeral, recipient, "encrypt").await?;

@@ -2,6 +2,7 @@
 //! moves strings and events in and out, and leaves decisions to `aware_core` or the components.
 
 pub mod clock;
+pub mod crypto;
 pub mod document;
 pub mod download;
 pub mod exit;
@@ -13,4 +14,3 @@ pub mod location;
 pub mod preferences;
 pub mod random;
 pub mod storage;
-pub mod crypto;

@@ -54,7 +54,9 @@ impl Backend for LocalStore {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
-        self.0.set_item(key, value).map_err(|error| if is_quota(&error) { BackendError::Full } else { BackendError::Refused })
+        self.0
+            .set_item(key, value)
+            .map_err(|error| if is_quota(&error) { BackendError::Full } else { BackendError::Refused })
     }
 
     fn remove(&self, key: &str) -> Result<(), BackendError> {

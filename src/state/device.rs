@@ -116,17 +116,31 @@ pub struct ProgressContext {
 
 pub enum ProgressAction {
     /// Section `index` of the lesson (as the student's band sees it) was opened.
-    ReadSection { lesson: Rc<Lesson>, index: usize },
-    Answer { lesson: Rc<Lesson>, item: String, selection: Selection },
-    RestartQuiz { lesson: Rc<Lesson> },
+    ReadSection {
+        lesson: Rc<Lesson>,
+        index: usize,
+    },
+    Answer {
+        lesson: Rc<Lesson>,
+        item: String,
+        selection: Selection,
+    },
+    RestartQuiz {
+        lesson: Rc<Lesson>,
+    },
     /// The quiz is shown: keep the seed of this attempt's option order, `fresh` if it has none.
-    KeepQuizSeed { lesson: Rc<Lesson>, fresh: u32 },
+    KeepQuizSeed {
+        lesson: Rc<Lesson>,
+        fresh: u32,
+    },
 }
 
 impl ProgressContext {
     pub fn dispatch(&self, action: ProgressAction) {
         match action {
-            ProgressAction::ReadSection { lesson, index } => self.device.act(|store| store.read_section(&lesson, index)),
+            ProgressAction::ReadSection { lesson, index } => {
+                self.device.act(|store| store.read_section(&lesson, index))
+            }
             ProgressAction::Answer { lesson, item, selection } => {
                 self.device.act(|store| store.answer(&lesson, &item, selection));
             }
@@ -173,7 +187,9 @@ impl StudyContext {
                 self.device.act(|store| store.add_record(record));
             }
             StudyAction::CreateStudy(entry) => self.device.act(|store| store.create_study(entry)),
-            StudyAction::Remember(Some(participant)) => self.device.act(|store| store.remember_participant(participant)),
+            StudyAction::Remember(Some(participant)) => {
+                self.device.act(|store| store.remember_participant(participant))
+            }
             StudyAction::Remember(None) => self.device.act(|store| store.forget_participant()),
             StudyAction::NextStudent => self.device.act(|store| store.next_student()),
         }

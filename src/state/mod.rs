@@ -8,16 +8,16 @@
 mod assessment;
 mod band;
 mod content;
-mod l10n;
 mod device;
+mod l10n;
 mod sealing;
 
 pub use assessment::{AssessmentProvider, AssessmentState, use_assessment};
 pub use band::{BandContext, BandProvider, use_band, use_for_band};
 pub use content::{ContentProvider, Loadable, PreloadedContent, use_course, use_lesson};
-pub use l10n::{L10n, LocaleProvider, use_l10n, use_title};
 pub use device::{
-    Device, DeviceProvider, ProgressAction, ProgressContext, Sealer, StudyAction, StudyContext, use_device, use_progress,
-    use_study,
+    Device, DeviceProvider, ProgressAction, ProgressContext, Sealer, StudyAction, StudyContext, use_device,
+    use_progress, use_study,
 };
+pub use l10n::{L10n, LocaleProvider, use_l10n, use_title};
 pub use sealing::{refresh as refresh_teacher, seal, set_up as set_up_teacher, unlock as unlock_teacher};

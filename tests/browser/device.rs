@@ -1,6 +1,6 @@
 use aware::platform::crypto::{self, CryptoError};
-use aware_core::store::teacher::PayloadKind;
 use aware_core::store::Payload;
+use aware_core::store::teacher::PayloadKind;
 use aware_core::store::teacher::SealedLog;
 use aware_core::study::{Code, Design, Participant, Phase, StudyId};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -197,7 +197,9 @@ async fn delete_everything_leaves_no_aware_key_and_other_sites_keys_alone() {
     let root = mount("/data").await;
     assert_eq!(heading(&root), "Data on this device");
     let listed = text(&find(&root, ".data-list"));
-    for kind in ["The chosen language", "The chosen age group", "A remembered study id and code", "Data from another version"] {
+    for kind in
+        ["The chosen language", "The chosen age group", "A remembered study id and code", "Data from another version"]
+    {
         assert!(listed.contains(kind), "{kind} in {listed}");
     }
     click(&root, "#delete-everything").await;

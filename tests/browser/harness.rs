@@ -9,11 +9,11 @@ use aware::app::teacher::{TeacherRoute, TeacherScreen};
 use aware::platform::location;
 use aware::state::{AssessmentProvider, BandProvider, DeviceProvider, LocaleProvider, PreloadedContent, Sealer};
 use aware_core::assessment::Assessment;
+use aware_core::content::Curriculum;
+use aware_core::content::course::CourseIndex;
 use aware_core::store::Keyring;
 use aware_core::store::teacher::{SealedLog, TeacherData};
 use aware_core::study::ResultsFile;
-use aware_core::content::Curriculum;
-use aware_core::content::course::CourseIndex;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventInit, HtmlElement, HtmlInputElement};
 use yew::AppHandle;
@@ -250,7 +250,8 @@ pub async fn teacher_data(what: &str, ready: impl Fn(&TeacherData) -> bool) -> T
     let key = crypto::unlock(&keyring, PASSPHRASE).await.expect("the passphrase unlocks it");
     for _ in 0..1000 {
         let log = local_storage().get_item("aware.teacher.sealed").unwrap().unwrap_or_default();
-        let envelopes = if log.is_empty() { Vec::new() } else { SealedLog::decode(&log).expect("the log decodes").envelopes };
+        let envelopes =
+            if log.is_empty() { Vec::new() } else { SealedLog::decode(&log).expect("the log decodes").envelopes };
         let mut opened = Vec::new();
         for envelope in &envelopes {
             opened.push(crypto::open(&key, &keyring, envelope).await.expect("every envelope opens"));

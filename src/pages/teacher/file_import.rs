@@ -10,9 +10,9 @@ use std::rc::Rc;
 
 use aware_core::assessment::Assessment;
 use aware_core::l10n::Arg;
-use aware_core::study::file::{ImportError, MAX_FILE_BYTES};
 use aware_core::store::ImportFile;
 use aware_core::study::StudyId;
+use aware_core::study::file::{ImportError, MAX_FILE_BYTES};
 use yew::prelude::*;
 
 use crate::platform::files::{self, ReadError};

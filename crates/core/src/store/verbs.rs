@@ -18,8 +18,8 @@ use crate::classroom::{ClassSessions, Kept, Session, SessionId};
 use crate::content::Lesson;
 use crate::progress::Progress;
 use crate::quiz::{self, Selection, Verdict};
-use crate::study::file::{ImportError, MergeReport};
 use crate::study::Vocabulary;
+use crate::study::file::{ImportError, MergeReport};
 use crate::study::{Locale, Participant, Record, ResultsFile, StudyEntry, StudyId, TeacherStudies};
 
 /// What became of a finished attempt.
