@@ -5,10 +5,17 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{EventTarget, KeyboardEvent};
 
+/// One registered listener.
+struct Held {
+    target: EventTarget,
+    kind: &'static str,
+    callback: Closure<dyn Fn(web_sys::Event)>,
+}
+
 /// Listeners registered together, removed together on drop.
 #[derive(Default)]
 pub struct Listeners {
-    held: Vec<(EventTarget, &'static str, Closure<dyn Fn(web_sys::Event)>)>,
+    held: Vec<Held>,
 }
 
 impl Listeners {
@@ -37,13 +44,13 @@ impl Listeners {
 
     fn add(&mut self, target: EventTarget, kind: &'static str, callback: Closure<dyn Fn(web_sys::Event)>) {
         let _ = target.add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref());
-        self.held.push((target, kind, callback));
+        self.held.push(Held { target, kind, callback });
     }
 }
 
 impl Drop for Listeners {
     fn drop(&mut self) {
-        for (target, kind, callback) in &self.held {
+        for Held { target, kind, callback } in &self.held {
             let _ = target.remove_event_listener_with_callback(kind, callback.as_ref().unchecked_ref());
         }
     }
