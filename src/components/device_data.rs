@@ -9,6 +9,7 @@ use aware_core::l10n::Arg;
 use aware_core::store::{Category, RestoreOutcome, TeacherState};
 use yew::prelude::*;
 
+use crate::components::confirm::Confirm;
 use crate::components::page::PageHeading;
 use crate::platform::download;
 use crate::state::{L10n, use_device, use_l10n, use_title};
@@ -63,7 +64,6 @@ pub fn DeviceDataPage(props: &DeviceDataPageProps) -> Html {
     let device = use_device();
     use_title(l10n.t("data-title"));
     let done = use_state(|| None::<Done>);
-    let confirming = use_state(|| false);
     let inventory = device.read(|store| store.inventory());
     // On a shared device a student may not delete what a teacher keeps sealed here.
     let teacher_set_up = !matches!(device.state.teacher, TeacherState::NotSetUp);
@@ -77,9 +77,9 @@ pub fn DeviceDataPage(props: &DeviceDataPageProps) -> Html {
         })
     };
     let delete_everything = {
-        let (device, done, confirming) = (device.clone(), done.clone(), confirming.clone());
+        let (device, done) = (device.clone(), done.clone());
         let keep_teacher = teacher_set_up && !props.teacher;
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             if keep_teacher {
                 for category in Category::ALL.into_iter().filter(|c| *c != Category::Teacher) {
                     device.act(|store| store.delete(category));
@@ -87,17 +87,8 @@ pub fn DeviceDataPage(props: &DeviceDataPageProps) -> Html {
             } else {
                 device.act(|store| store.delete_everything());
             }
-            confirming.set(false);
             done.set(Some(Done::DeletedEverything));
         })
-    };
-    let ask = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(true))
-    };
-    let cancel = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(false))
     };
 
     let rows = inventory.entries.iter().map(|entry| {
@@ -166,17 +157,9 @@ pub fn DeviceDataPage(props: &DeviceDataPageProps) -> Html {
                     <ul class="plain-list data-list">{ for backups }</ul>
                 }
                 <h2>{ l10n.t("data-delete-everything") }</h2>
-                if *confirming {
-                    <div class="warning-box" role="alert">
-                        <p>{ l10n.t(if teacher_set_up && !props.teacher { "data-delete-everything-student" } else { "data-delete-everything-warning" }) }</p>
-                        <div class="actions">
-                            <button type="button" class="button warning" id="delete-everything-confirm" onclick={delete_everything}>{ l10n.t("data-delete-everything-confirm") }</button>
-                            <button type="button" class="button secondary" onclick={cancel}>{ l10n.t("data-cancel") }</button>
-                        </div>
-                    </div>
-                } else {
-                    <button type="button" class="button warning" id="delete-everything" onclick={ask}>{ l10n.t("data-delete-everything") }</button>
-                }
+                <Confirm id="delete-everything" label={l10n.t("data-delete-everything")}
+                    warning={l10n.t(if teacher_set_up && !props.teacher { "data-delete-everything-student" } else { "data-delete-everything-warning" })}
+                    confirm={l10n.t("data-delete-everything-confirm")} on_confirm={delete_everything} />
             }
         </article>
     }

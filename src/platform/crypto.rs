@@ -127,17 +127,25 @@ async fn unwrap(subtle: &SubtleCrypto, keyring: &Keyring, wrapping: &CryptoKey) 
     Ok(PrivateKey(key.unchecked_into()))
 }
 
+/// A new ECDH P-256 key pair, and its public key as raw bytes.
+async fn key_pair(subtle: &SubtleCrypto, extractable: bool) -> Result<(CryptoKeyPair, PublicKey), CryptoError> {
+    let unavailable = |_| CryptoError::Unavailable;
+    let pair: CryptoKeyPair = wait(subtle.generate_key_with_object(&ecdh(), extractable, &usages(&["deriveBits"])))
+        .await
+        .map_err(unavailable)?
+        .unchecked_into();
+    let raw = wait(subtle.export_key("raw", &pair.get_public_key())).await.map_err(unavailable)?;
+    let public = PublicKey::from_bytes(&to_vec(&raw)).ok_or(CryptoError::Unavailable)?;
+    Ok((pair, public))
+}
+
 /// Makes the teacher's key pair and wraps its private key with `passphrase`. Returns the keyring
 /// to store and the (non-extractable) private key, so the area opens at once.
 pub async fn set_up(passphrase: &str) -> Result<(Keyring, PrivateKey), CryptoError> {
     let subtle = subtle()?;
     let unavailable = |_| CryptoError::Unavailable;
-    let pair: CryptoKeyPair = wait(subtle.generate_key_with_object(&ecdh(), true, &usages(&["deriveBits"])))
-        .await
-        .map_err(unavailable)?
-        .unchecked_into();
-    let public_raw = wait(subtle.export_key("raw", &pair.get_public_key())).await.map_err(unavailable)?;
-    let public_key = PublicKey::from_bytes(&to_vec(&public_raw)).ok_or(CryptoError::Unavailable)?;
+    // Extractable, once: the private key must be exported to be wrapped.
+    let (pair, public_key) = key_pair(&subtle, true).await?;
     let salt = random::<16>()?;
     let wrap_nonce = random::<NONCE_BYTES>()?;
     let wrapping = passphrase_key(&subtle, passphrase, &salt, ITERATIONS).await?;
@@ -203,12 +211,7 @@ async fn shared_key(
 pub async fn seal(recipient: &PublicKey, payload: &Payload) -> Result<Envelope, CryptoError> {
     let subtle = subtle()?;
     let unavailable = |_| CryptoError::Unavailable;
-    let pair: CryptoKeyPair = wait(subtle.generate_key_with_object(&ecdh(), false, &usages(&["deriveBits"])))
-        .await
-        .map_err(unavailable)?
-        .unchecked_into();
-    let ephemeral_raw = wait(subtle.export_key("raw", &pair.get_public_key())).await.map_err(unavailable)?;
-    let ephemeral = PublicKey::from_bytes(&to_vec(&ephemeral_raw)).ok_or(CryptoError::Unavailable)?;
+    let (pair, ephemeral) = key_pair(&subtle, false).await?;
     let key = shared_key(&subtle, &pair.get_private_key(), recipient, &ephemeral, recipient, "encrypt").await?;
     let nonce = random::<NONCE_BYTES>()?;
     let plaintext = Uint8Array::from(payload.text.as_bytes());

@@ -12,6 +12,7 @@ use super::file_import::FileImport;
 use crate::app::Bundle;
 use crate::app::router::Link;
 use crate::app::teacher::TeacherRoute;
+use crate::components::confirm::Confirm;
 use crate::components::page::{Missing, PageHeading};
 use crate::platform::download;
 use crate::state::{AssessmentState, use_assessment, use_device, use_l10n, use_study, use_title};
@@ -182,38 +183,18 @@ struct DeleteResultsProps {
 fn DeleteResults(props: &DeleteResultsProps) -> Html {
     let l10n = use_l10n();
     let device = use_device();
-    let confirming = use_state(|| false);
     let deleted = use_state(|| None::<usize>);
     let study = props.study;
-    let ask = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(true))
-    };
-    let cancel = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(false))
-    };
     let delete = {
-        let (confirming, deleted) = (confirming.clone(), deleted.clone());
-        Callback::from(move |_: MouseEvent| {
-            deleted.set(Some(device.act(|store| store.delete_study_results(study))));
-            confirming.set(false);
-        })
+        let deleted = deleted.clone();
+        Callback::from(move |()| deleted.set(Some(device.act(|store| store.delete_study_results(study)))))
     };
     html! {
         <div class="delete-results screen-only">
             <h3>{ l10n.t("teacher-delete-results-title") }</h3>
-            if *confirming {
-                <div class="warning-box" role="alert">
-                    <p>{ l10n.t("teacher-delete-results-warning") }</p>
-                    <div class="actions">
-                        <button type="button" class="button warning" onclick={delete}>{ l10n.t("teacher-delete-results-confirm") }</button>
-                        <button type="button" class="button secondary" onclick={cancel}>{ l10n.t("data-cancel") }</button>
-                    </div>
-                </div>
-            } else {
-                <button type="button" class="button secondary" onclick={ask}>{ l10n.t("teacher-delete-results") }</button>
-            }
+            <Confirm id="delete-results" label={l10n.t("teacher-delete-results")}
+                warning={l10n.t("teacher-delete-results-warning")}
+                confirm={l10n.t("teacher-delete-results-confirm")} on_confirm={delete} />
             <div role="status">
                 if let Some(count) = *deleted {
                     <p>{ l10n.t_with("teacher-delete-results-done", &[("count", Arg::from(count))]) }</p>
