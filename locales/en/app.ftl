@@ -26,6 +26,10 @@ storage-unavailable = Your progress can't be saved on this device, so it will be
 storage-write-failed = Your latest progress could not be saved on this device (it may be full). You can keep going, but it may be lost when you close this page.
 storage-unreadable = We couldn't read the progress saved on this device, so we started afresh. Nothing was deleted: the old data is kept on this device.
 storage-migrated = Your saved progress was updated to work with this version of Aware.
+storage-read-only = Some data on this device was saved by a newer version of Aware. It is left as it is; your changes are kept only until you close this page. Update Aware to keep them.
+storage-replaced = Another tab of Aware changed a setting at the same time; the choice made here is the one kept.
+storage-backup-dropped = The oldest copy of data set aside on this device was deleted, so no more than three are kept.
+storage-delete-failed = Some data could not be deleted from this device (the browser refused). Try again, or clear this site's data in the browser's settings.
 notice-dismiss = OK, hide this message
 
 ## Loading lessons
@@ -162,7 +166,7 @@ check-phase-pre-hint = The first time you take the check.
 check-phase-post = After the lessons
 check-phase-post-hint = The second time, with the same code.
 check-remember = Remember my code on this device
-check-remember-hint = Untick this on a shared computer.
+check-remember-hint = Only on your own device: on a shared computer, leave this unticked so the next student does not see your code.
 check-begin = Start the check
 check-error-summary = There is a problem
 check-error-empty = Fill in "{ $field }".
@@ -383,3 +387,67 @@ report-hidden-part = { $reason ->
 report-alpha = Internal consistency (Cronbach's α): { $pre } before, { $post } after.
 report-privacy-title = Why some results may be hidden
 report-privacy = This report shows results only for groups of at least { $k } students, and hides numbers that could reveal what one student answered. The students' codes and answers never appear in it.
+
+## Data on this device (every bundle)
+data-title = Data on this device
+data-intro = Aware keeps these things in this browser, on this device only. Nothing is sent anywhere. You can delete any of them, or everything.
+data-nothing = Aware keeps nothing on this device.
+data-progress = Progress in the lessons: sections read and quiz answers
+data-results = Awareness-check results taken or imported here
+data-studies = Teacher's studies and their code cards
+data-sessions = Classroom sessions
+data-participant = A remembered study id and code
+data-locale = The chosen language
+data-band = The chosen age group
+data-teacher = The teacher's locked results and passphrase keys
+data-backups = Copies of data set aside
+data-other = Data from another version of Aware
+data-amount = { $items ->
+    [one] 1 item
+   *[other] { $items } items
+}, { $bytes } bytes
+data-delete = Delete
+data-delete-named = Delete: { $what }
+data-deleted = Deleted: { $what }.
+data-teacher-kept = Only the teacher can delete this, on the teacher's screens.
+data-backups-title = Copies set aside
+data-backups-intro = Data Aware could not read, or saved by an older version, is kept aside here in case it is needed. You can download a copy, or put it back together with what is kept now (nothing is lost).
+data-backup-download = Download
+data-backup-restore = Put it back
+data-restored = The copy was put back.
+data-restore-newer = This copy was saved by a newer version of Aware. Update Aware to put it back.
+data-restore-failed = This copy cannot be put back; you can still download it.
+data-download-failed = The download did not start. Try again.
+data-delete-everything = Delete everything
+data-delete-everything-warning = This deletes everything Aware keeps on this device, and it cannot be undone.
+data-delete-everything-student = This deletes everything Aware keeps on this device except the teacher's locked results, and it cannot be undone.
+data-delete-everything-confirm = Yes, delete everything
+data-cancel = Cancel
+data-deleted-everything = Everything was deleted.
+
+## The teacher's passphrase and deleting a study's results
+teacher-gate-setup-title = Set up the teacher's area on this device
+teacher-gate-setup-intro = Choose a passphrase for this device. Students can still take the awareness check here, but the results kept on this device are locked: only someone with the passphrase can see, import, export or delete them.
+teacher-gate-setup-warning = If this passphrase is lost, the results kept on this device are lost too: nobody can open them again, not even Aware. Write it down and keep it somewhere safe, away from this computer.
+teacher-gate-passphrase = Passphrase
+teacher-gate-passphrase-hint = At least { $min } characters. A few unrelated words are easy to remember and hard to guess.
+teacher-gate-passphrase-again = The same passphrase again
+teacher-gate-too-short = The passphrase must have at least { $min } characters.
+teacher-gate-mismatch = The two passphrases are not the same. Type them again.
+teacher-gate-set-up = Set up and open
+teacher-gate-working = Working on it. This can take a few seconds.
+teacher-gate-unlock-title = Open the teacher's area
+teacher-gate-unlock-intro = Enter the passphrase chosen when the teacher's area was set up on this device.
+teacher-gate-unlock = Open
+teacher-gate-wrong = That passphrase does not open the teacher's area. Check it and try again.
+teacher-gate-unavailable = This browser cannot lock results: it has no Web Crypto, or the page is not served over HTTPS. Open Aware over HTTPS in an up-to-date browser.
+teacher-gate-unusable = The teacher's keys on this device cannot be used by this version of Aware, so the locked results cannot be opened. Update Aware, or put the keys back on "Data on this device".
+teacher-gate-lock = Lock the teacher's area
+teacher-delete-results-title = Delete this study's results
+teacher-delete-results = Delete this study's results from this device
+teacher-delete-results-warning = Every result of this study kept on this device will be deleted, locked ones too. Results files and exports saved elsewhere are not affected. This cannot be undone.
+teacher-delete-results-confirm = Yes, delete these results
+teacher-delete-results-done = { $count ->
+    [one] 1 result was deleted.
+   *[other] { $count } results were deleted.
+}

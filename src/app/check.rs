@@ -6,18 +6,19 @@ use yew::prelude::*;
 use super::Bundle;
 use super::frame::Frame;
 use crate::pages::check::CheckPage;
-use crate::state::{AssessmentProvider, LocaleProvider, StudyProvider};
+use crate::state::{AssessmentProvider, DeviceProvider, LocaleProvider};
 
 #[component]
 pub fn CheckApp() -> Html {
     html! {
         <ContextProvider<Bundle> context={Bundle::Check}>
             <LocaleProvider messages={crate::deployment::CHECK_MESSAGES}>
-                <StudyProvider>
+                // A hand-in on a teacher's device is sealed to the teacher's key as it is made.
+                <DeviceProvider sealer={Some(crate::state::seal as crate::state::Sealer)}>
                     <AssessmentProvider>
                         <CheckScreen />
                     </AssessmentProvider>
-                </StudyProvider>
+                </DeviceProvider>
             </LocaleProvider>
         </ContextProvider<Bundle>>
     }

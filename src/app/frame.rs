@@ -10,7 +10,9 @@ use crate::components::language_switcher::LanguageSwitcher;
 use crate::components::page::HEADING_ID;
 use crate::components::quick_exit::QuickExit;
 use crate::platform::{document, history};
-use crate::state::{ProgressAction, ProgressContext, StudyAction, StudyContext, use_l10n};
+use aware_core::store::{Kind, Notice};
+
+use crate::state::{Device, use_l10n};
 
 #[derive(Properties, PartialEq)]
 pub struct FrameProps {
@@ -33,6 +35,11 @@ pub fn Frame(props: &FrameProps) -> Html {
             document::focus(HEADING_ID);
         }
     });
+    // The teacher's own "Data on this device" also deletes the teacher's data.
+    let data_href = match bundle {
+        Bundle::Teacher => Bundle::Teacher.href(bundle, "/data"),
+        _ => StudentRoute::Data.href(bundle),
+    };
     let skip = Callback::from(|event: MouseEvent| {
         event.prevent_default();
         document::focus("main");
@@ -56,35 +63,51 @@ pub fn Frame(props: &FrameProps) -> Html {
             <main id="main" tabindex="-1">{ props.children.clone() }</main>
             <footer class="site-footer">
                 <p>{ l10n.t("footer-privacy") }</p>
+                <p><a href={data_href}>{ l10n.t("data-title") }</a></p>
             </footer>
         </>
     }
 }
 
-/// What the bundle's stores have to say (storage blocked, full, unreadable), each with a way to
-/// hide it. A bundle without progress or studies has no notices of theirs.
+/// What the device store has to say (storage blocked, full, unreadable, newer), each with a way
+/// to hide it. Who reads it may be a student: nothing here names a key or a teacher's data.
 #[component]
 fn Notices() -> Html {
     let l10n = use_l10n();
-    let progress = use_context::<ProgressContext>();
-    let study = use_context::<StudyContext>();
-    let notice = |message_id: &str, dismiss: Callback<MouseEvent>| {
-        html! {
-            <div class="notice">
-                <p>{ l10n.t(message_id) }</p>
-                <button type="button" class="button secondary" onclick={dismiss}>{ l10n.t("notice-dismiss") }</button>
-            </div>
-        }
-    };
-    let progress_notice = progress.as_ref().and_then(|progress| {
-        let shown = progress.notice?;
-        let progress = progress.clone();
-        Some(notice(shown.message_id(), Callback::from(move |_| progress.dispatch(ProgressAction::DismissNotice))))
+    let device = use_context::<Device>();
+    let shown = device.iter().flat_map(|device| {
+        device.state.notices.iter().filter_map(|notice| {
+            let message_id = message_id(notice)?;
+            let (device, hidden) = (device.clone(), notice.clone());
+            let dismiss = Callback::from(move |_: MouseEvent| device.dismiss(&hidden));
+            Some(html! {
+                <div class="notice">
+                    <p>{ l10n.t(message_id) }</p>
+                    <button type="button" class="button secondary" onclick={dismiss}>{ l10n.t("notice-dismiss") }</button>
+                </div>
+            })
+        })
     });
-    let study_notice = study.as_ref().and_then(|study| {
-        let shown = study.notice?;
-        let study = study.clone();
-        Some(notice(shown.study_message_id(), Callback::from(move |_| study.dispatch(StudyAction::DismissNotice))))
-    });
-    html! { <div class="notices" role="status">{ for progress_notice }{ for study_notice }</div> }
+    html! { <div class="notices" role="status">{ for shown.collect::<Vec<_>>() }</div> }
+}
+
+/// The message for a notice; `None` for what needs no telling.
+fn message_id(notice: &Notice) -> Option<&'static str> {
+    // Progress, language and band are the student's; the rest is pre/post data.
+    let students = |kind: &Kind| matches!(kind, Kind::Progress | Kind::Locale | Kind::Band);
+    Some(match notice {
+        Notice::Blocked => "storage-unavailable",
+        Notice::MemoryOnly { kind } | Notice::NotKeptAside { kind } if students(kind) => "storage-unavailable",
+        Notice::MemoryOnly { .. } | Notice::NotKeptAside { .. } => "study-storage-unavailable",
+        Notice::KeptAside { kind, .. } if students(kind) => "storage-unreadable",
+        Notice::KeptAside { .. } => "study-storage-unreadable",
+        Notice::Migrated { kind: Kind::Progress, .. } => "storage-migrated",
+        Notice::Migrated { .. } => return None,
+        Notice::ReadOnly { .. } => "storage-read-only",
+        Notice::WriteFailed { kind, .. } if students(kind) => "storage-write-failed",
+        Notice::WriteFailed { .. } => "study-storage-write-failed",
+        Notice::Replaced { .. } => "storage-replaced",
+        Notice::BackupDropped { .. } => "storage-backup-dropped",
+        Notice::DeleteFailed { .. } => "storage-delete-failed",
+    })
 }

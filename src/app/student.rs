@@ -6,16 +6,26 @@ use super::Bundle;
 use super::frame::Frame;
 use super::router::{Route, Router, use_route};
 use crate::pages::student;
-use crate::state::{BandProvider, ContentProvider, LocaleProvider, ProgressProvider};
+use crate::state::{BandProvider, ContentProvider, DeviceProvider, LocaleProvider};
 
 /// The student's screens. Numbers in addresses count from 1, as students do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StudentRoute {
     Course,
-    Section { id: String, number: usize },
-    Question { id: String, number: usize },
-    Result { id: String },
+    Section {
+        id: String,
+        number: usize,
+    },
+    Question {
+        id: String,
+        number: usize,
+    },
+    Result {
+        id: String,
+    },
     Help,
+    /// "Data on this device": what Aware keeps here, and deleting it.
+    Data,
     NotFound,
 }
 
@@ -27,6 +37,7 @@ impl Route for StudentRoute {
         match parts.as_slice() {
             [""] => StudentRoute::Course,
             ["help"] => StudentRoute::Help,
+            ["data"] => StudentRoute::Data,
             ["lessons", lesson, "section", n] => match (id(lesson), number(n)) {
                 (Some(id), Some(number)) => StudentRoute::Section { id, number },
                 _ => StudentRoute::NotFound,
@@ -49,6 +60,7 @@ impl Route for StudentRoute {
             StudentRoute::Question { id, number } => format!("/lessons/{id}/quiz/{number}"),
             StudentRoute::Result { id } => format!("/lessons/{id}/result"),
             StudentRoute::Help => "/help".to_owned(),
+            StudentRoute::Data => "/data".to_owned(),
             StudentRoute::NotFound => "/not-found".to_owned(),
         }
     }
@@ -74,6 +86,7 @@ pub fn switch(route: StudentRoute) -> Html {
         }
         StudentRoute::Result { id } => html! { <student::result::ResultPage {id} /> },
         StudentRoute::Help => html! { <student::help::HelpPage /> },
+        StudentRoute::Data => html! { <crate::components::device_data::DeviceDataPage /> },
         StudentRoute::NotFound => html! { <student::not_found::NotFoundPage /> },
     }
 }
@@ -84,7 +97,8 @@ pub fn StudentApp() -> Html {
     html! {
         <ContextProvider<Bundle> context={Bundle::Student}>
             <LocaleProvider messages={crate::deployment::STUDENT_MESSAGES}>
-                <ProgressProvider>
+                // No sealer: the lessons never store a teacher's data, so this bundle links no cryptography.
+                <DeviceProvider>
                     <BandProvider>
                         <ContentProvider>
                             <Router<StudentRoute>>
@@ -92,7 +106,7 @@ pub fn StudentApp() -> Html {
                             </Router<StudentRoute>>
                         </ContentProvider>
                     </BandProvider>
-                </ProgressProvider>
+                </DeviceProvider>
             </LocaleProvider>
         </ContextProvider<Bundle>>
     }
@@ -121,6 +135,7 @@ mod tests {
             StudentRoute::Question { id: "getting-help".into(), number: 10 },
             StudentRoute::Result { id: "getting-help".into() },
             StudentRoute::Help,
+            StudentRoute::Data,
         ] {
             assert_eq!(StudentRoute::parse(&route.path()), route);
         }

@@ -7,15 +7,25 @@ use super::Bundle;
 use super::frame::Frame;
 use super::router::{Route, Router, use_route};
 use crate::pages::teacher;
-use crate::state::{AssessmentProvider, ContentProvider, LocaleProvider, StudyProvider};
+use crate::state::{AssessmentProvider, ContentProvider, DeviceProvider, LocaleProvider};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum TeacherRoute {
     Home,
-    Study { id: String },
-    CodeCards { id: String },
-    Report { id: String },
-    Guide { id: String },
+    Study {
+        id: String,
+    },
+    CodeCards {
+        id: String,
+    },
+    Report {
+        id: String,
+    },
+    Guide {
+        id: String,
+    },
+    /// "Data on this device", with the teacher's sealed data.
+    Data,
     NotFound,
 }
 
@@ -25,6 +35,7 @@ impl Route for TeacherRoute {
         let id = |text: &&str| (!text.is_empty()).then(|| (*text).to_owned());
         match parts.as_slice() {
             [""] => TeacherRoute::Home,
+            ["data"] => TeacherRoute::Data,
             ["studies", study] => id(study).map_or(TeacherRoute::NotFound, |id| TeacherRoute::Study { id }),
             ["studies", study, "cards"] => {
                 id(study).map_or(TeacherRoute::NotFound, |id| TeacherRoute::CodeCards { id })
@@ -42,19 +53,30 @@ impl Route for TeacherRoute {
             TeacherRoute::CodeCards { id } => format!("/studies/{id}/cards"),
             TeacherRoute::Report { id } => format!("/studies/{id}/report"),
             TeacherRoute::Guide { id } => format!("/guides/{id}"),
+            TeacherRoute::Data => "/data".to_owned(),
             TeacherRoute::NotFound => "/not-found".to_owned(),
         }
     }
 }
 
+/// The screens behind the teacher's passphrase: everything that shows, imports, exports or
+/// deletes results. A lesson's teacher guide holds no data and opens without it.
 pub fn switch(route: TeacherRoute) -> Html {
+    match route {
+        TeacherRoute::Guide { id } => html! { <teacher::guide::TeacherGuidePage {id} /> },
+        TeacherRoute::NotFound => html! { <crate::pages::student::not_found::NotFoundPage /> },
+        route => html! { <teacher::gate::TeacherGate>{ gated(route) }</teacher::gate::TeacherGate> },
+    }
+}
+
+fn gated(route: TeacherRoute) -> Html {
     match route {
         TeacherRoute::Home => html! { <teacher::TeacherPage /> },
         TeacherRoute::Study { id } => html! { <teacher::study::StudyPage {id} /> },
         TeacherRoute::CodeCards { id } => html! { <teacher::cards::CodeCardsPage {id} /> },
         TeacherRoute::Report { id } => html! { <teacher::report::ReportPage {id} /> },
-        TeacherRoute::Guide { id } => html! { <teacher::guide::TeacherGuidePage {id} /> },
-        TeacherRoute::NotFound => html! { <crate::pages::student::not_found::NotFoundPage /> },
+        TeacherRoute::Data => html! { <crate::components::device_data::DeviceDataPage teacher=true /> },
+        TeacherRoute::Guide { .. } | TeacherRoute::NotFound => Html::default(),
     }
 }
 
@@ -63,7 +85,7 @@ pub fn TeacherApp() -> Html {
     html! {
         <ContextProvider<Bundle> context={Bundle::Teacher}>
             <LocaleProvider messages={crate::deployment::TEACHER_MESSAGES}>
-                <StudyProvider>
+                <DeviceProvider sealer={Some(crate::state::seal as crate::state::Sealer)}>
                     <ContentProvider>
                         <AssessmentProvider>
                             <Router<TeacherRoute>>
@@ -71,7 +93,7 @@ pub fn TeacherApp() -> Html {
                             </Router<TeacherRoute>>
                         </AssessmentProvider>
                     </ContentProvider>
-                </StudyProvider>
+                </DeviceProvider>
             </LocaleProvider>
         </ContextProvider<Bundle>>
     }
@@ -100,6 +122,7 @@ mod tests {
             TeacherRoute::CodeCards { id: "K7QP".into() },
             TeacherRoute::Report { id: "K7QP".into() },
             TeacherRoute::Guide { id: "getting-help".into() },
+            TeacherRoute::Data,
         ] {
             assert_eq!(TeacherRoute::parse(&route.path()), route);
         }

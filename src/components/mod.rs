@@ -1,6 +1,8 @@
 //! Reusable widgets, one per file.
 
 pub mod blocks;
+pub mod confirm;
+pub mod device_data;
 pub mod form;
 pub mod help_contacts;
 pub mod language_switcher;

@@ -5,13 +5,11 @@ use std::rc::Rc;
 
 use aware_core::l10n::Arg;
 use aware_core::quick_exit::{ShiftCounter, ShiftOutcome};
-use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
-use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use crate::deployment::EXIT_URL;
-use crate::platform::{document, exit};
+use crate::platform::listeners::Listeners;
+use crate::platform::{clock, document, exit};
 use crate::state::use_l10n;
 
 #[component]
@@ -28,14 +26,14 @@ pub fn QuickExit() -> Html {
             let counter = Rc::new(RefCell::new(ShiftCounter::default()));
             let down = {
                 let counter = counter.clone();
-                Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
+                move |event: KeyboardEvent| {
                     if !event.repeat() {
                         counter.borrow_mut().key_down(&event.key());
                     }
-                })
+                }
             };
-            let up = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
-                let now = js_sys::Date::now();
+            let up = move |event: KeyboardEvent| {
+                let now = clock::now_ms();
                 if counter.borrow_mut().expired(now) {
                     status.set(l10n.t("exit-shift-expired"));
                 }
@@ -49,33 +47,18 @@ pub fn QuickExit() -> Html {
                         exit::leave(EXIT_URL);
                     }
                 }
-            });
+            };
             // A page restored from the back/forward cache does not start again: finish an exit
             // that stepped back to it, or else show the page again (GOV.UK resets the same way).
-            let shown = Closure::<dyn Fn()>::new(move || {
+            let shown = move || {
                 if !exit::finish_pending_exit() {
                     document::set_root_class("aware-exiting", false);
                     exiting.set(false);
                 }
-            });
-            let window = web_sys::window();
-            let document = window.as_ref().and_then(|w| w.document());
-            if let Some(document) = &document {
-                let _ = document.add_event_listener_with_callback("keydown", down.as_ref().unchecked_ref());
-                let _ = document.add_event_listener_with_callback("keyup", up.as_ref().unchecked_ref());
-            }
-            if let Some(window) = &window {
-                let _ = window.add_event_listener_with_callback("pageshow", shown.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(document) = document {
-                    let _ = document.remove_event_listener_with_callback("keydown", down.as_ref().unchecked_ref());
-                    let _ = document.remove_event_listener_with_callback("keyup", up.as_ref().unchecked_ref());
-                }
-                if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback("pageshow", shown.as_ref().unchecked_ref());
-                }
-            }
+            };
+            let listeners =
+                Listeners::default().on_document_key("keydown", down).on_document_key("keyup", up).on_page_show(shown);
+            move || drop(listeners)
         });
     }
     let onclick = {

@@ -12,3 +12,9 @@ pub fn today() -> Date {
         .or_else(|| Date::new(2000, 1, 1))
         .expect("2000-01-01 is a date")
 }
+
+/// Milliseconds since the epoch, for measuring short intervals (a key pressed three times);
+/// never stored.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}

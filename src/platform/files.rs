@@ -8,6 +8,9 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// A file the person picked or dropped.
+pub use web_sys::File;
+
 /// Why a file's bytes are not there.
 pub enum ReadError {
     /// Larger than `max` bytes: not read at all.

@@ -2,12 +2,14 @@
 //! moves strings and events in and out, and leaves decisions to `aware_core` or the components.
 
 pub mod clock;
+pub mod crypto;
 pub mod document;
 pub mod download;
 pub mod exit;
 pub mod fetch;
 pub mod files;
 pub mod history;
+pub mod listeners;
 pub mod location;
 pub mod preferences;
 pub mod random;

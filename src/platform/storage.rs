@@ -1,11 +1,15 @@
-//! `localStorage`, without ever panicking.
+//! `localStorage`, without ever panicking: the browser backend of `aware_core::store`
+//! ([`Backend`]), and the `storage` event by which another tab tells this one it saved.
 //!
 //! Access can throw (`SecurityError` when storage is blocked or the page is sandboxed), writes can
 //! throw (`QuotaExceededError`, Safari's old zero-quota private mode), so every call returns a
-//! `Result` and the app falls back to keeping progress in memory. gloo-storage is not used: its
+//! `Result` and the store decides what a failure means. gloo-storage is not used: its
 //! `LocalStorage::raw()` panics when storage is blocked.
 
-use web_sys::Storage;
+use aware_core::store::{Backend, BackendError};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{DomException, Storage, StorageEvent};
 
 /// A storage call the browser refused (blocked, full, or a security error).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,12 +33,62 @@ impl LocalStore {
     pub fn set(&self, key: &str, value: &str) -> Result<(), StorageRefused> {
         self.0.set_item(key, value).map_err(|_| StorageRefused)
     }
+}
 
-    pub fn remove(&self, key: &str) -> Result<(), StorageRefused> {
-        self.0.remove_item(key).map_err(|_| StorageRefused)
+/// The device store's backend: `None` when the browser has no usable storage.
+pub fn backend() -> Option<Box<dyn Backend>> {
+    LocalStore::open().map(|store| Box::new(store) as Box<dyn Backend>)
+}
+
+/// Whether what `setItem` threw says storage is full (the names and codes browsers use).
+fn is_quota(error: &wasm_bindgen::JsValue) -> bool {
+    error.dyn_ref::<DomException>().is_some_and(|exception| {
+        matches!(exception.name().as_str(), "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
+            || matches!(exception.code(), 22 | 1014)
+    })
+}
+
+impl Backend for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        self.0.get_item(key).map_err(|_| BackendError::Refused)
     }
 
-    pub fn has(&self, key: &str) -> bool {
-        matches!(self.get(key), Ok(Some(_)))
+    fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.0
+            .set_item(key, value)
+            .map_err(|error| if is_quota(&error) { BackendError::Full } else { BackendError::Refused })
+    }
+
+    fn remove(&self, key: &str) -> Result<(), BackendError> {
+        self.0.remove_item(key).map_err(|_| BackendError::Refused)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        let length = self.0.length().map_err(|_| BackendError::Refused)?;
+        (0..length).filter_map(|i| self.0.key(i).map_err(|_| BackendError::Refused).transpose()).collect()
+    }
+}
+
+/// Listens for other tabs' saves while held: calls `changed` with each `storage` event's key
+/// (`None` when another tab cleared storage).
+pub struct StorageListener {
+    callback: Closure<dyn Fn(StorageEvent)>,
+}
+
+impl StorageListener {
+    pub fn new(changed: impl Fn(Option<String>) + 'static) -> StorageListener {
+        let callback = Closure::<dyn Fn(StorageEvent)>::new(move |event: StorageEvent| changed(event.key()));
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback("storage", callback.as_ref().unchecked_ref());
+        }
+        StorageListener { callback }
+    }
+}
+
+impl Drop for StorageListener {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.remove_event_listener_with_callback("storage", self.callback.as_ref().unchecked_ref());
+        }
     }
 }

@@ -51,7 +51,7 @@ pub fn use_assessment() -> AssessmentState {
         let state = state.clone();
         use_effect_with((), move |_| {
             if matches!(*state, AssessmentState::Loading) && !std::mem::replace(&mut *started.borrow_mut(), true) {
-                wasm_bindgen_futures::spawn_local(async move {
+                yew::platform::spawn_local(async move {
                     let loaded = fetch::text("content/assessment.json")
                         .await
                         .and_then(|json| Assessment::decode(&json).map_err(|err| err.to_string()));

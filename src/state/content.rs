@@ -69,7 +69,7 @@ pub fn ContentProvider(props: &ContentProviderProps) -> Html {
         Callback::from(move |(locale, wanted): (String, Wanted)| {
             downloads.dispatch(Change::Start(locale.clone(), wanted.clone()));
             let downloads = downloads.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            yew::platform::spawn_local(async move {
                 let change = match wanted {
                     Wanted::Index => {
                         let index = fetch::bytes(&index_file(&locale))

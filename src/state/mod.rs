@@ -1,18 +1,23 @@
 //! The app's state, as provider components with a `use_*` hook each: the language and its
-//! messages, the age band, the lessons, the student's progress, the studies and results kept on the device,
-//! and the pre/post assessment. Screens read state through the hooks and change it with
-//! actions; persistence and decoding are `aware_core`'s, browser access `crate::platform`'s.
+//! messages, the age band, the lessons, everything kept on the device (one provider over
+//! `aware_core::store::DeviceStore`: progress, results, studies, the remembered code, the
+//! teacher's sealed data), and the pre/post assessment. Screens read state through the hooks and
+//! change it with the store's verbs; persistence and decoding are `aware_core`'s, browser access
+//! `crate::platform`'s.
 
 mod assessment;
 mod band;
 mod content;
+mod device;
 mod l10n;
-mod progress;
-mod study;
+mod sealing;
 
 pub use assessment::{AssessmentProvider, AssessmentState, use_assessment};
 pub use band::{BandContext, BandProvider, use_band, use_for_band};
 pub use content::{ContentProvider, Loadable, PreloadedContent, use_course, use_guide, use_lesson};
+pub use device::{
+    Device, DeviceProvider, ProgressAction, ProgressContext, Sealer, StudyAction, StudyContext, use_device,
+    use_progress, use_study,
+};
 pub use l10n::{L10n, LocaleProvider, use_l10n, use_title};
-pub use progress::{ProgressAction, ProgressContext, ProgressProvider, StorageNotice, use_progress};
-pub use study::{StudyAction, StudyContext, StudyProvider, StudyState, use_study};
+pub use sealing::{refresh as refresh_teacher, seal, set_up as set_up_teacher, unlock as unlock_teacher};

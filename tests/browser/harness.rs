@@ -7,12 +7,13 @@ use aware::app::router::Router;
 use aware::app::student::{StudentRoute, StudentScreen};
 use aware::app::teacher::{TeacherRoute, TeacherScreen};
 use aware::platform::location;
-use aware::state::{
-    AssessmentProvider, BandProvider, LocaleProvider, PreloadedContent, ProgressProvider, StudyProvider,
-};
+use aware::state::{AssessmentProvider, BandProvider, DeviceProvider, LocaleProvider, PreloadedContent, Sealer};
 use aware_core::assessment::Assessment;
 use aware_core::content::Curriculum;
 use aware_core::content::course::CourseIndex;
+use aware_core::store::Keyring;
+use aware_core::store::teacher::{SealedLog, TeacherData};
+use aware_core::study::ResultsFile;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventInit, HtmlElement, HtmlInputElement};
 use yew::AppHandle;
@@ -47,7 +48,7 @@ fn Harness(props: &HarnessProps) -> Html {
         let index = Rc::new(CourseIndex::of(&curriculum));
         (index, curriculum.lessons.into_iter().map(Rc::new).collect::<Vec<_>>())
     });
-    let (index, lessons) = ((*content).0.clone(), (*content).1.clone());
+    let (index, lessons) = (content.0.clone(), content.1.clone());
     // The providers of the bundles' roots (`aware::app::*App`), with the curriculum and the
     // assessment given instead of downloaded; the screen comes from the address's fragment.
     let messages = match props.bundle {
@@ -60,18 +61,18 @@ fn Harness(props: &HarnessProps) -> Html {
         Bundle::Check => html! { <CheckScreen /> },
         Bundle::Teacher => html! { <Router<TeacherRoute>><TeacherScreen /></Router<TeacherRoute>> },
     };
+    // As in the roots: the student's lessons seal nothing; the check and the teacher's screens do.
+    let sealer = (props.bundle != Bundle::Student).then_some(aware::state::seal as Sealer);
     html! {
         <ContextProvider<Bundle> context={props.bundle}>
             <LocaleProvider messages={messages}>
-                <ProgressProvider>
-                    <StudyProvider>
-                        <BandProvider><PreloadedContent locale="en" {index} {lessons}>
-                            <AssessmentProvider preloaded={Some(assessment())}>
-                                { screen }
-                            </AssessmentProvider>
-                        </PreloadedContent></BandProvider>
-                    </StudyProvider>
-                </ProgressProvider>
+                <DeviceProvider {sealer}>
+                    <BandProvider><PreloadedContent locale="en" {index} {lessons}>
+                        <AssessmentProvider preloaded={Some(assessment())}>
+                            { screen }
+                        </AssessmentProvider>
+                    </PreloadedContent></BandProvider>
+                </DeviceProvider>
             </LocaleProvider>
         </ContextProvider<Bundle>>
     }
@@ -82,9 +83,32 @@ pub async fn mount(path: &str) -> Element {
     mount_bundle(Bundle::Student, path).await
 }
 
-/// Renders screen `path` of the teacher's bundle.
+/// The passphrase the tests set the teacher's area up with.
+pub const PASSPHRASE: &str = "four unrelated words here";
+
+/// Renders screen `path` of the teacher's bundle, and opens the teacher's area with
+/// [`PASSPHRASE`] (setting it up on first use), as the teacher would.
 pub async fn mount_teacher(path: &str) -> Element {
+    let root = mount_teacher_locked(path).await;
+    if root.query_selector("#passphrase").ok().flatten().is_some() {
+        enter_passphrase(&root, PASSPHRASE).await;
+        wait_until("the teacher's area opens", || root.query_selector("#teacher-lock").ok().flatten().is_some()).await;
+    }
+    root
+}
+
+/// Renders screen `path` of the teacher's bundle as it first appears: behind the passphrase.
+pub async fn mount_teacher_locked(path: &str) -> Element {
     mount_bundle(Bundle::Teacher, path).await
+}
+
+/// Types `passphrase` (twice, when setting up) and submits.
+pub async fn enter_passphrase(root: &Element, passphrase: &str) {
+    type_into(root, "#passphrase", passphrase).await;
+    if root.query_selector("#passphrase-again").ok().flatten().is_some() {
+        type_into(root, "#passphrase-again", passphrase).await;
+    }
+    click(root, ".teacher-gate button[type=submit]").await;
 }
 
 /// Renders the awareness check.
@@ -203,13 +227,43 @@ pub async fn pause(ms: i32) {
     yew::scheduler::flush().await;
 }
 
-/// Waits (up to two seconds) until `ready` holds, for work the app does asynchronously.
+/// Waits (up to ten seconds: a passphrase is stretched 600,000 times) until `ready` holds, for
+/// work the app does asynchronously.
 pub async fn wait_until(what: &str, ready: impl Fn() -> bool) {
-    for _ in 0..200 {
+    for _ in 0..1000 {
         if ready() {
             return;
         }
         pause(10).await;
     }
     panic!("timed out waiting until {what}");
+}
+
+/// What the teacher's screens show once unlocked: the results, studies and sessions sealed on this
+/// device, opened with [`PASSPHRASE`] through the app's own WebCrypto code, together with any
+/// still held in the clear. Sealing happens after the action that asked for it, so this waits (up
+/// to ten seconds) until `ready` holds.
+pub async fn teacher_data(what: &str, ready: impl Fn(&TeacherData) -> bool) -> TeacherData {
+    use aware::platform::crypto;
+    let keyring = local_storage().get_item("aware.teacher.keyring").unwrap().expect("a teacher is set up");
+    let keyring = Keyring::decode(&keyring).expect("the keyring decodes");
+    let key = crypto::unlock(&keyring, PASSPHRASE).await.expect("the passphrase unlocks it");
+    for _ in 0..1000 {
+        let log = local_storage().get_item("aware.teacher.sealed").unwrap().unwrap_or_default();
+        let envelopes =
+            if log.is_empty() { Vec::new() } else { SealedLog::decode(&log).expect("the log decodes").envelopes };
+        let mut opened = Vec::new();
+        for envelope in &envelopes {
+            opened.push(crypto::open(&key, &keyring, envelope).await.expect("every envelope opens"));
+        }
+        let mut data = aware_core::store::teacher::open(opened);
+        if let Some(clear) = local_storage().get_item("aware.results").unwrap() {
+            data.results.merge(ResultsFile::decode(clear.as_bytes()).expect("clear results decode")).expect("merge");
+        }
+        if ready(&data) {
+            return data;
+        }
+        pause(10).await;
+    }
+    panic!("timed out waiting until the teacher's data holds {what}");
 }

@@ -9,6 +9,9 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod harness;
 
+/// A shared computer: "Next student", the teacher's passphrase, sealed hand-ins, WebCrypto, and
+/// "Data on this device".
+mod device;
 /// Lesson text and citations render as elements, never as HTML strings.
 mod lesson_text;
 /// Answering a question: feedback, explanations, trying again, saving.

@@ -17,8 +17,10 @@ use web_sys::{DataTransfer, DragEvent, DragEventInit, Element, File};
 
 use crate::harness::{
     assessment, clear_storage, click, click_button, click_link, find, fire, input, local_storage, mount_check,
-    mount_teacher, text, texts, type_into, wait_until,
+    mount_teacher, teacher_data, text, texts, type_into, wait_until,
 };
+use aware_core::store::teacher::{PayloadKind, SealedLog};
+use aware_core::store::{Keyring, Payload};
 
 const RESULTS: &str = "aware.results";
 const STUDIES: &str = "aware.studies";
@@ -225,15 +227,16 @@ async fn a_code_with_a_typo_is_refused_at_the_field_and_nothing_is_stored() {
 }
 
 #[wasm_bindgen_test]
-async fn a_valid_code_starts_the_test_of_its_form_and_is_remembered() {
+async fn a_valid_code_starts_the_test_of_its_form_and_is_remembered_only_when_the_student_asks() {
     clear_storage();
     let participant = b_first();
     let form = Design::of(participant.study).form(participant.code, Phase::Pre);
     assert_eq!(form, Form::B);
 
     let root = mount_check().await;
-    assert!(input(&root, "#remember").checked(), "remembering is the default");
+    assert!(!input(&root, "#remember").checked(), "a shared computer remembers nothing unless asked");
     assert!(input(&root, "#phase-pre").checked(), "a first visit takes the check before the lessons");
+    click(&root, "#remember").await;
     start(&root, participant).await;
 
     assert_eq!(heading(&root), "Awareness check: before the lessons");
@@ -434,7 +437,10 @@ async fn unreadable_results_are_kept_aside_and_reported_and_other_data_is_untouc
     );
     assert_eq!(local_storage().get_item("aware.results.backup").unwrap().as_deref(), Some("{not results"));
     assert_eq!(local_storage().get_item(RESULTS).unwrap(), None);
-    assert_eq!(local_storage().get_item(STUDIES).unwrap(), Some(studies));
+    // Kept, and sealed to the teacher's key now that a teacher has set up this device.
+    let sealed = teacher_data("the study", |data| !data.studies.studies.is_empty()).await;
+    assert_eq!(sealed.studies.encode(), studies);
+    assert_eq!(local_storage().get_item(STUDIES).unwrap(), None, "no longer in the clear");
     assert!(text(&find(&root, ".study-list")).contains(&format!("Study {study}")));
     assert!(text(&find(&root, ".study-list")).contains("Class 8B"));
 }
@@ -443,13 +449,13 @@ async fn unreadable_results_are_kept_aside_and_reported_and_other_data_is_untouc
 async fn a_second_unreadable_results_document_does_not_overwrite_the_first_backup() {
     clear_storage();
     local_storage().set_item("aware.results.backup", "first").unwrap();
-    local_storage().set_item(RESULTS, r#"{"format":"aware-results","version":99,"records":[]}"#).unwrap();
+    local_storage().set_item(RESULTS, r#"{"format":"aware-results","version":1,"records":[{"#).unwrap();
     let root = mount_check().await;
     assert_eq!(heading(&root), "Awareness check");
     assert_eq!(local_storage().get_item("aware.results.backup").unwrap().as_deref(), Some("first"));
     assert_eq!(
         local_storage().get_item("aware.results.backup.2").unwrap().as_deref(),
-        Some(r#"{"format":"aware-results","version":99,"records":[]}"#)
+        Some(r#"{"format":"aware-results","version":1,"records":[{"#)
     );
     assert!(text(&find(&root, ".notices")).contains("Some saved awareness-check data could not be read"));
 }
@@ -465,8 +471,7 @@ async fn creating_a_study_opens_it_and_stores_distinct_codes_for_the_cards() {
     type_into(&root, "#cards", "7").await;
     click_button(&root, "Create the study").await;
 
-    let raw = local_storage().get_item(STUDIES).unwrap().expect("the study is stored");
-    let studies = TeacherStudies::decode(&raw).expect("stored studies decode");
+    let studies = teacher_data("the study", |data| !data.studies.studies.is_empty()).await.studies;
     assert_eq!(studies.studies.len(), 1);
     let entry = &studies.studies[0];
     assert_eq!(Design::of(entry.id), Design::Parallel);
@@ -649,7 +654,7 @@ async fn picked_files_are_imported_one_by_one_and_a_bad_one_is_named_with_its_pr
             "newer.json: this file was made by a newer version of Aware (file version 2). Update Aware, then import it again."
         ]
     );
-    let stored = stored_results();
+    let stored = teacher_data("2 results", |data| data.results.len() == 2).await.results;
     assert_eq!(
         stored.records().cloned().collect::<Vec<_>>(),
         ResultsFile::new(good).unwrap().records().cloned().collect::<Vec<_>>()
@@ -691,7 +696,8 @@ async fn a_dropped_file_reports_duplicates_conflicts_and_other_studies_and_keeps
         ]
     );
     assert!(drop.default_prevented(), "the browser does not open the dropped file");
-    let stored: Vec<Record> = stored_results().records().cloned().collect();
+    let stored: Vec<Record> =
+        teacher_data("4 results", |data| data.results.len() >= 4).await.results.records().cloned().collect();
     assert_eq!(stored.len(), 4);
     for kept in [&held, &first, &new, &elsewhere] {
         assert!(stored.contains(kept), "{kept:?} is kept");
@@ -717,7 +723,8 @@ async fn a_file_over_the_limit_is_refused_unread_and_the_next_file_is_still_impo
 
     assert_eq!(texts(&root, ".import-refused"), vec!["video.json: the file is too large to be a results file."]);
     assert_eq!(texts(&root, ".import-ok"), vec!["class.json: 1 new record, 0 already here."]);
-    assert_eq!(stored_results().records().cloned().collect::<Vec<_>>(), vec![good]);
+    let stored = teacher_data("1 result", |data| !data.results.is_empty()).await.results;
+    assert_eq!(stored.records().cloned().collect::<Vec<_>>(), vec![good]);
 }
 
 #[wasm_bindgen_test]
@@ -736,6 +743,7 @@ async fn a_file_naming_an_item_the_assessment_does_not_define_is_refused_whole()
         vec!["crafted.json: record 1 is damaged: item bat-dorj-8b is not in the assessment."]
     );
     assert_eq!(local_storage().get_item(RESULTS).unwrap(), None, "nothing is stored");
+    assert_eq!(local_storage().get_item("aware.teacher.sealed").unwrap(), None, "nor sealed");
 }
 
 #[wasm_bindgen_test]
@@ -758,9 +766,9 @@ async fn two_imports_started_together_both_keep_their_records() {
     init.set_data_transfer(Some(&transfer(&[results_file("two.json", &encoded(vec![two.clone()]))])));
     find(&root, ".drop-zone").dispatch_event(&DragEvent::new_with_event_init_dict("drop", &init).unwrap()).unwrap();
     imported(&root).await;
-    crate::harness::pause(200).await;
 
-    let stored: Vec<Record> = stored_results().records().cloned().collect();
+    let stored: Vec<Record> =
+        teacher_data("2 results", |data| data.results.len() >= 2).await.results.records().cloned().collect();
     assert!(
         stored.contains(&one) && stored.contains(&two),
         "both files' records are kept, found {} record(s)",
@@ -778,14 +786,19 @@ async fn results_saved_by_another_tab_after_this_one_loaded_are_kept() {
         (2..4).map(|n| record(Participant { study, code: code(n, 11) }, Phase::Pre, |j| j < 3, |_| 2)).collect();
 
     let root = mount_teacher("/").await;
-    // Another tab of the app saves its results while this one is open.
-    local_storage().set_item("aware.results", &encoded(other_tab.clone())).unwrap();
+    // Another tab (a student's check on this computer) seals its hand-ins while this one is open.
+    let keyring = Keyring::decode(&local_storage().get_item("aware.teacher.keyring").unwrap().unwrap()).unwrap();
+    let payload = Payload { kind: PayloadKind::Results, text: encoded(other_tab.clone()) };
+    let envelope = aware::platform::crypto::seal(&keyring.public_key, &payload).await.expect("sealed");
+    let log = SealedLog { envelopes: vec![envelope] };
+    local_storage().set_item("aware.teacher.sealed", &log.encode()).unwrap();
     pick(&root, &[results_file("class.json", &encoded(mine.clone()))]).await;
     imported(&root).await;
 
     let all: Vec<Record> = mine.into_iter().chain(other_tab).collect();
+    let kept = teacher_data("4 results", |data| data.results.len() >= 4).await.results;
     assert_eq!(
-        stored_results().records().cloned().collect::<Vec<_>>(),
+        kept.records().cloned().collect::<Vec<_>>(),
         ResultsFile::new(all).unwrap().records().cloned().collect::<Vec<_>>()
     );
 }

@@ -119,6 +119,17 @@ mod one_tab {
     }
 
     #[test]
+    fn a_checked_import_refuses_a_file_naming_what_the_vocabulary_does_not_define() {
+        let mut store = DeviceStore::open(None);
+        let nothing = aware_core::study::Vocabulary::new([locale("en")]);
+        let done = store.import_files_checked(vec![file("one.json", &[record(1)])], None, Some(&nothing));
+        assert!(done.outcome[0].result.is_err(), "{:?}", done.outcome);
+        assert!(done.state.results.is_empty());
+        let done = store.import_files_checked(vec![file("one.json", &[record(1)])], None, None);
+        assert_eq!(done.outcome[0].result.as_ref().map(|imported| imported.added), Ok(1));
+    }
+
+    #[test]
     fn in_memory_only_mode_a_second_import_keeps_the_first() {
         let mut store = DeviceStore::open(None);
         store.import_files(vec![file("one.json", &[record(1)])], None);
@@ -217,6 +228,16 @@ mod one_tab {
                 .contains(&Notice::BackupDropped { kind: Kind::Progress, key: "aware.progress.backup".to_owned() })
         );
         assert_eq!(stored(&backend, "aware.progress.backup.4").as_deref(), Some("fourth"));
+    }
+
+    #[test]
+    fn a_quiz_seed_is_kept_once_and_saved_so_the_options_stay_in_place() {
+        let backend = MemoryBackend::new();
+        let mut store = tab(&backend);
+        assert_eq!(store.keep_quiz_seed(&lesson(), 7).outcome, 7);
+        assert_eq!(store.keep_quiz_seed(&lesson(), 9).outcome, 7, "the first attempt's seed stands");
+        let mut reopened = tab(&backend);
+        assert_eq!(reopened.keep_quiz_seed(&lesson(), 11).outcome, 7, "and is stored");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::app::Bundle;
 use crate::app::student::StudentRoute;
 use crate::components::page::PageHeading;
 use crate::platform::download;
-use crate::state::{use_l10n, use_study};
+use crate::state::{StudyAction, use_l10n, use_study};
 
 #[derive(Properties, PartialEq)]
 pub struct DoneProps {
@@ -47,20 +47,33 @@ pub fn Done(props: &DoneProps) -> Html {
         }
     };
 
-    // The student's own file holds only their records (both phases, when this device has both).
+    // The student's own file holds only their records (both phases, when this device shows both;
+    // on a teacher's device the results are sealed, so it holds this attempt).
     let on_save = {
         let study = study.clone();
         let record = record.clone();
         let saved = saved.clone();
         Callback::from(move |_: MouseEvent| {
-            let own: Vec<Record> =
+            let mut own: Vec<Record> =
                 study.results.records().filter(|r| r.study == record.study && r.code == record.code).cloned().collect();
+            if !own.contains(&*record) {
+                own.retain(|r| r.key() != record.key());
+                own.push((*record).clone());
+            }
             let encoded = ResultsFile::new(own).ok().and_then(|file| file.encode().ok());
             let name = format!("aware-results-{}-{}.json", record.study.compact(), record.code.compact());
             saved.set(Some(encoded.is_some_and(|json| download::save(&name, "application/json", &json))));
         })
     };
-    let on_next = props.on_next.reform(|_: MouseEvent| ());
+    // The next student on a shared device starts with an empty form: nothing of this one stays.
+    let on_next = {
+        let study = study.clone();
+        let on_next = props.on_next.clone();
+        Callback::from(move |_: MouseEvent| {
+            study.dispatch(StudyAction::NextStudent);
+            on_next.emit(());
+        })
+    };
 
     let review = items.iter().enumerate().map(|(index, item)| {
         let chosen = match response(&item.id) {

@@ -29,7 +29,9 @@ pub fn Start(props: &StartProps) -> Html {
     let remembered = study.participant;
     let study_text = use_state(|| remembered.map(|p| p.study.to_string()).unwrap_or_default());
     let code_text = use_state(|| remembered.map(|p| p.code.to_string()).unwrap_or_default());
-    let remember = use_state(|| true);
+    // Off unless the student ticks it (or did, last time, on their own device): a shared computer
+    // must not hand this code to the next student.
+    let remember = use_state(|| remembered.is_some());
     // Before the lessons, unless this device already holds this participant's pre-test.
     let taken = |participant: Option<Participant>, phase: Phase| {
         participant.is_some_and(|p| {

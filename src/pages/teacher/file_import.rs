@@ -10,12 +10,13 @@ use std::rc::Rc;
 
 use aware_core::assessment::Assessment;
 use aware_core::l10n::Arg;
+use aware_core::store::ImportFile;
+use aware_core::study::StudyId;
 use aware_core::study::file::{ImportError, MAX_FILE_BYTES};
-use aware_core::study::{ResultsFile, StudyId};
 use yew::prelude::*;
 
 use crate::platform::files::{self, ReadError};
-use crate::state::{AssessmentState, L10n, StudyAction, use_assessment, use_l10n, use_study};
+use crate::state::{AssessmentState, L10n, use_assessment, use_l10n, use_study};
 
 /// What happened to one file.
 #[derive(Clone, PartialEq)]
@@ -64,7 +65,7 @@ fn Importer(props: &ImporterProps) -> Html {
         let l10n = l10n.clone();
         let this_study = props.study;
         let assessment = props.assessment.clone();
-        Callback::from(move |picked: Vec<web_sys::File>| {
+        Callback::from(move |picked: Vec<files::File>| {
             if picked.is_empty() {
                 return;
             }
@@ -72,8 +73,7 @@ fn Importer(props: &ImporterProps) -> Html {
             let vocabulary = assessment.vocabulary();
             busy.set(true);
             outcomes.set(Vec::new());
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut results = (*study.results).clone();
+            yew::platform::spawn_local(async move {
                 let mut report = Vec::new();
                 for file in picked {
                     let outcome = match files::read(&file, MAX_FILE_BYTES).await {
@@ -83,28 +83,24 @@ fn Importer(props: &ImporterProps) -> Html {
                         Err(ReadError::Unreadable(reason)) => {
                             Outcome::Refused(l10n.t_with("import-unreadable", &[("reason", Arg::from(reason))]))
                         }
-                        Ok(bytes) => match ResultsFile::import(&bytes, &vocabulary) {
-                            Err(error) => Outcome::Refused(import_error(&l10n, &error)),
-                            Ok(file) => {
-                                let other_studies =
-                                    this_study.map_or(0, |id| file.records().filter(|r| r.study != id).count());
-                                match results.merge(file) {
-                                    Ok(merged) => {
-                                        if merged.added > 0 {
-                                            // Saved now, so a tab closed halfway loses nothing.
-                                            study.dispatch(StudyAction::SetResults(results.clone()));
-                                        }
-                                        Outcome::Imported {
-                                            added: merged.added,
-                                            duplicates: merged.duplicates_skipped,
-                                            conflicts: merged.conflicts.len(),
-                                            other_studies,
-                                        }
-                                    }
-                                    Err(error) => Outcome::Refused(import_error(&l10n, &error)),
-                                }
+                        Ok(bytes) => {
+                            // Merged into what the device holds now and saved (or sealed) at once,
+                            // so a tab closed halfway loses nothing.
+                            let file = ImportFile { name: file.name(), bytes };
+                            let outcome = study
+                                .device()
+                                .act(|store| store.import_files_checked(vec![file], this_study, Some(&vocabulary)));
+                            match outcome.into_iter().next().map(|outcome| outcome.result) {
+                                Some(Ok(imported)) => Outcome::Imported {
+                                    added: imported.added,
+                                    duplicates: imported.duplicates,
+                                    conflicts: imported.conflicts,
+                                    other_studies: imported.other_studies,
+                                },
+                                Some(Err(error)) => Outcome::Refused(import_error(&l10n, &error)),
+                                None => Outcome::Refused(l10n.t("import-not-results")),
                             }
-                        },
+                        }
                     };
                     report.push((file.name(), outcome));
                     outcomes.set(report.clone());

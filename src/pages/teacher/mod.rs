@@ -7,6 +7,7 @@
 pub mod cards;
 pub mod charts;
 pub mod file_import;
+pub mod gate;
 pub mod guide;
 pub mod report;
 pub mod study;

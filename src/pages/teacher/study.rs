@@ -12,9 +12,10 @@ use super::file_import::FileImport;
 use crate::app::Bundle;
 use crate::app::router::Link;
 use crate::app::teacher::TeacherRoute;
+use crate::components::confirm::Confirm;
 use crate::components::page::{Missing, PageHeading};
 use crate::platform::download;
-use crate::state::{AssessmentState, use_assessment, use_l10n, use_study, use_title};
+use crate::state::{AssessmentState, use_assessment, use_device, use_l10n, use_study, use_title};
 
 /// Excel reads a CSV without a byte-order mark as a legacy code page and garbles Cyrillic.
 const CSV_BOM: &str = "\u{feff}";
@@ -77,6 +78,7 @@ pub fn StudyPage(props: &StudyPageProps) -> Html {
                 </div>
                 <h3>{ l10n.t("teacher-import-title") }</h3>
                 <FileImport study={Some(id)} />
+                <DeleteResults study={id} />
             </section>
             <section aria-labelledby="exports">
                 <h2 id="exports">{ l10n.t("export-title") }</h2>
@@ -177,5 +179,37 @@ fn Exports(props: &ExportsProps) -> Html {
                 }
             </div>
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DeleteResultsProps {
+    study: StudyId,
+}
+
+/// A programme's retention rule: this study's results leave the device (sealed ones too), after
+/// a second, explicit press.
+#[component]
+fn DeleteResults(props: &DeleteResultsProps) -> Html {
+    let l10n = use_l10n();
+    let device = use_device();
+    let deleted = use_state(|| None::<usize>);
+    let study = props.study;
+    let delete = {
+        let deleted = deleted.clone();
+        Callback::from(move |()| deleted.set(Some(device.act(|store| store.delete_study_results(study)))))
+    };
+    html! {
+        <div class="delete-results screen-only">
+            <h3>{ l10n.t("teacher-delete-results-title") }</h3>
+            <Confirm id="delete-results" label={l10n.t("teacher-delete-results")}
+                warning={l10n.t("teacher-delete-results-warning")}
+                confirm={l10n.t("teacher-delete-results-confirm")} on_confirm={delete} />
+            <div role="status">
+                if let Some(count) = *deleted {
+                    <p>{ l10n.t_with("teacher-delete-results-done", &[("count", Arg::from(count))]) }</p>
+                }
+            </div>
+        </div>
     }
 }

@@ -18,6 +18,7 @@ use crate::classroom::{ClassSessions, Kept, Session, SessionId};
 use crate::content::Lesson;
 use crate::progress::Progress;
 use crate::quiz::{self, Selection, Verdict};
+use crate::study::Vocabulary;
 use crate::study::file::{ImportError, MergeReport};
 use crate::study::{Locale, Participant, Record, ResultsFile, StudyEntry, StudyId, TeacherStudies};
 
@@ -134,7 +135,8 @@ impl Category {
         Category::Other,
     ];
 
-    fn of_kind(kind: Kind) -> Category {
+    /// The category a stored kind is listed and deleted under.
+    pub fn of_kind(kind: Kind) -> Category {
         match kind {
             Kind::Progress => Category::Progress,
             Kind::Results => Category::Results,
@@ -236,6 +238,14 @@ impl DeviceStore {
         Done { outcome: Some(verdict), state: done.state, notices: done.notices, seal: done.seal }
     }
 
+    /// The quiz is shown: keeps the seed of this attempt's option order (`fresh` when it has
+    /// none yet), so the options stay in place when the page is opened again.
+    pub fn keep_quiz_seed(&mut self, lesson: &Lesson, fresh: u32) -> Done<u32> {
+        let mut seed = fresh;
+        let done = self.change_progress(|progress| seed = progress.quiz_seed(lesson, fresh));
+        Done { outcome: seed, state: done.state, notices: done.notices, seal: done.seal }
+    }
+
     /// Starts the lesson's quiz afresh, keeping what was read.
     pub fn restart_quiz(&mut self, lesson: &Lesson) -> Done {
         self.change_progress(|progress| progress.restart_quiz(lesson))
@@ -294,6 +304,17 @@ impl DeviceStore {
     /// its own and merged into what is held now (not into a copy taken when the import started),
     /// so two imports both keep their records, in memory-only mode too.
     pub fn import_files(&mut self, files: Vec<ImportFile>, this_study: Option<StudyId>) -> Done<Vec<FileOutcome>> {
+        self.import_files_checked(files, this_study, None)
+    }
+
+    /// [`Self::import_files`], refusing records that name anything `vocabulary` (the
+    /// assessment's items, scales and forms) does not define, as the teacher's screen does.
+    pub fn import_files_checked(
+        &mut self,
+        files: Vec<ImportFile>,
+        this_study: Option<StudyId>,
+        vocabulary: Option<&Vocabulary>,
+    ) -> Done<Vec<FileOutcome>> {
         let sealed = self.is_sealed();
         let mut results = match (&self.view, sealed) {
             (_, false) => (*self.results.value).clone(),
@@ -303,7 +324,11 @@ impl DeviceStore {
         let mut to_seal = ResultsFile::default();
         let mut outcomes = Vec::with_capacity(files.len());
         for ImportFile { name, bytes } in files {
-            let result = ResultsFile::decode(&bytes).and_then(|file| {
+            let decoded = match vocabulary {
+                Some(vocabulary) => ResultsFile::import(&bytes, vocabulary),
+                None => ResultsFile::decode(&bytes),
+            };
+            let result = decoded.and_then(|file| {
                 let other_studies = this_study.map_or(0, |id| file.records().filter(|r| r.study != id).count());
                 let new: Vec<Record> = file.records().filter(|r| results.get(&r.key()).is_none()).cloned().collect();
                 let report = results.merge(file)?;
