@@ -457,6 +457,7 @@ teacher-session-meta = Held on { $date }, { $band }, in { $language }.
 teacher-session-print = Print the summary
 teacher-session-csv = Export CSV
 teacher-session-json = Export JSON
+teacher-session-codebook = Export the codebook (CSV)
 teacher-session-export-failed = The browser did not save the file. Please try again.
 teacher-session-delete = Delete this session from this device
 teacher-session-continue = Continue presenting

@@ -449,6 +449,7 @@ teacher-session-meta = { $date }-нд, { $band }, { $language } хэлээр я�
 teacher-session-print = Хураангуйг хэвлэх
 teacher-session-csv = CSV экспортлох
 teacher-session-json = JSON экспортлох
+teacher-session-codebook = Кодын тайлбарыг экспортлох (CSV)
 teacher-session-export-failed = Хөтөч файлыг хадгалсангүй. Дахин оролдоно уу.
 teacher-session-delete = Энэ хичээлийг энэ төхөөрөмжөөс устгах
 teacher-session-continue = Үргэлжлүүлэн үзүүлэх

@@ -10,7 +10,7 @@ use crate::components::language_switcher::LanguageSwitcher;
 use crate::components::page::HEADING_ID;
 use crate::components::quick_exit::QuickExit;
 use crate::platform::{document, history};
-use crate::state::{ProgressAction, ProgressContext, StudyAction, StudyContext, use_l10n};
+use crate::state::{ProgressAction, ProgressContext, SessionsContext, StudyAction, StudyContext, use_l10n};
 
 #[derive(Properties, PartialEq)]
 pub struct FrameProps {
@@ -61,6 +61,22 @@ pub fn Frame(props: &FrameProps) -> Html {
     }
 }
 
+/// Around the classroom's present views: nothing but the lesson, its controls and "Exit this
+/// page" (a student may need to leave the room's screen too), and the stores' notices.
+#[component]
+pub fn PresentFrame(props: &FrameProps) -> Html {
+    use_effect_with(props.screen.clone(), |_| history::note_navigation());
+    html! {
+        <div class="present-frame">
+            <header class="present-header">
+                <QuickExit />
+            </header>
+            <Notices />
+            <main id="main" tabindex="-1">{ props.children.clone() }</main>
+        </div>
+    }
+}
+
 /// What the bundle's stores have to say (storage blocked, full, unreadable), each with a way to
 /// hide it. A bundle without progress or studies has no notices of theirs.
 #[component]
@@ -68,6 +84,7 @@ fn Notices() -> Html {
     let l10n = use_l10n();
     let progress = use_context::<ProgressContext>();
     let study = use_context::<StudyContext>();
+    let sessions = use_context::<SessionsContext>();
     let notice = |message_id: &str, dismiss: Callback<MouseEvent>| {
         html! {
             <div class="notice">
@@ -86,5 +103,12 @@ fn Notices() -> Html {
         let study = study.clone();
         Some(notice(shown.study_message_id(), Callback::from(move |_| study.dispatch(StudyAction::DismissNotice))))
     });
-    html! { <div class="notices" role="status">{ for progress_notice }{ for study_notice }</div> }
+    let sessions_notice = sessions.as_ref().and_then(|sessions| {
+        let shown = sessions.notice?;
+        let dismiss = sessions.dismiss.clone();
+        Some(notice(shown.message_id(), Callback::from(move |_| dismiss.emit(()))))
+    });
+    html! {
+        <div class="notices" role="status">{ for progress_notice }{ for study_notice }{ for sessions_notice }</div>
+    }
 }

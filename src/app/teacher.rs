@@ -1,13 +1,15 @@
 //! The teacher's bundle (`teacher.html`): studies, code cards, imports, class reports and
-//! exports, and the printable teacher guide of each lesson. Students' screens do not link here.
+//! exports, the printable teacher guide of each lesson, and classroom sessions (a lesson
+//! presented on a projector, its presenter view in a second window, polls, the summary, printable
+//! answer cards). Students' screens do not link here.
 
 use yew::prelude::*;
 
 use super::Bundle;
-use super::frame::Frame;
+use super::frame::{Frame, PresentFrame};
 use super::router::{Route, Router, use_route};
 use crate::pages::teacher;
-use crate::state::{AssessmentProvider, ContentProvider, LocaleProvider, StudyProvider};
+use crate::state::{AssessmentProvider, ContentProvider, LocaleProvider, SessionsProvider, StudyProvider};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum TeacherRoute {
@@ -16,7 +18,22 @@ pub enum TeacherRoute {
     CodeCards { id: String },
     Report { id: String },
     Guide { id: String },
+    /// Starting a classroom session of a lesson: band and language.
+    Present { lesson: String },
+    /// The class's (audience) view of a session, for the projector.
+    Audience { session: String },
+    /// The presenter view of a session, in a second window on the teacher's device.
+    Presenter { session: String },
+    SessionSummary { session: String },
+    AnswerCards,
     NotFound,
+}
+
+impl TeacherRoute {
+    /// The two present views show the lesson alone: no site navigation, "Exit this page" stays.
+    pub fn is_present_view(&self) -> bool {
+        matches!(self, TeacherRoute::Audience { .. } | TeacherRoute::Presenter { .. })
+    }
 }
 
 impl Route for TeacherRoute {
@@ -31,6 +48,17 @@ impl Route for TeacherRoute {
             }
             ["studies", study, "report"] => id(study).map_or(TeacherRoute::NotFound, |id| TeacherRoute::Report { id }),
             ["guides", lesson] => id(lesson).map_or(TeacherRoute::NotFound, |id| TeacherRoute::Guide { id }),
+            ["present", lesson] => id(lesson).map_or(TeacherRoute::NotFound, |lesson| TeacherRoute::Present { lesson }),
+            ["sessions", session] => {
+                id(session).map_or(TeacherRoute::NotFound, |session| TeacherRoute::SessionSummary { session })
+            }
+            ["sessions", session, "present"] => {
+                id(session).map_or(TeacherRoute::NotFound, |session| TeacherRoute::Audience { session })
+            }
+            ["sessions", session, "presenter"] => {
+                id(session).map_or(TeacherRoute::NotFound, |session| TeacherRoute::Presenter { session })
+            }
+            ["answer-cards"] => TeacherRoute::AnswerCards,
             _ => TeacherRoute::NotFound,
         }
     }
@@ -42,6 +70,11 @@ impl Route for TeacherRoute {
             TeacherRoute::CodeCards { id } => format!("/studies/{id}/cards"),
             TeacherRoute::Report { id } => format!("/studies/{id}/report"),
             TeacherRoute::Guide { id } => format!("/guides/{id}"),
+            TeacherRoute::Present { lesson } => format!("/present/{lesson}"),
+            TeacherRoute::Audience { session } => format!("/sessions/{session}/present"),
+            TeacherRoute::Presenter { session } => format!("/sessions/{session}/presenter"),
+            TeacherRoute::SessionSummary { session } => format!("/sessions/{session}"),
+            TeacherRoute::AnswerCards => "/answer-cards".to_owned(),
             TeacherRoute::NotFound => "/not-found".to_owned(),
         }
     }
@@ -54,6 +87,15 @@ pub fn switch(route: TeacherRoute) -> Html {
         TeacherRoute::CodeCards { id } => html! { <teacher::cards::CodeCardsPage {id} /> },
         TeacherRoute::Report { id } => html! { <teacher::report::ReportPage {id} /> },
         TeacherRoute::Guide { id } => html! { <teacher::guide::TeacherGuidePage {id} /> },
+        TeacherRoute::Present { lesson } => html! { <teacher::present::StartPage {lesson} /> },
+        TeacherRoute::Audience { session } => {
+            html! { <teacher::present::SessionPage {session} role={aware_core::classroom::Role::Audience} /> }
+        }
+        TeacherRoute::Presenter { session } => {
+            html! { <teacher::present::SessionPage {session} role={aware_core::classroom::Role::Presenter} /> }
+        }
+        TeacherRoute::SessionSummary { session } => html! { <teacher::present::summary::SummaryPage {session} /> },
+        TeacherRoute::AnswerCards => html! { <teacher::answer_cards::AnswerCardsPage /> },
         TeacherRoute::NotFound => html! { <crate::pages::student::not_found::NotFoundPage /> },
     }
 }
@@ -63,7 +105,7 @@ pub fn TeacherApp() -> Html {
     html! {
         <ContextProvider<Bundle> context={Bundle::Teacher}>
             <LocaleProvider messages={crate::deployment::TEACHER_MESSAGES}>
-                <StudyProvider>
+                <StudyProvider><SessionsProvider>
                     <ContentProvider>
                         <AssessmentProvider>
                             <Router<TeacherRoute>>
@@ -71,7 +113,7 @@ pub fn TeacherApp() -> Html {
                             </Router<TeacherRoute>>
                         </AssessmentProvider>
                     </ContentProvider>
-                </StudyProvider>
+                </SessionsProvider></StudyProvider>
             </LocaleProvider>
         </ContextProvider<Bundle>>
     }
@@ -81,6 +123,9 @@ pub fn TeacherApp() -> Html {
 #[component]
 pub fn TeacherScreen() -> Html {
     let route = use_route::<TeacherRoute>();
+    if route.is_present_view() {
+        return html! { <PresentFrame screen={route.path()}>{ switch(route) }</PresentFrame> };
+    }
     html! {
         <Frame screen={route.path()}>
             { switch(route) }
@@ -100,6 +145,11 @@ mod tests {
             TeacherRoute::CodeCards { id: "K7QP".into() },
             TeacherRoute::Report { id: "K7QP".into() },
             TeacherRoute::Guide { id: "getting-help".into() },
+            TeacherRoute::Present { lesson: "getting-help".into() },
+            TeacherRoute::Audience { session: "00ff00ff00ff00ff".into() },
+            TeacherRoute::Presenter { session: "00ff00ff00ff00ff".into() },
+            TeacherRoute::SessionSummary { session: "00ff00ff00ff00ff".into() },
+            TeacherRoute::AnswerCards,
         ] {
             assert_eq!(TeacherRoute::parse(&route.path()), route);
         }

@@ -658,7 +658,7 @@ async fn a_file_over_the_limit_is_refused_unread_and_the_next_file_is_still_impo
     )
     .expect("a file");
 
-    let root = mount("/teacher").await;
+    let root = mount_teacher("/").await;
     pick(&root, &[huge, results_file("class.json", &encoded(vec![good.clone()]))]).await;
     imported(&root).await;
 
@@ -674,7 +674,7 @@ async fn a_file_naming_an_item_the_assessment_does_not_define_is_refused_whole()
     let mut crafted = record(Participant { study, code: code(1, 15) }, Phase::Pre, |j| j < 3, |_| 2);
     crafted.answers.insert(id("bat-dorj-8b"), Answer { version: 1, response: Response::Declined });
 
-    let root = mount("/teacher").await;
+    let root = mount_teacher("/").await;
     pick(&root, &[results_file("crafted.json", &encoded(vec![crafted]))]).await;
     imported(&root).await;
 
