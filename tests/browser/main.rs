@@ -9,6 +9,9 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod harness;
 
+/// Classroom sessions: starting one, the keys, polls with undo, reveal and re-poll, the two
+/// windows kept in step over BroadcastChannel, the answer cards.
+mod classroom;
 /// Lesson text and citations render as elements, never as HTML strings.
 mod lesson_text;
 /// Answering a question: feedback, explanations, trying again, saving.
