@@ -10,7 +10,7 @@ use crate::components::language_switcher::LanguageSwitcher;
 use crate::components::page::HEADING_ID;
 use crate::components::quick_exit::QuickExit;
 use crate::platform::{document, history};
-use crate::state::{ProgressAction, ProgressContext, SessionsContext, StudyAction, StudyContext, use_l10n};
+use crate::state::{ProgressAction, ProgressContext, StudyAction, StudyContext, use_l10n};
 
 #[derive(Properties, PartialEq)]
 pub struct FrameProps {
@@ -84,7 +84,6 @@ fn Notices() -> Html {
     let l10n = use_l10n();
     let progress = use_context::<ProgressContext>();
     let study = use_context::<StudyContext>();
-    let sessions = use_context::<SessionsContext>();
     let notice = |message_id: &str, dismiss: Callback<MouseEvent>| {
         html! {
             <div class="notice">
@@ -103,12 +102,5 @@ fn Notices() -> Html {
         let study = study.clone();
         Some(notice(shown.study_message_id(), Callback::from(move |_| study.dispatch(StudyAction::DismissNotice))))
     });
-    let sessions_notice = sessions.as_ref().and_then(|sessions| {
-        let shown = sessions.notice?;
-        let dismiss = sessions.dismiss.clone();
-        Some(notice(shown.message_id(), Callback::from(move |_| dismiss.emit(()))))
-    });
-    html! {
-        <div class="notices" role="status">{ for progress_notice }{ for study_notice }{ for sessions_notice }</div>
-    }
+    html! { <div class="notices" role="status">{ for progress_notice }{ for study_notice }</div> }
 }

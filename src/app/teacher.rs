@@ -14,17 +14,33 @@ use crate::state::{AssessmentProvider, ContentProvider, LocaleProvider, Sessions
 #[derive(Debug, Clone, PartialEq)]
 pub enum TeacherRoute {
     Home,
-    Study { id: String },
-    CodeCards { id: String },
-    Report { id: String },
-    Guide { id: String },
+    Study {
+        id: String,
+    },
+    CodeCards {
+        id: String,
+    },
+    Report {
+        id: String,
+    },
+    Guide {
+        id: String,
+    },
     /// Starting a classroom session of a lesson: band and language.
-    Present { lesson: String },
+    Present {
+        lesson: String,
+    },
     /// The class's (audience) view of a session, for the projector.
-    Audience { session: String },
+    Audience {
+        session: String,
+    },
     /// The presenter view of a session, in a second window on the teacher's device.
-    Presenter { session: String },
-    SessionSummary { session: String },
+    Presenter {
+        session: String,
+    },
+    SessionSummary {
+        session: String,
+    },
     AnswerCards,
     NotFound,
 }

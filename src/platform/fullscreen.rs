@@ -40,8 +40,8 @@ pub fn on_change(callback: impl Fn() + 'static) -> FullscreenListener {
 impl Drop for FullscreenListener {
     fn drop(&mut self) {
         if let Some(document) = document() {
-            let _ =
-                document.remove_event_listener_with_callback("fullscreenchange", self.callback.as_ref().unchecked_ref());
+            let _ = document
+                .remove_event_listener_with_callback("fullscreenchange", self.callback.as_ref().unchecked_ref());
         }
     }
 }

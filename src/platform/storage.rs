@@ -91,9 +91,10 @@ pub struct StorageListener {
 
 pub fn on_change(callback: impl Fn(Option<String>) + 'static) -> StorageListener {
     use wasm_bindgen::JsCast;
-    let callback = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(
-        move |event: web_sys::StorageEvent| callback(event.key()),
-    );
+    let callback =
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+            callback(event.key())
+        });
     if let Some(window) = web_sys::window() {
         let _ = window.add_event_listener_with_callback("storage", callback.as_ref().unchecked_ref());
     }

@@ -30,15 +30,6 @@ pub enum SessionsNotice {
 }
 
 impl SessionsNotice {
-    pub fn message_id(self) -> &'static str {
-        match self {
-            SessionsNotice::Unavailable => "teacher-sessions-unavailable",
-            SessionsNotice::WriteFailed => "teacher-sessions-write-failed",
-            SessionsNotice::Unreadable => "teacher-sessions-unreadable",
-            SessionsNotice::Newer => "teacher-sessions-newer",
-        }
-    }
-
     /// The store's notice about sessions, if it is one.
     fn of(notice: &Notice) -> Option<SessionsNotice> {
         match notice {

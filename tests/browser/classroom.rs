@@ -4,8 +4,8 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 use crate::harness::{
-    clear_storage, click_button, fire, find, gloo_document, input, local_storage, mount_teacher,
-    mount_teacher_beside, pause, text, texts, unmount_beside, wait_until,
+    clear_storage, click_button, find, fire, gloo_document, input, local_storage, mount_teacher, mount_teacher_beside,
+    pause, text, texts, unmount_beside, wait_until,
 };
 
 /// The `<h1>` (or, in the presenter view, the screen's `<h2>`) of `root`'s slide.
@@ -134,7 +134,9 @@ async fn the_teacher_enters_counts_undoes_reveals_and_repolls_and_both_tallies_s
     let init = KeyboardEventInit::new();
     init.set_key("ArrowRight");
     init.set_bubbles(true);
-    field.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("key")).expect("dispatch");
+    field
+        .dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("key"))
+        .expect("dispatch");
     yew::scheduler::flush().await;
     assert_eq!(slide_heading(&root), "Which is right?");
 
@@ -172,10 +174,8 @@ async fn the_class_view_and_the_presenter_view_stay_in_step_refuse_bad_messages_
     let audience = audience.parent_element().expect("its main").parent_element().expect("its frame");
     let presenter = mount_teacher_beside(&format!("/sessions/{id}/presenter")).await;
     wait_until("the presenter view shows the opening", || slide_heading(&presenter) == "Basics").await;
-    wait_until("the presenter hears the class's view", || {
-        text(&presenter).contains("The class's screen is open.")
-    })
-    .await;
+    wait_until("the presenter hears the class's view", || text(&presenter).contains("The class's screen is open."))
+        .await;
 
     click_button(&presenter, "Next").await;
     wait_until("the class's view follows the presenter", || slide_heading(&audience) == "First").await;

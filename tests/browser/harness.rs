@@ -50,7 +50,7 @@ fn Harness(props: &HarnessProps) -> Html {
         let index = Rc::new(CourseIndex::of(&curriculum));
         (index, curriculum.lessons.into_iter().map(Rc::new).collect::<Vec<_>>())
     });
-    let (index, lessons) = ((*content).0.clone(), (*content).1.clone());
+    let (index, lessons) = (content.0.clone(), content.1.clone());
     // The providers of the bundles' roots (`aware::app::*App`), with the curriculum and the
     // assessment given instead of downloaded; the screen comes from the address's fragment.
     let messages = match props.bundle {

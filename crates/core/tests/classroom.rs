@@ -1023,7 +1023,8 @@ mod notes_and_controls {
     fn message(locale: &str, id: &str) -> String {
         let path = format!("{}/../../locales/{locale}/app.ftl", env!("CARGO_MANIFEST_DIR"));
         let text = std::fs::read_to_string(&path).expect("the locale's messages");
-        let line = text.lines().find(|line| line.starts_with(&format!("{id} ="))).unwrap_or_else(|| panic!("{id} in {path}"));
+        let line =
+            text.lines().find(|line| line.starts_with(&format!("{id} ="))).unwrap_or_else(|| panic!("{id} in {path}"));
         line.split_once('=').expect("a message").1.trim().to_owned()
     }
 
@@ -1070,7 +1071,7 @@ mod notes_and_controls {
     #[test]
     fn notes_for_a_question_are_the_quiz_part_when_the_guide_has_one_else_the_whole_activities_section() {
         let curricula = real_curricula();
-        let english = curricula.iter().find(|c| c.locale.to_string() == "en").expect("English lessons");
+        let english = curricula.iter().find(|c| c.locale == "en").expect("English lessons");
         let lesson = english.lessons.iter().find(|l| l.id == "staying-safe").expect("staying-safe");
         let lesson = older_lesson(lesson);
         let item = &lesson.quiz[0];

@@ -10,8 +10,8 @@ use yew::prelude::*;
 
 use crate::app::Bundle;
 use crate::app::router::Link;
-use crate::app::teacher::TeacherRoute;
 use crate::app::student::StudentRoute;
+use crate::app::teacher::TeacherRoute;
 use crate::components::blocks::{Blocks, Inlines};
 use crate::components::lesson_gate::LessonGate;
 use crate::components::page::PageHeading;

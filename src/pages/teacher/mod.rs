@@ -4,10 +4,10 @@
 //! Everything happens on the teacher's device. The study id and the codes are the only link
 //! between attempts; nothing here asks for or shows a name.
 
+pub mod answer_cards;
 pub mod cards;
 pub mod charts;
 pub mod file_import;
-pub mod answer_cards;
 pub mod guide;
 pub mod present;
 pub mod report;
@@ -23,8 +23,8 @@ use crate::app::router::{Link, navigate};
 use crate::app::teacher::TeacherRoute;
 use crate::components::form::{RadioWithHint, choice_into, text_into};
 use crate::components::page::PageHeading;
-use crate::platform::{clock, random};
 use crate::components::page::content_status;
+use crate::platform::{clock, random};
 use crate::state::{Loadable, StudyAction, use_course, use_l10n, use_sessions, use_study, use_title};
 use file_import::FileImport;
 
@@ -112,6 +112,7 @@ fn Classroom() -> Html {
     html! {
         <section aria-labelledby="classroom">
             <h2 id="classroom">{ l10n.t("teacher-sessions-title") }</h2>
+            <present::SessionsNoticeBar />
             <p>{ l10n.t("teacher-sessions-intro") }</p>
             <h3>{ l10n.t("teacher-sessions-lessons") }</h3>
             { lessons }

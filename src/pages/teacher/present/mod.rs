@@ -18,8 +18,8 @@ use std::rc::Rc;
 
 use aware_core::band::AgeBand;
 use aware_core::classroom::{
-    Action, BandLesson, Command, GuideWords, PollRefused, Refused, Role, Session, SessionId, Setup, View,
-    key_command, swipe_command,
+    Action, BandLesson, Command, GuideWords, PollRefused, Refused, Role, Session, SessionId, Setup, View, key_command,
+    swipe_command,
 };
 use aware_core::content::Lesson;
 use aware_core::l10n::Arg;
@@ -34,8 +34,35 @@ use crate::components::page::{Missing, PageHeading, content_status};
 use crate::deployment::LOCALES;
 use crate::platform::clock::Stopwatch;
 use crate::platform::{clock, fullscreen, keyboard, random, timer, touch, windows};
-use crate::state::{L10n, LiveSession, Loadable, use_l10n, use_lesson, use_live_session, use_sessions, use_title};
+use crate::state::{
+    L10n, LiveSession, Loadable, SessionsNotice, use_l10n, use_lesson, use_live_session, use_sessions, use_title,
+};
 use slide::Slide;
+
+/// What the device store says about keeping sessions (storage blocked, full, unreadable, newer),
+/// with a way to hide it; on the teacher's screens that show sessions (the shared frame carries
+/// no teacher's words).
+#[component]
+pub fn SessionsNoticeBar() -> Html {
+    let l10n = use_l10n();
+    let sessions = use_sessions();
+    let Some(notice) = sessions.notice else { return Html::default() };
+    let message = match notice {
+        SessionsNotice::Unavailable => "teacher-sessions-unavailable",
+        SessionsNotice::WriteFailed => "teacher-sessions-write-failed",
+        SessionsNotice::Unreadable => "teacher-sessions-unreadable",
+        SessionsNotice::Newer => "teacher-sessions-newer",
+    };
+    let dismiss = sessions.dismiss.clone();
+    html! {
+        <div class="notice" role="status">
+            <p>{ l10n.t(message) }</p>
+            <button type="button" class="button secondary" onclick={Callback::from(move |_| dismiss.emit(()))}>
+                { l10n.t("notice-dismiss") }
+            </button>
+        </div>
+    }
+}
 
 /// The name of the presenter's window: opening it again shows the one already open.
 const PRESENTER_WINDOW: &str = "aware-presenter";
@@ -182,11 +209,12 @@ fn LiveWindow(props: &LiveWindowProps) -> Html {
             }
         });
     }
-    match live.session.clone() {
+    let shown = match live.session.clone() {
         Some(session) => html! { <SessionLesson {live} {session} role={props.role} /> },
         None if live.waited >= WAIT_TICKS => html! { <Missing message={l10n.t("teacher-present-not-found")} /> },
         None => html! { <p class="present-waiting" role="status">{ l10n.t("teacher-present-waiting") }</p> },
-    }
+    };
+    html! { <><SessionsNoticeBar />{ shown }</> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -257,14 +285,19 @@ fn Presented(props: &PresentedProps) -> Html {
     };
     match props.role {
         Role::Audience => audience(&l10n, &presenting, &view, &props.live, leave),
-        Role::Presenter => html! { <PresenterView presenting={presenting.clone()} live={props.live.clone()} {leave} /> },
+        Role::Presenter => {
+            html! { <PresenterView presenting={presenting.clone()} live={props.live.clone()} {leave} /> }
+        }
     }
 }
+
+/// What a command acts on: the session shown, and how to leave it.
+type Commanded = (Presenting, Callback<()>);
 
 /// Keys (and a clicker's) and swipes, while the window shows the session.
 #[hook]
 fn use_commands(presenting: &Presenting, leave: Callback<()>) {
-    let latest: Rc<RefCell<Option<(Presenting, Callback<()>)>>> = use_mut_ref(|| None);
+    let latest: Rc<RefCell<Option<Commanded>>> = use_mut_ref(|| None);
     *latest.borrow_mut() = Some((presenting.clone(), leave));
     use_effect_with((), move |_| {
         let run = {
@@ -304,7 +337,9 @@ fn audience(l10n: &L10n, presenting: &Presenting, view: &View, live: &LiveSessio
         <div class={classes!("present", "audience", blank.then_some("is-blank"))}>
             if blank {
                 <div class="present-blank">
-                    <h1 id="page-heading" tabindex="-1" class="visually-hidden">{ l10n.t("teacher-present-blanked") }</h1>
+                    <h1 id="page-heading" class="visually-hidden" tabindex="-1">
+                        { l10n.t("teacher-present-blanked") }
+                    </h1>
                 </div>
             } else {
                 <Slide presenting={presenting.clone()} level={1} controls=false />

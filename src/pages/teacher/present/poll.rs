@@ -66,6 +66,9 @@ fn PollPanel(props: &PollPanelProps) -> Html {
     }
 }
 
+/// The element id of the "students who answered" box.
+const ANSWERED_FIELD: &str = "poll-answered";
+
 #[derive(Properties, PartialEq)]
 struct CountersProps {
     poll: Poll,
@@ -82,7 +85,7 @@ fn Counters(props: &CountersProps) -> Html {
     let row = |counter: Counter, label: String, mark: String, value: u32| {
         let id = match counter {
             Counter::Option(k) => format!("poll-count-{k}"),
-            Counter::Answered => "poll-answered".to_owned(),
+            Counter::Answered => ANSWERED_FIELD.to_owned(),
         };
         let change = |change: Change| {
             let act = props.act.clone();

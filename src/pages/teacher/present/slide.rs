@@ -36,10 +36,8 @@ pub(crate) fn Slide(props: &SlideProps) -> Html {
         let id = (props.level == 1).then_some("page-heading");
         html! { <@{tag} id={id} tabindex="-1">{ content }</@> }
     };
-    let count = l10n.t_with(
-        "teacher-present-screen",
-        &[("number", Arg::from(view.index + 1)), ("total", Arg::from(view.screens))],
-    );
+    let count = l10n
+        .t_with("teacher-present-screen", &[("number", Arg::from(view.index + 1)), ("total", Arg::from(view.screens))]);
     let body = match &view.current {
         Current::Opening => html! {
             <>

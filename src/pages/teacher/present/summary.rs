@@ -107,6 +107,7 @@ fn SummaryView(props: &SummaryViewProps) -> Html {
     html! {
         <article class="teacher session-summary">
             <PageHeading text={title} />
+            <super::SessionsNoticeBar />
             <p class="meta">{ meta }</p>
             <div class="actions screen-only">
                 <button type="button" class="button" onclick={print}>{ l10n.t("teacher-session-print") }</button>
