@@ -140,6 +140,12 @@ async fn the_teacher_enters_counts_undoes_reveals_and_repolls_and_both_tallies_s
     yew::scheduler::flush().await;
     assert_eq!(slide_heading(&root), "Which is right?");
 
+    type_count(&root, "poll-count-0", "many").await;
+    assert_eq!(input(&root, "#poll-count-0").value(), "1", "what is not a count is not kept");
+    type_count(&root, "poll-count-0", "10000").await;
+    assert!(text(&root).contains("That count cannot be changed: the number is too large."), "{}", text(&root));
+    assert_eq!(tally(&root), vec!["A: 1 (25%)", "B: 3 (75%)"]);
+
     click_button(&root, "Undo").await;
     assert_eq!(tally(&root), vec!["A: 1 (100%)", "B: 0 (0%)"], "undo takes back the typed number whole");
     type_count(&root, "poll-count-1", "2").await;

@@ -95,8 +95,10 @@ fn Counters(props: &CountersProps) -> Html {
             let act = props.act.clone();
             Callback::from(move |event: Event| {
                 let input: HtmlInputElement = event.target_unchecked_into();
-                if let Ok(n) = input.value().trim().parse::<u32>() {
-                    act.emit(Action::Count(counter, Change::Set(n)));
+                match input.value().trim().parse::<u32>() {
+                    Ok(n) => act.emit(Action::Count(counter, Change::Set(n))),
+                    // Not a count: the box shows the count kept again, so it never shows what is not.
+                    Err(_) => input.set_value(&value.to_string()),
                 }
             })
         };
