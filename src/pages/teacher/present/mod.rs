@@ -274,17 +274,32 @@ fn Presented(props: &PresentedProps) -> Html {
         Callback::from(move |action: Action| live_act.emit((action, lesson.clone())))
     };
     let presenting = Presenting { lesson, session: props.session.clone(), act };
+    html! { <Showing {presenting} live={props.live.clone()} role={props.role} /> }
+}
+
+#[derive(Properties, PartialEq)]
+struct ShowingProps {
+    presenting: Presenting,
+    live: LiveSession,
+    role: Role,
+}
+
+/// The session's screen in this window's role, with its keys and swipes.
+#[component]
+fn Showing(props: &ShowingProps) -> Html {
+    let l10n = use_l10n();
+    let presenting = &props.presenting;
     let leave = {
-        let id = props.session.id().to_string();
+        let id = presenting.session.id().to_string();
         Callback::from(move |()| navigate(&TeacherRoute::SessionSummary { session: id.clone() }))
     };
-    use_commands(&presenting, leave.clone());
-    let view = match props.session.view(&presenting.lesson) {
+    use_commands(presenting, leave.clone());
+    let view = match presenting.session.view(&presenting.lesson) {
         Ok(view) => view,
         Err(_) => return html! { <Missing message={l10n.t("teacher-present-not-found")} /> },
     };
     match props.role {
-        Role::Audience => audience(&l10n, &presenting, &view, &props.live, leave),
+        Role::Audience => audience(&l10n, presenting, &view, &props.live, leave),
         Role::Presenter => {
             html! { <PresenterView presenting={presenting.clone()} live={props.live.clone()} {leave} /> }
         }
