@@ -69,6 +69,22 @@ pub fn Frame(props: &FrameProps) -> Html {
     }
 }
 
+/// Around the classroom's present views: nothing but the lesson, its controls and "Exit this
+/// page" (a student may need to leave the room's screen too), and the stores' notices.
+#[component]
+pub fn PresentFrame(props: &FrameProps) -> Html {
+    use_effect_with(props.screen.clone(), |_| history::note_navigation());
+    html! {
+        <div class="present-frame">
+            <header class="present-header">
+                <QuickExit />
+            </header>
+            <Notices />
+            <main id="main" tabindex="-1">{ props.children.clone() }</main>
+        </div>
+    }
+}
+
 /// What the device store has to say (storage blocked, full, unreadable, newer), each with a way
 /// to hide it. Who reads it may be a student: nothing here names a key or a teacher's data.
 #[component]

@@ -1,13 +1,15 @@
 //! The teacher's bundle (`teacher.html`): studies, code cards, imports, class reports and
-//! exports, and the printable teacher guide of each lesson. Students' screens do not link here.
+//! exports, the printable teacher guide of each lesson, and classroom sessions (a lesson
+//! presented on a projector, its presenter view in a second window, polls, the summary, printable
+//! answer cards). Students' screens do not link here.
 
 use yew::prelude::*;
 
 use super::Bundle;
-use super::frame::Frame;
+use super::frame::{Frame, PresentFrame};
 use super::router::{Route, Router, use_route};
 use crate::pages::teacher;
-use crate::state::{AssessmentProvider, ContentProvider, DeviceProvider, LocaleProvider};
+use crate::state::{AssessmentProvider, ContentProvider, DeviceProvider, LocaleProvider, SessionsProvider};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum TeacherRoute {
@@ -26,7 +28,30 @@ pub enum TeacherRoute {
     },
     /// "Data on this device", with the teacher's sealed data.
     Data,
+    /// Starting a classroom session of a lesson: band and language.
+    Present {
+        lesson: String,
+    },
+    /// The class's (audience) view of a session, for the projector.
+    Audience {
+        session: String,
+    },
+    /// The presenter view of a session, in a second window on the teacher's device.
+    Presenter {
+        session: String,
+    },
+    SessionSummary {
+        session: String,
+    },
+    AnswerCards,
     NotFound,
+}
+
+impl TeacherRoute {
+    /// The two present views show the lesson alone: no site navigation, "Exit this page" stays.
+    pub fn is_present_view(&self) -> bool {
+        matches!(self, TeacherRoute::Audience { .. } | TeacherRoute::Presenter { .. })
+    }
 }
 
 impl Route for TeacherRoute {
@@ -42,6 +67,17 @@ impl Route for TeacherRoute {
             }
             ["studies", study, "report"] => id(study).map_or(TeacherRoute::NotFound, |id| TeacherRoute::Report { id }),
             ["guides", lesson] => id(lesson).map_or(TeacherRoute::NotFound, |id| TeacherRoute::Guide { id }),
+            ["present", lesson] => id(lesson).map_or(TeacherRoute::NotFound, |lesson| TeacherRoute::Present { lesson }),
+            ["sessions", session] => {
+                id(session).map_or(TeacherRoute::NotFound, |session| TeacherRoute::SessionSummary { session })
+            }
+            ["sessions", session, "present"] => {
+                id(session).map_or(TeacherRoute::NotFound, |session| TeacherRoute::Audience { session })
+            }
+            ["sessions", session, "presenter"] => {
+                id(session).map_or(TeacherRoute::NotFound, |session| TeacherRoute::Presenter { session })
+            }
+            ["answer-cards"] => TeacherRoute::AnswerCards,
             _ => TeacherRoute::NotFound,
         }
     }
@@ -54,16 +90,33 @@ impl Route for TeacherRoute {
             TeacherRoute::Report { id } => format!("/studies/{id}/report"),
             TeacherRoute::Guide { id } => format!("/guides/{id}"),
             TeacherRoute::Data => "/data".to_owned(),
+            TeacherRoute::Present { lesson } => format!("/present/{lesson}"),
+            TeacherRoute::Audience { session } => format!("/sessions/{session}/present"),
+            TeacherRoute::Presenter { session } => format!("/sessions/{session}/presenter"),
+            TeacherRoute::SessionSummary { session } => format!("/sessions/{session}"),
+            TeacherRoute::AnswerCards => "/answer-cards".to_owned(),
             TeacherRoute::NotFound => "/not-found".to_owned(),
         }
     }
 }
 
 /// The screens behind the teacher's passphrase: everything that shows, imports, exports or
-/// deletes results. A lesson's teacher guide holds no data and opens without it.
+/// deletes results. A lesson's teacher guide and the classroom's screens hold no student's data
+/// and open without it.
 pub fn switch(route: TeacherRoute) -> Html {
     match route {
         TeacherRoute::Guide { id } => html! { <teacher::guide::TeacherGuidePage {id} /> },
+        // A classroom session holds counts of raised cards, never a student's answer or code: the
+        // projector's window opens without the passphrase typed again in front of the class.
+        TeacherRoute::Present { lesson } => html! { <teacher::present::StartPage {lesson} /> },
+        TeacherRoute::Audience { session } => {
+            html! { <teacher::present::SessionPage {session} role={aware_core::classroom::Role::Audience} /> }
+        }
+        TeacherRoute::Presenter { session } => {
+            html! { <teacher::present::SessionPage {session} role={aware_core::classroom::Role::Presenter} /> }
+        }
+        TeacherRoute::SessionSummary { session } => html! { <teacher::present::summary::SummaryPage {session} /> },
+        TeacherRoute::AnswerCards => html! { <teacher::answer_cards::AnswerCardsPage /> },
         TeacherRoute::NotFound => html! { <crate::pages::student::not_found::NotFoundPage /> },
         route => html! { <teacher::gate::TeacherGate>{ gated(route) }</teacher::gate::TeacherGate> },
     }
@@ -76,7 +129,14 @@ fn gated(route: TeacherRoute) -> Html {
         TeacherRoute::CodeCards { id } => html! { <teacher::cards::CodeCardsPage {id} /> },
         TeacherRoute::Report { id } => html! { <teacher::report::ReportPage {id} /> },
         TeacherRoute::Data => html! { <crate::components::device_data::DeviceDataPage teacher=true /> },
-        TeacherRoute::Guide { .. } | TeacherRoute::NotFound => Html::default(),
+        // Not behind the passphrase (see `switch`).
+        TeacherRoute::Guide { .. }
+        | TeacherRoute::Present { .. }
+        | TeacherRoute::Audience { .. }
+        | TeacherRoute::Presenter { .. }
+        | TeacherRoute::SessionSummary { .. }
+        | TeacherRoute::AnswerCards
+        | TeacherRoute::NotFound => Html::default(),
     }
 }
 
@@ -86,6 +146,7 @@ pub fn TeacherApp() -> Html {
         <ContextProvider<Bundle> context={Bundle::Teacher}>
             <LocaleProvider messages={crate::deployment::TEACHER_MESSAGES}>
                 <DeviceProvider sealer={Some(crate::state::seal as crate::state::Sealer)}>
+                <SessionsProvider>
                     <ContentProvider>
                         <AssessmentProvider>
                             <Router<TeacherRoute>>
@@ -93,6 +154,7 @@ pub fn TeacherApp() -> Html {
                             </Router<TeacherRoute>>
                         </AssessmentProvider>
                     </ContentProvider>
+                </SessionsProvider>
                 </DeviceProvider>
             </LocaleProvider>
         </ContextProvider<Bundle>>
@@ -103,6 +165,9 @@ pub fn TeacherApp() -> Html {
 #[component]
 pub fn TeacherScreen() -> Html {
     let route = use_route::<TeacherRoute>();
+    if route.is_present_view() {
+        return html! { <PresentFrame screen={route.path()}>{ switch(route) }</PresentFrame> };
+    }
     html! {
         <Frame screen={route.path()}>
             { switch(route) }
@@ -123,6 +188,11 @@ mod tests {
             TeacherRoute::Report { id: "K7QP".into() },
             TeacherRoute::Guide { id: "getting-help".into() },
             TeacherRoute::Data,
+            TeacherRoute::Present { lesson: "getting-help".into() },
+            TeacherRoute::Audience { session: "00ff00ff00ff00ff".into() },
+            TeacherRoute::Presenter { session: "00ff00ff00ff00ff".into() },
+            TeacherRoute::SessionSummary { session: "00ff00ff00ff00ff".into() },
+            TeacherRoute::AnswerCards,
         ] {
             assert_eq!(TeacherRoute::parse(&route.path()), route);
         }

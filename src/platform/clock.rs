@@ -18,3 +18,26 @@ pub fn today() -> Date {
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
+
+/// Time since the presenter view opened, for the teacher's eyes only: read from the page's
+/// monotonic clock (`performance.now()`, unaffected by the device's clock being set), held in the
+/// presenter window and never stored, sent to the other window or shown to the class.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stopwatch {
+    started: f64,
+}
+
+fn monotonic_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+impl Stopwatch {
+    pub fn start() -> Stopwatch {
+        Stopwatch { started: monotonic_ms() }
+    }
+
+    /// Whole seconds since the start.
+    pub fn elapsed_seconds(&self) -> u64 {
+        ((monotonic_ms() - self.started).max(0.0) / 1000.0) as u64
+    }
+}

@@ -8,3 +8,9 @@ pub fn bytes() -> Option<[u8; 8]> {
     crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
     Some(bytes)
 }
+
+/// Eight bytes that differ between windows: random where the browser can, else from the clock.
+/// For ids that need only be distinct (a classroom window's), never for codes or study ids.
+pub fn distinct_bytes() -> [u8; 8] {
+    bytes().unwrap_or_else(|| js_sys::Date::now().to_bits().to_le_bytes())
+}

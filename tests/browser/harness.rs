@@ -7,7 +7,9 @@ use aware::app::router::Router;
 use aware::app::student::{StudentRoute, StudentScreen};
 use aware::app::teacher::{TeacherRoute, TeacherScreen};
 use aware::platform::location;
-use aware::state::{AssessmentProvider, BandProvider, DeviceProvider, LocaleProvider, PreloadedContent, Sealer};
+use aware::state::{
+    AssessmentProvider, BandProvider, DeviceProvider, LocaleProvider, PreloadedContent, Sealer, SessionsProvider,
+};
 use aware_core::assessment::Assessment;
 use aware_core::content::Curriculum;
 use aware_core::content::course::CourseIndex;
@@ -30,6 +32,8 @@ thread_local! {
     static DECODED: Rc<Assessment> = Rc::new(Assessment::decode(ASSESSMENT).expect("the built assessment decodes"));
     /// The app mounted last, removed when the next test mounts its own.
     static MOUNTED: RefCell<Option<(AppHandle<Harness>, Element)>> = const { RefCell::new(None) };
+    /// A second app mounted beside the first (a second window of the same device), removed with it.
+    static BESIDE: RefCell<Option<(AppHandle<Harness>, Element)>> = const { RefCell::new(None) };
 }
 
 pub fn assessment() -> Rc<Assessment> {
@@ -66,13 +70,13 @@ fn Harness(props: &HarnessProps) -> Html {
     html! {
         <ContextProvider<Bundle> context={props.bundle}>
             <LocaleProvider messages={messages}>
-                <DeviceProvider {sealer}>
+                <DeviceProvider {sealer}><SessionsProvider>
                     <BandProvider><PreloadedContent locale="en" {index} {lessons}>
                         <AssessmentProvider preloaded={Some(assessment())}>
                             { screen }
                         </AssessmentProvider>
                     </PreloadedContent></BandProvider>
-                </DeviceProvider>
+                </SessionsProvider></DeviceProvider>
             </LocaleProvider>
         </ContextProvider<Bundle>>
     }
@@ -111,6 +115,33 @@ pub async fn enter_passphrase(root: &Element, passphrase: &str) {
     click(root, ".teacher-gate button[type=submit]").await;
 }
 
+/// Renders screen `path` of the teacher's bundle as a second app beside the one mounted last,
+/// as a second window on the same device: the two share storage and `BroadcastChannel`, and
+/// each keeps the screen it was mounted on (a router reads the address when it starts and
+/// follows only `hashchange`, which `history.replaceState` does not fire).
+pub async fn mount_teacher_beside(path: &str) -> Element {
+    // The first app's own `hashchange` (from its mount) is heard before the address changes.
+    pause(20).await;
+    let history = web_sys::window().expect("window").history().expect("history");
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{path}"))).expect("replaceState");
+    let document = gloo_document();
+    let root = document.create_element("div").expect("create root");
+    document.body().expect("body").append_child(&root).expect("append root");
+    let props = HarnessProps { bundle: Bundle::Teacher };
+    let app = yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
+    BESIDE.with(|beside| *beside.borrow_mut() = Some((app, root.clone())));
+    yew::scheduler::flush().await;
+    root
+}
+
+/// Closes the app [`mount_teacher_beside`] mounted, as a window is closed.
+pub fn unmount_beside() {
+    if let Some((app, root)) = BESIDE.with(|beside| beside.borrow_mut().take()) {
+        app.destroy();
+        root.remove();
+    }
+}
+
 /// Renders the awareness check.
 pub async fn mount_check() -> Element {
     mount_bundle(Bundle::Check, "/").await
@@ -120,9 +151,11 @@ pub async fn mount_check() -> Element {
 /// app a previous call mounted is destroyed first, so ids are unique in the document and no
 /// earlier app holds state or listeners.
 async fn mount_bundle(bundle: Bundle, path: &str) -> Element {
-    if let Some((app, root)) = MOUNTED.with(|mounted| mounted.borrow_mut().take()) {
-        app.destroy();
-        root.remove();
+    for slot in [&MOUNTED, &BESIDE] {
+        if let Some((app, root)) = slot.with(|mounted| mounted.borrow_mut().take()) {
+            app.destroy();
+            root.remove();
+        }
     }
     location::replace(path);
     let document = gloo_document();

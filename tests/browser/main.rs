@@ -9,6 +9,9 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod harness;
 
+/// Classroom sessions: starting one, the keys, polls with undo, reveal and re-poll, the two
+/// windows kept in step over BroadcastChannel, the answer cards.
+mod classroom;
 /// A shared computer: "Next student", the teacher's passphrase, sealed hand-ins, WebCrypto, and
 /// "Data on this device".
 mod device;

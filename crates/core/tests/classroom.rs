@@ -1012,3 +1012,76 @@ mod summaries {
         }
     }
 }
+
+mod notes_and_controls {
+    use super::*;
+    use aware_core::classroom::GuideWords;
+    use aware_core::classroom::notes::{disclosure, notes};
+    use aware_core::content::Inline;
+
+    /// The word the interface's message `id` gives in `locale` (the app passes the same one).
+    fn message(locale: &str, id: &str) -> String {
+        let path = format!("{}/../../locales/{locale}/app.ftl", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("the locale's messages");
+        let line =
+            text.lines().find(|line| line.starts_with(&format!("{id} ="))).unwrap_or_else(|| panic!("{id} in {path}"));
+        line.split_once('=').expect("a message").1.trim().to_owned()
+    }
+
+    #[test]
+    fn every_real_guide_has_notes_for_every_screen_and_its_scenario_part_for_scenario_steps() {
+        for curriculum in real_curricula() {
+            let locale = curriculum.locale.to_string();
+            let (scenario, quiz) =
+                (message(&locale, "teacher-present-guide-scenario"), message(&locale, "teacher-present-guide-quiz"));
+            let words = GuideWords { scenario: &scenario, quiz: &quiz };
+            for lesson in &curriculum.lessons {
+                let lesson = older_lesson(lesson);
+                let what = format!("{locale} {}", lesson.id);
+                assert!(disclosure(&lesson).is_some(), "{what}: the disclosure section");
+                let mut session = Session::start(
+                    aware_core::classroom::Setup { lesson: lesson.id.clone(), ..setup(1, AgeBand::Older) },
+                    &lesson,
+                )
+                .expect("its own lesson");
+                let mut saw_scenario = false;
+                for _ in 0..500 {
+                    let view = session.view(&lesson).expect("its own lesson");
+                    let shown = notes(&lesson, &view.current, words).unwrap_or_else(|| panic!("{what}: notes"));
+                    if let Current::ScenarioStep { step, picked, .. } = &view.current {
+                        let heading = Inline::plain_text(shown.heading).to_lowercase();
+                        assert!(heading.contains(&scenario.to_lowercase()), "{what}: scenario notes, got {heading}");
+                        saw_scenario = true;
+                        if picked.is_none() && !step.choices.is_empty() {
+                            let first = step.choices[0].id.clone();
+                            act(&mut session, &lesson, [Action::Choose(first)]);
+                            continue;
+                        }
+                    }
+                    if matches!(view.current, Current::Closing) {
+                        break;
+                    }
+                    act(&mut session, &lesson, [Action::Next]);
+                }
+                assert!(saw_scenario || lesson.scenarios.is_empty(), "{what}: a scenario step was shown");
+            }
+        }
+    }
+
+    #[test]
+    fn notes_for_a_question_are_the_quiz_part_when_the_guide_has_one_else_the_whole_activities_section() {
+        let curricula = real_curricula();
+        let english = curricula.iter().find(|c| c.locale == "en").expect("English lessons");
+        let lesson = english.lessons.iter().find(|l| l.id == "staying-safe").expect("staying-safe");
+        let lesson = older_lesson(lesson);
+        let item = &lesson.quiz[0];
+        let question = Current::Question { item, number: 1, of: lesson.quiz.len() };
+        let check = |quiz: &str, expected: &str| {
+            let shown = notes(&lesson, &question, GuideWords { scenario: "scenario", quiz }).expect("notes");
+            assert_eq!(Inline::plain_text(shown.heading), expected, "quiz word {quiz:?}");
+        };
+        check("quiz", "The quiz");
+        check("no such heading", "Running the activities");
+        check("", "Running the activities");
+    }
+}

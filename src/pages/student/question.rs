@@ -256,7 +256,8 @@ fn QuestionView(props: &QuestionViewProps) -> Html {
     }
 }
 
-fn option_text(l10n: &L10n, kind: QuizKind, id: &str, text: &str) -> String {
+/// An option as shown: true/false options in the interface language, others as written.
+pub fn option_text(l10n: &L10n, kind: QuizKind, id: &str, text: &str) -> String {
     match (kind, id) {
         (QuizKind::TrueFalse, "true") => l10n.t("quiz-true"),
         (QuizKind::TrueFalse, _) => l10n.t("quiz-false"),

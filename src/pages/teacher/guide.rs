@@ -9,7 +9,9 @@ use aware_core::l10n::Arg;
 use yew::prelude::*;
 
 use crate::app::Bundle;
+use crate::app::router::Link;
 use crate::app::student::StudentRoute;
+use crate::app::teacher::TeacherRoute;
 use crate::components::blocks::{Blocks, Inlines};
 use crate::components::lesson_gate::LessonGate;
 use crate::components::page::PageHeading;
@@ -60,6 +62,9 @@ fn TeacherGuideView(props: &TeacherGuideViewProps) -> Html {
             }
             <div class="actions screen-only">
                 <button type="button" class="button" onclick={print}>{ l10n.t("teacher-guide-print") }</button>
+                <Link<TeacherRoute> to={TeacherRoute::Present { lesson: lesson.id.clone() }} classes="button secondary">
+                    { l10n.t("teacher-present-link") }
+                </Link<TeacherRoute>>
                 <a href={StudentRoute::Section { id: lesson.id.clone(), number: 1 }.href(Bundle::Teacher)} class="button secondary">
                     { l10n.t("teacher-guide-open-lesson") }
                 </a>

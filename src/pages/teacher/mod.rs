@@ -4,11 +4,13 @@
 //! Everything happens on the teacher's device. The study id and the codes are the only link
 //! between attempts; nothing here asks for or shows a name.
 
+pub mod answer_cards;
 pub mod cards;
 pub mod charts;
 pub mod file_import;
 pub mod gate;
 pub mod guide;
+pub mod present;
 pub mod report;
 pub mod study;
 
@@ -22,8 +24,9 @@ use crate::app::router::{Link, navigate};
 use crate::app::teacher::TeacherRoute;
 use crate::components::form::{RadioWithHint, choice_into, text_into};
 use crate::components::page::PageHeading;
+use crate::components::page::content_status;
 use crate::platform::{clock, random};
-use crate::state::{StudyAction, use_l10n, use_study, use_title};
+use crate::state::{Loadable, StudyAction, use_course, use_l10n, use_sessions, use_study, use_title};
 use file_import::FileImport;
 
 /// Enough cards for the largest class, and a few spare for mistakes.
@@ -63,6 +66,7 @@ pub fn TeacherPage() -> Html {
                 <li>{ l10n.t("teacher-step-post") }</li>
                 <li>{ l10n.t("teacher-step-report") }</li>
             </ol>
+            <Classroom />
             <section aria-labelledby="create-study">
                 <h2 id="create-study">{ l10n.t("teacher-create-title") }</h2>
                 <CreateStudy />
@@ -81,6 +85,54 @@ pub fn TeacherPage() -> Html {
                 }
             </section>
         </article>
+    }
+}
+
+/// Presenting a lesson to a class: a link per lesson, the answer cards, and the sessions kept.
+#[component]
+fn Classroom() -> Html {
+    let l10n = use_l10n();
+    let sessions = use_sessions();
+    let course = use_course();
+    let lessons = match &course {
+        Loadable::Ready(index) => html! {
+            <ul class="present-lessons">
+                { for index.lessons.iter().map(|entry| html! {
+                    <li><Link<TeacherRoute> to={TeacherRoute::Present { lesson: entry.id.clone() }}>
+                        { l10n.t("teacher-present-link") }{ ": " }{ entry.title.clone() }
+                    </Link<TeacherRoute>></li>
+                }) }
+            </ul>
+        },
+        other => content_status(other),
+    };
+    let title = |id: &str| match &course {
+        Loadable::Ready(index) => index.lesson(id).map_or_else(|| id.to_owned(), |entry| entry.title.clone()),
+        _ => id.to_owned(),
+    };
+    html! {
+        <section aria-labelledby="classroom">
+            <h2 id="classroom">{ l10n.t("teacher-sessions-title") }</h2>
+            <present::SessionsNoticeBar />
+            <p>{ l10n.t("teacher-sessions-intro") }</p>
+            <h3>{ l10n.t("teacher-sessions-lessons") }</h3>
+            { lessons }
+            <p><Link<TeacherRoute> to={TeacherRoute::AnswerCards}>{ l10n.t("teacher-answer-cards-link") }</Link<TeacherRoute>></p>
+            <h3>{ l10n.t("teacher-sessions-kept") }</h3>
+            if sessions.sessions.is_empty() {
+                <p>{ l10n.t("teacher-sessions-none") }</p>
+            } else {
+                <ul class="session-list">
+                    { for sessions.sessions.sessions().iter().map(|session| {
+                        let setup = session.setup();
+                        let text = l10n.t_with("teacher-sessions-entry", &[("lesson", Arg::from(title(&setup.lesson))), ("date", Arg::from(setup.date.to_string()))]);
+                        html! {
+                            <li><Link<TeacherRoute> to={TeacherRoute::SessionSummary { session: session.id().to_string() }}>{ text }</Link<TeacherRoute>></li>
+                        }
+                    }) }
+                </ul>
+            }
+        </section>
     }
 }
 

@@ -18,7 +18,7 @@ use crate::platform::download;
 use crate::state::{AssessmentState, use_assessment, use_device, use_l10n, use_study, use_title};
 
 /// Excel reads a CSV without a byte-order mark as a legacy code page and garbles Cyrillic.
-const CSV_BOM: &str = "\u{feff}";
+pub(crate) const CSV_BOM: &str = "\u{feff}";
 
 #[derive(Properties, PartialEq)]
 pub struct StudyPageProps {

@@ -33,6 +33,12 @@ impl<'a> BandLesson<'a> {
     pub fn band(&self) -> AgeBand {
         self.band
     }
+
+    /// The same lesson, owning its copy (it always does: the filter makes one), so the app can
+    /// keep it beside the downloaded lesson it came from.
+    pub fn into_owned(self) -> BandLesson<'static> {
+        BandLesson { lesson: Cow::Owned(self.lesson.into_owned()), band: self.band }
+    }
 }
 
 impl Deref for BandLesson<'_> {

@@ -14,6 +14,8 @@
 //!   on.
 //! - [`codec`] and [`stored`]: a session as JSON, and the sessions a device keeps.
 //! - [`summary`]: the session summary and its CSV, JSON and codebook.
+//! - [`controls`]: what a key, a clicker's key or a swipe means in the present views.
+//! - [`notes`]: the part of the teacher guide the presenter view shows for each screen.
 //!
 //! **Invariant:** nothing here holds a name, a card number, a student's answer, a rank or a time
 //! of day; a session has a date. The camera's per-card answers stay in the camera's collector
@@ -21,7 +23,9 @@
 
 pub mod band_lesson;
 pub mod codec;
+pub mod controls;
 pub mod deck;
+pub mod notes;
 pub mod poll;
 pub mod protocol;
 pub mod session;
@@ -30,7 +34,9 @@ pub mod summary;
 pub mod sync;
 
 pub use band_lesson::{BandLesson, NotForBand};
+pub use controls::{Command, Focus, KeyPress, key_command, swipe_command};
 pub use deck::{Deck, Screen, section_part};
+pub use notes::{GuideWords, Notes};
 pub use poll::{Change, Counter, Poll, PollRefused, Round, Tally, letter};
 pub use protocol::{Body, CHANNEL, Message, MessageError, Role, WindowId};
 pub use session::{Action, Applied, Current, Place, Refused, ScenarioPlace, Session, SessionId, Setup, View};
