@@ -1,6 +1,7 @@
-//! What surrounds every screen of every bundle: skip link, header with "Get help" and "Exit this
-//! page", storage notices, and the main landmark. Help and exit sit in the same place on every
-//! screen (WCAG 3.2.6 Consistent Help).
+//! What surrounds every screen of every bundle: skip link, header with "Get help", storage
+//! notices, and the main landmark. Help and exit sit in the same place on every screen (WCAG 3.2.6
+//! Consistent Help): "Exit this page" is the page's static link in a sticky bar above the header
+//! (`web/exit.js`), which `QuickExit` enhances.
 
 use yew::prelude::*;
 
@@ -9,7 +10,7 @@ use super::{Bundle, use_bundle};
 use crate::components::language_switcher::LanguageSwitcher;
 use crate::components::page::HEADING_ID;
 use crate::components::quick_exit::QuickExit;
-use crate::platform::{document, history};
+use crate::platform::document;
 use crate::state::{ProgressAction, ProgressContext, StudyAction, StudyContext, use_l10n};
 
 #[derive(Properties, PartialEq)]
@@ -26,7 +27,6 @@ pub fn Frame(props: &FrameProps) -> Html {
     let bundle = use_bundle();
     let first_screen = use_mut_ref(|| true);
     use_effect_with(props.screen.clone(), move |_| {
-        history::note_navigation();
         // After an in-app navigation, start keyboard and screen-reader users at the new
         // screen's heading; on the first screen the browser's own start position is right.
         if !std::mem::replace(&mut *first_screen.borrow_mut(), false) {

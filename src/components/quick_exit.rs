@@ -1,4 +1,7 @@
-//! "Exit this page": a button, and Shift pressed three times, after GOV.UK's component.
+//! "Exit this page", after GOV.UK's component: the app's part of it. The link itself is static in
+//! every page (`web/exit.js` owns the exit, see `platform::exit`); this gives it the interface
+//! language's words, adds the "Shift 3 times" hint beside it, and exits when Shift is pressed
+//! three times.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,19 +13,19 @@ use wasm_bindgen::closure::Closure;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use crate::deployment::EXIT_URL;
-use crate::platform::{document, exit};
+use crate::platform::exit;
 use crate::state::use_l10n;
 
 #[component]
 pub fn QuickExit() -> Html {
     let l10n = use_l10n();
     let status = use_state(String::new);
-    let exiting = use_state(|| false);
+    {
+        let label = (l10n.t("exit-this-page-hidden-prefix"), l10n.t("exit-this-page"));
+        use_effect_with(label, |(prefix, label)| exit::set_label(prefix, label));
+    }
     {
         let status = status.setter();
-        let exiting_on_key = exiting.setter();
-        let exiting = exiting.setter();
         let l10n = l10n.clone();
         use_effect_with((), move |_| {
             let counter = Rc::new(RefCell::new(ShiftCounter::default()));
@@ -44,71 +47,31 @@ pub fn QuickExit() -> Html {
                     ShiftOutcome::Counting { remaining } => {
                         status.set(l10n.t_with("exit-shift-progress", &[("remaining", Arg::from(remaining as usize))]))
                     }
-                    ShiftOutcome::Exit => {
-                        exiting_on_key.set(true);
-                        exit::leave(EXIT_URL);
-                    }
+                    ShiftOutcome::Exit => exit::leave(),
                 }
             });
-            // A page restored from the back/forward cache does not start again: finish an exit
-            // that stepped back to it, or else show the page again (GOV.UK resets the same way).
-            let shown = Closure::<dyn Fn()>::new(move || {
-                if !exit::finish_pending_exit() {
-                    document::set_root_class("aware-exiting", false);
-                    exiting.set(false);
-                }
-            });
-            let window = web_sys::window();
-            let document = window.as_ref().and_then(|w| w.document());
+            let document = web_sys::window().and_then(|w| w.document());
             if let Some(document) = &document {
                 let _ = document.add_event_listener_with_callback("keydown", down.as_ref().unchecked_ref());
                 let _ = document.add_event_listener_with_callback("keyup", up.as_ref().unchecked_ref());
-            }
-            if let Some(window) = &window {
-                let _ = window.add_event_listener_with_callback("pageshow", shown.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(document) = document {
                     let _ = document.remove_event_listener_with_callback("keydown", down.as_ref().unchecked_ref());
                     let _ = document.remove_event_listener_with_callback("keyup", up.as_ref().unchecked_ref());
                 }
-                if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback("pageshow", shown.as_ref().unchecked_ref());
-                }
             }
         });
     }
-    let onclick = {
-        let exiting = exiting.clone();
-        Callback::from(move |event: MouseEvent| {
-            event.prevent_default();
-            exiting.set(true);
-            exit::leave(EXIT_URL);
-        })
-    };
-    // A link with role="button" must also respond to Space, as a real button does (Enter already
-    // follows the link and fires `click`).
-    let onkeydown = {
-        let exiting = exiting.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == " " {
-                event.prevent_default();
-                exiting.set(true);
-                exit::leave(EXIT_URL);
-            }
-        })
-    };
-    html! {
+    let extras = html! {
         <div class="quick-exit">
-            <a href={EXIT_URL} class="button exit-button" role="button" rel="nofollow noreferrer" {onclick} {onkeydown}>
-                <span class="visually-hidden">{ l10n.t("exit-this-page-hidden-prefix") }{ " " }</span>
-                { l10n.t("exit-this-page") }
-            </a>
             <span class="exit-hint">{ l10n.t("exit-shift-hint") }</span>
             <span class="visually-hidden" role="status">{ (*status).clone() }</span>
-            if *exiting {
-                <div class="exit-overlay" role="alert">{ l10n.t("exit-loading") }</div>
-            }
         </div>
+    };
+    // Beside the page's static link; where a page has none (component tests), in place.
+    match exit::bar() {
+        Some(bar) => create_portal(extras, bar),
+        None => extras,
     }
 }

@@ -5,6 +5,11 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
+/// The element each page (web/*.html) mounts the app into.
+pub fn app_root() -> Option<web_sys::Element> {
+    document()?.get_element_by_id("aware-app")
+}
+
 pub fn set_title(title: &str) {
     if let Some(document) = document() {
         document.set_title(title);

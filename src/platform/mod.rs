@@ -7,7 +7,6 @@ pub mod download;
 pub mod exit;
 pub mod fetch;
 pub mod files;
-pub mod history;
 pub mod location;
 pub mod preferences;
 pub mod random;
