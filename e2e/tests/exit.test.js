@@ -10,15 +10,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { eventually, expectClean, startApp } from '../support/app.js';
+import { distDir, eventually, expectClean, startApp } from '../support/app.js';
 import { ROOT, parseToml } from '../support/content.js';
+import { serve } from '../support/server.js';
 
 const EXIT_URL = parseToml(readFileSync(join(ROOT, 'deployment.toml'), 'utf8'), 'deployment.toml').exit_url;
 const EXIT_ORIGIN = new URL(EXIT_URL).origin;
-/** Where the student was before Aware, and a campaign that frames Aware: other sites. */
+/** Where the student was before Aware: another site. */
 const SEARCH_URL = 'http://search.example/';
-const CAMPAIGN_URL = 'http://campaign.example/';
-const ALLOWED = [EXIT_ORIGIN, new URL(SEARCH_URL).origin, new URL(CAMPAIGN_URL).origin];
+const ALLOWED = [EXIT_ORIGIN, new URL(SEARCH_URL).origin];
 const BLANK_TITLE = '\u200b';
 const PRESSES = 10;
 
@@ -29,23 +29,18 @@ const SESSION_STORAGE_BLOCKED = `Object.defineProperty(window, 'sessionStorage',
   get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
 });`;
 
-const page = (title, body = '') =>
+const htmlPage = (title, body = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`;
 
 /** Answers the other sites from here; returns the exit site's visits. */
-async function otherSites(context, base, framed = 'embed.html#/') {
+async function otherSites(context) {
   const visits = [];
   await context.route(`${EXIT_ORIGIN}/**`, (route) => {
     visits.push(route.request().url());
-    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: page('Weather forecast') });
+    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: htmlPage('Weather forecast') });
   });
   await context.route(`${SEARCH_URL}**`, (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', body: page('Search') }));
-  await context.route(`${CAMPAIGN_URL}**`, (route) =>
-    route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: page('Campaign', `<iframe title="Quiz" src="${base}${framed}" width="400" height="600"></iframe>`),
-    }));
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: htmlPage('Search') }));
   return visits;
 }
 
@@ -123,7 +118,7 @@ async function expectNothingLeft(page, base, wasm) {
 async function openTab(app, base, scripts) {
   const script = scripts.filter(Boolean).join('\n');
   const opened = await app.open({ initScript: script || undefined });
-  const visits = await otherSites(opened.context, base);
+  const visits = await otherSites(opened.context);
   return { ...opened, visits, wasm: await countAppStarts(opened.context), base };
 }
 
@@ -177,7 +172,7 @@ for (const [mode, initScript] of [['with the Navigation API', undefined], ['with
 
     test('with sessionStorage blocked: nothing left', async () => {
       const tab = await open([initScript, SESSION_STORAGE_BLOCKED]);
-      await tab.page.goto(`${tab.base}index.html#/`);
+      await tab.page.goto(SEARCH_URL);
       const storage = () => { try { return typeof sessionStorage.length; } catch { return 'blocked'; } };
       assert.equal(await tab.page.evaluate(storage), 'blocked');
       // index.html#/help: a page load that followed check.html's, which it learns only from a note.
@@ -214,8 +209,12 @@ for (const [mode, initScript] of [['with the Navigation API', undefined], ['with
 
     test('inside a campaign page\'s frame, the exit navigates the top window and leaves no Aware frame', async () => {
       const { page, context, wasm, base } = await open();
+      // The campaign's site, on another origin of this machine (Chromium keeps sites on the
+      // internet from framing local addresses).
+      const frames = `<iframe title="Quiz" src="${base}embed.html#/" width="400" height="600"></iframe>`;
+      const campaign = await serve(distDir(), 0, { at: '/none/', beside: htmlPage('Campaign', frames) });
       await page.goto(SEARCH_URL);
-      await page.goto(CAMPAIGN_URL);
+      await page.goto(`${campaign.origin}/`);
       const frame = page.frame({ url: (url) => url.href.startsWith(base) });
       assert.ok(frame, 'Aware is framed');
       await frame.locator('#aware-exit').waitFor();
@@ -243,13 +242,14 @@ for (const [mode, initScript] of [['with the Navigation API', undefined], ['with
       }
       assert.equal(wasm.count, fetchedBefore, 'no framed Aware started its app after the exit');
       await context.close();
+      await new Promise((done) => campaign.server.close(done));
     });
   });
 
   describe(`"Exit this page" ${mode}, Aware served from /aware/ beside another page of the school's site`, () => {
     let app;
     before(async () => {
-      app = await startApp({ at: '/aware/', beside: page('School news') });
+      app = await startApp({ at: '/aware/', beside: htmlPage('School news') });
     });
     after(async () => {
       await app?.stop();
