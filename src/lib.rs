@@ -15,7 +15,7 @@ pub mod state;
 /// Starts a bundle: mounts the root component into the page's `#aware-app`, beside the static
 /// "Exit this page" bar (`web/exit.js`), which the app must not replace.
 pub fn start<App: yew::BaseComponent<Properties = ()>>() {
-    match platform::document::app_root() {
+    match platform::document::element("aware-app") {
         Some(root) => yew::Renderer::<App>::with_root(root).render(),
         None => yew::Renderer::<App>::new().render(),
     };

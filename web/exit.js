@@ -25,13 +25,17 @@
 // navigations within the site and is not storage. window.name is readable by the next page the
 // tab shows, so the note holds only positions (never the exit address: that always comes from
 // this page's own link, packaged from deployment.toml), and the exit clears it before leaving.
-
+// A note of an exit is followed only by a page shown by Back, Forward or history.go, so one left
+// over (an exit that never arrived) cannot make a later visit leave.
+//
 // In an embedding page's frame the exit navigates the top window (a click is the user activation
 // browsers require of a frame that navigates its parent; a frame sandboxed without
 // allow-top-navigation-by-user-activation cannot, and then leaves the frame for the exit site),
-// stepping back only through this page's own entries first, which keeps that activation.
+// stepping back only through this page's own entries first, which keeps that activation. Before
+// this module runs, the link (target=_top) already leaves the frame's page for the exit site.
 //
-// The pure parts are exported and tested without a browser (e2e/tests/exit-history.test.js).
+// The pure parts are exported and tested without a browser, the rest in Chromium, with and
+// without the Navigation API (e2e/tests/exit.test.js).
 
 /** The history.state field of Aware's entries. */
 const FIELD = 'awareExit';

@@ -320,6 +320,30 @@ describe('"Exit this page" on a phone', () => {
   });
 });
 
+describe('"Exit this page" by keyboard', () => {
+  let app;
+  before(async () => {
+    app = await startApp();
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  test('Tab from loading: the skip link first, then "Exit this page", then the header', async () => {
+    const { page, context, problems } = await app.open();
+    await page.goto(`${app.origin}/index.html#/help`);
+    await page.locator('main h1').waitFor();
+    const focused = () => page.evaluate(() => document.activeElement.textContent.trim().replace(/\s+/g, ' '));
+    const expected = ['Skip to main content', 'Emergency Exit this page', 'Aware'];
+    for (const [i, want] of expected.entries()) {
+      await page.keyboard.press('Tab');
+      assert.equal(await focused(), want, `Tab press ${i + 1}`);
+    }
+    expectClean(problems);
+    await context.close();
+  });
+});
+
 describe('web/exit.js: where an entry is in the tab', async () => {
   // A module of the site, not of this package: loaded as the browser loads it.
   const source = readFileSync(join(ROOT, 'web', 'exit.js'), 'utf8');

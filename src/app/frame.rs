@@ -37,9 +37,15 @@ pub fn Frame(props: &FrameProps) -> Html {
         event.prevent_default();
         document::focus("main");
     });
+    let skip_link = html! { <a class="skip-link" href="#main" onclick={skip}>{ l10n.t("skip-to-content") }</a> };
+    // First on the page, before the static "Exit this page" bar, where the page keeps it a place.
+    let skip_link = match document::element("aware-skip") {
+        Some(place) => create_portal(skip_link, place),
+        None => skip_link,
+    };
     html! {
         <>
-            <a class="skip-link" href="#main" onclick={skip}>{ l10n.t("skip-to-content") }</a>
+            { skip_link }
             <header class="site-header">
                 <div class="site-header-inner">
                     <a class="brand" href={StudentRoute::Course.href(bundle)}>{ l10n.t("app-name") }</a>

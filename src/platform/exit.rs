@@ -9,13 +9,11 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
+use super::document::element;
+
 /// The static link and the bar around it, in every page (web/index.html, check.html, teacher.html).
 const LINK_ID: &str = "aware-exit";
 const BAR_ID: &str = "aware-exit-bar";
-
-fn element(id: &str) -> Option<Element> {
-    web_sys::window()?.document()?.get_element_by_id(id)
-}
 
 /// Exits: presses the page's exit link, as a click on it would.
 pub fn leave() {
