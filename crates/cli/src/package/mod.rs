@@ -171,7 +171,9 @@ fn with_exit_site(page: Page, html: &str, exit_url: &str) -> Result<String, Stri
     let file = page.file();
     let link = format!("id=\"aware-exit\" class=\"button exit-button\" href=\"{EXIT_PLACEHOLDER}\"");
     if html.matches(&link).count() != 1 || html.matches(EXIT_PLACEHOLDER).count() != 1 {
-        return Err(format!("{file}: needs exactly one static \"Exit this page\" link (<a {link}>, see web/index.html)"));
+        return Err(format!(
+            "{file}: needs exactly one static \"Exit this page\" link (<a {link}>, see web/index.html)"
+        ));
     }
     if !html.contains("src=\"./exit-") {
         return Err(format!("{file}: does not load exit.js, which makes \"Exit this page\" leave nothing behind"));
