@@ -12,11 +12,11 @@ pub mod pages;
 pub mod platform;
 pub mod state;
 
-/// Starts a bundle: first finishes an exit that stepped back to this page, so nothing of the app
-/// is shown; then mounts the root component.
+/// Starts a bundle: mounts the root component into the page's `#aware-app`, beside the static
+/// "Exit this page" bar (`web/exit.js`), which the app must not replace.
 pub fn start<App: yew::BaseComponent<Properties = ()>>() {
-    if platform::exit::finish_pending_exit() {
-        return;
-    }
-    yew::Renderer::<App>::new().render();
+    match platform::document::element("aware-app") {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
 }

@@ -21,9 +21,10 @@ export function distDir() {
   return isAbsolute(dist) ? dist : resolve(E2E_DIR, dist);
 }
 
-/** Starts the static server and Chromium. Call `stop()` in `after`. */
-export async function startApp() {
-  const { server, origin } = await serve(distDir());
+/** Starts the static server and Chromium. Call `stop()` in `after`. `served`: where and beside
+ * what the server serves the site (see `serve`). */
+export async function startApp(served) {
+  const { server, origin } = await serve(distDir(), 0, served);
   const browser = await launch();
   return {
     origin,

@@ -12,9 +12,19 @@ const TYPES = {
   '.json': 'application/json; charset=utf-8',
 };
 
-export async function serve(root, port = 0) {
+/**
+ * `at`: the folder the site is served from ('/', or '/aware/' as a school's own site might serve
+ * it); a path outside it gets `beside` (another page of the same origin), or a 404.
+ */
+export async function serve(root, port = 0, { at = '/', beside } = {}) {
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const requested = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!requested.startsWith(at)) {
+      if (beside === undefined) res.writeHead(404).end();
+      else res.writeHead(200, { 'content-type': TYPES['.html'] }).end(beside);
+      return;
+    }
+    const path = normalize(`/${requested.slice(at.length)}`).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');

@@ -18,7 +18,6 @@ exit-shift-progress = { $remaining ->
    *[other] Shift, press { $remaining } more times to exit.
 }
 exit-shift-expired = Exit this page expired.
-exit-loading = Loading.
 footer-privacy = Aware keeps your answers on this device only. No names, no accounts, no tracking.
 
 ## Storage notices

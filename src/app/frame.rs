@@ -1,6 +1,7 @@
-//! What surrounds every screen of every bundle: skip link, header with "Get help" and "Exit this
-//! page", storage notices, and the main landmark. Help and exit sit in the same place on every
-//! screen (WCAG 3.2.6 Consistent Help).
+//! What surrounds every screen of every bundle: skip link, header with "Get help", storage
+//! notices, and the main landmark. Help and exit sit in the same place on every screen (WCAG 3.2.6
+//! Consistent Help): "Exit this page" is the page's static link in a sticky bar above the header
+//! (`web/exit.js`), which `QuickExit` enhances.
 
 use yew::prelude::*;
 
@@ -9,7 +10,7 @@ use super::{Bundle, use_bundle};
 use crate::components::language_switcher::LanguageSwitcher;
 use crate::components::page::HEADING_ID;
 use crate::components::quick_exit::QuickExit;
-use crate::platform::{document, history};
+use crate::platform::document;
 use aware_core::store::{Kind, Notice};
 
 use crate::state::{Device, use_l10n};
@@ -28,7 +29,6 @@ pub fn Frame(props: &FrameProps) -> Html {
     let bundle = use_bundle();
     let first_screen = use_mut_ref(|| true);
     use_effect_with(props.screen.clone(), move |_| {
-        history::note_navigation();
         // After an in-app navigation, start keyboard and screen-reader users at the new
         // screen's heading; on the first screen the browser's own start position is right.
         if !std::mem::replace(&mut *first_screen.borrow_mut(), false) {
@@ -44,9 +44,15 @@ pub fn Frame(props: &FrameProps) -> Html {
         event.prevent_default();
         document::focus("main");
     });
+    let skip_link = html! { <a class="skip-link" href="#main" onclick={skip}>{ l10n.t("skip-to-content") }</a> };
+    // First on the page, before the static "Exit this page" bar, where the page keeps it a place.
+    let skip_link = match document::element("aware-skip") {
+        Some(place) => create_portal(skip_link, place),
+        None => skip_link,
+    };
     html! {
         <>
-            <a class="skip-link" href="#main" onclick={skip}>{ l10n.t("skip-to-content") }</a>
+            { skip_link }
             <header class="site-header">
                 <div class="site-header-inner">
                     <a class="brand" href={StudentRoute::Course.href(bundle)}>{ l10n.t("app-name") }</a>
@@ -73,7 +79,6 @@ pub fn Frame(props: &FrameProps) -> Html {
 /// page" (a student may need to leave the room's screen too), and the stores' notices.
 #[component]
 pub fn PresentFrame(props: &FrameProps) -> Html {
-    use_effect_with(props.screen.clone(), |_| history::note_navigation());
     html! {
         <div class="present-frame">
             <header class="present-header">

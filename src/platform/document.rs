@@ -5,6 +5,12 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
+/// An element of the page by id: the places web/*.html keeps for the app (`aware-app`, where it
+/// mounts; `aware-skip`, where its skip link goes, first on the page).
+pub fn element(id: &str) -> Option<web_sys::Element> {
+    document()?.get_element_by_id(id)
+}
+
 pub fn set_title(title: &str) {
     if let Some(document) = document() {
         document.set_title(title);

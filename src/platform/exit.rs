@@ -1,68 +1,40 @@
-//! Leaving the app at once for a neutral site, so that Back does not bring it back.
+//! The app's side of "Exit this page", which `web/exit.js` owns.
 //!
-//! Script cannot delete history, but it can step back to the app's first entry and replace that
-//! one. How far back that is comes from the Navigation API (`navigation.currentEntry.index`: the
-//! position among this site's entries in the tab, across page loads), else from the depth the app
-//! keeps in `history.state` for the current load. Stepping back may land in an earlier page load
-//! of the app, where this code no longer runs; a `sessionStorage` note tells that page to finish
-//! the exit as soon as it starts ([`finish_pending_exit`]).
+//! Every page has a static exit link in a sticky bar (`web/*.html`), so the exit works before the
+//! WebAssembly has loaded and while it is loading; `web/exit.js` takes the link over and leaves
+//! no Aware entry behind Back or Forward. The app only enhances that link: it gives it the
+//! interface language's words, puts the Shift hint beside it, and exits (Shift three times) by
+//! pressing it, so there is one implementation of the exit.
 
-use js_sys::Reflect;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 
-use super::{document, history};
+use super::document::element;
 
-/// The `sessionStorage` key of an exit in progress; its value is the neutral site's address.
-const PENDING_KEY: &str = "aware.exiting";
+/// The static link and the bar around it, in every page (web/index.html, check.html, teacher.html).
+const LINK_ID: &str = "aware-exit";
+const BAR_ID: &str = "aware-exit-bar";
 
-/// Hides the page, steps back to the app's first history entry and replaces it with `url`.
-/// The class is set first so nothing of the app stays visible or focusable meanwhile.
-pub fn leave(url: &str) {
-    document::set_root_class("aware-exiting", true);
-    let Some(window) = web_sys::window() else { return };
-    let steps = navigation_index(&window).unwrap_or_else(history::depth);
-    if steps == 0 {
-        let _ = window.location().replace(url);
-        return;
-    }
-    if let Some(session) = window.session_storage().ok().flatten() {
-        let _ = session.set_item(PENDING_KEY, url);
-    }
-    // If the first entry belongs to this page load, `history.go` stays in this document and only
-    // fires `popstate`: finish here.
-    let on_arrival = Closure::once_into_js(|| {
-        finish_pending_exit();
-    });
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_once(true);
-    let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
-        "popstate",
-        on_arrival.unchecked_ref(),
-        &options,
-    );
-    if let Ok(history) = window.history() {
-        let _ = history.go_with_delta(-(steps as i32));
+/// Exits: presses the page's exit link, as a click on it would.
+pub fn leave() {
+    if let Some(link) = element(LINK_ID).and_then(|link| link.dyn_into::<HtmlElement>().ok()) {
+        link.click();
     }
 }
 
-/// Finishes an exit started on a later page of this tab: replaces the current entry with the
-/// neutral site. Called at start-up (before anything is shown) and when a page is restored from
-/// the back/forward cache. Returns whether the page is leaving.
-pub fn finish_pending_exit() -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    let Some(session) = window.session_storage().ok().flatten() else { return false };
-    let Ok(Some(url)) = session.get_item(PENDING_KEY) else { return false };
-    let _ = session.remove_item(PENDING_KEY);
-    document::set_root_class("aware-exiting", true);
-    let _ = window.location().replace(&url);
-    true
+/// The sticky bar with the exit link, where the app puts what goes beside the link. `None` where
+/// the page has none (component tests mount the app into a bare document).
+pub fn bar() -> Option<Element> {
+    element(BAR_ID)
 }
 
-/// `navigation.currentEntry.index`, where the browser has the Navigation API.
-fn navigation_index(window: &web_sys::Window) -> Option<u32> {
-    let navigation = Reflect::get(window, &JsValue::from_str("navigation")).ok().filter(|v| v.is_object())?;
-    let entry = Reflect::get(&navigation, &JsValue::from_str("currentEntry")).ok().filter(|v| v.is_object())?;
-    let index = Reflect::get(&entry, &JsValue::from_str("index")).ok()?.as_f64()?;
-    (index >= 0.0).then_some(index as u32)
+/// Words the link in the interface language: `hidden_prefix` for screen readers only, then `label`.
+pub fn set_label(hidden_prefix: &str, label: &str) {
+    let Some(link) = element(LINK_ID) else { return };
+    let Some(document) = link.owner_document() else { return };
+    let Ok(prefix) = document.create_element("span") else { return };
+    prefix.set_class_name("visually-hidden");
+    prefix.set_text_content(Some(&format!("{hidden_prefix} ")));
+    link.set_text_content(Some(label));
+    let _ = link.prepend_with_node_1(&prefix);
 }

@@ -21,10 +21,17 @@ pub fn push(screen: &str) {
     }
 }
 
-/// Moves to another screen in place of the current history entry.
+/// Moves to another screen in place of the current history entry. The entry keeps its state
+/// (`web/exit.js` keeps the entry's place in history there, and a replaced entry is no new one);
+/// listeners hear of the change as of any other.
 pub fn replace(screen: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().replace(&format!("#{screen}"));
+    let Some(window) = web_sys::window() else { return };
+    let Ok(history) = window.history() else { return };
+    let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+    if history.replace_state_with_url(&state, "", Some(&format!("#{screen}"))).is_ok()
+        && let Ok(event) = web_sys::Event::new("hashchange")
+    {
+        let _ = window.dispatch_event(&event);
     }
 }
 

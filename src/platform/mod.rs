@@ -10,7 +10,6 @@ pub mod exit;
 pub mod fetch;
 pub mod files;
 pub mod fullscreen;
-pub mod history;
 pub mod keyboard;
 pub mod listeners;
 pub mod location;

@@ -41,8 +41,11 @@ pub fn package(input: &Input, deployment: &Deployment, out: &Path) -> Result<(),
 
     for (page, html) in site.pages.iter_mut() {
         check_page(*page, html)?;
-        *html = with_meta_policy(html, &policy::content_security_policy(*page, deployment, true))?
-            .replace(EXIT_PLACEHOLDER, &deployment.exit_url);
+        *html = with_exit_site(
+            *page,
+            &with_meta_policy(html, &policy::content_security_policy(*page, deployment, true))?,
+            &deployment.exit_url,
+        )?;
     }
     for (name, bytes) in &site.files {
         if name.ends_with(".js") {
@@ -159,6 +162,23 @@ fn check_script(name: &str, bytes: &[u8]) -> Result<(), String> {
         return Err(format!("{name}: sets a style attribute from script"));
     }
     Ok(())
+}
+
+/// Every page has the static "Exit this page" link (`id="aware-exit"`, pointing at the
+/// placeholder) and loads `exit.js`, which takes it over: the exit must work before the app has
+/// loaded, on every page. The link gets the deployment's exit site.
+fn with_exit_site(page: Page, html: &str, exit_url: &str) -> Result<String, String> {
+    let file = page.file();
+    let link = format!("id=\"aware-exit\" class=\"button exit-button\" href=\"{EXIT_PLACEHOLDER}\"");
+    if html.matches(&link).count() != 1 || html.matches(EXIT_PLACEHOLDER).count() != 1 {
+        return Err(format!(
+            "{file}: needs exactly one static \"Exit this page\" link (<a {link}>, see web/index.html)"
+        ));
+    }
+    if !html.contains("src=\"./exit-") {
+        return Err(format!("{file}: does not load exit.js, which makes \"Exit this page\" leave nothing behind"));
+    }
+    Ok(html.replace(EXIT_PLACEHOLDER, exit_url))
 }
 
 /// The policy as the first thing in `<head>` after the character set, so it covers every link.
@@ -279,6 +299,24 @@ mod tests {
             r#"<a href="javascript:go()">"#,
         ] {
             assert!(check_page(Page::Check, bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_page_needs_the_static_exit_link_and_exit_js() {
+        let link = r#"<a id="aware-exit" class="button exit-button" href="https://exit.invalid/" role="button">"#;
+        let script = r#"<script src="./exit-0123456789abcdef.js" type="module"></script>"#;
+        let page = format!("<head>{script}</head><body>{link}Exit</a></body>");
+        let packaged = with_exit_site(Page::Check, &page, "https://example.org/weather").unwrap();
+        assert!(packaged.contains(r#"href="https://example.org/weather" role="button""#));
+        assert!(!packaged.contains(EXIT_PLACEHOLDER));
+
+        let no_link = format!("<head>{script}</head><body></body>");
+        let no_script = format!("<head></head><body>{link}Exit</a></body>");
+        let two_links = format!("<head>{script}</head><body>{link}Exit</a>{link}Exit</a></body>");
+        for refused in [no_link, no_script, two_links] {
+            let error = with_exit_site(Page::Check, &refused, "https://example.org/").unwrap_err();
+            assert!(error.starts_with("check.html: "), "{error}");
         }
     }
 
