@@ -21,6 +21,14 @@ const PENDING_KEY: &str = "aware.exiting";
 pub fn leave(url: &str) {
     document::set_root_class("aware-exiting", true);
     let Some(window) = web_sys::window() else { return };
+    // In a campaign's frame, the whole window leaves: the page around the quiz is as telling as
+    // the quiz. A cross-origin frame may navigate the top window on a click or key press.
+    if let Ok(Some(top)) = window.top()
+        && !js_sys::Object::is(&top, &window)
+        && top.location().replace(url).is_ok()
+    {
+        return;
+    }
     let steps = navigation_index(&window).unwrap_or_else(history::depth);
     if steps == 0 {
         let _ = window.location().replace(url);

@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod document;
 pub mod download;
+pub mod embed;
 pub mod exit;
 pub mod fetch;
 pub mod files;
@@ -12,3 +13,4 @@ pub mod location;
 pub mod preferences;
 pub mod random;
 pub mod storage;
+pub mod xapi;
