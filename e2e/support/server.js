@@ -12,7 +12,8 @@ const TYPES = {
   '.json': 'application/json; charset=utf-8',
 };
 
-export async function serve(root, port = 0) {
+/** `headers(path)`: extra response headers for a file (the embed tests send the release's CSP). */
+export async function serve(root, port = 0, { headers = () => ({}) } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
@@ -27,7 +28,7 @@ export async function serve(root, port = 0) {
       file = join(root, 'index.html');
     }
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers(path) });
     res.end(body);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
