@@ -217,7 +217,8 @@ const VERB = (name) => `http://adlnet.gov/expapi/verbs/${name}`;
  * one `completed` with the score, all about this deployment's quiz, with nothing personal.
  * `scores`: each attempt's score, in any order. */
 function expectAttempts(statements, scores) {
-  const byActor = Map.groupBy(statements, (s) => s.actor.account.name);
+  const byActor = new Map();
+  for (const s of statements) byActor.set(s.actor.account.name, [...(byActor.get(s.actor.account.name) ?? []), s]);
   assert.equal(byActor.size, scores.length, 'one anonymous actor per attempt');
   const found = [];
   for (const [name, own] of byActor) {
