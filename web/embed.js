@@ -46,14 +46,15 @@
     const entry = { element, frame, ready: false };
     frames.push(entry);
     // The parent introduces itself once the frame has loaded, and again until it answers
-    // `ready` (the quiz may start a little after its page has loaded).
+    // `ready` (the quiz starts after its page has loaded: seconds later on a slow phone). Often
+    // at first, then every 2 s, for 2 minutes at most.
     frame.addEventListener('load', () => {
       entry.ready = false;
       let tries = 0;
       const hello = () => {
-        if (entry.ready || tries++ >= 40 || !frame.contentWindow) return;
+        if (entry.ready || tries++ >= 100 || !frame.contentWindow) return;
         frame.contentWindow.postMessage({ aware: 1, type: 'hello' }, AWARE);
-        setTimeout(hello, 250);
+        setTimeout(hello, tries < 40 ? 250 : 2000);
       };
       hello();
     });

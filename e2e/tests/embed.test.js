@@ -17,7 +17,7 @@ import { after, before, test } from 'node:test';
 import { eventually, expectClean, ui } from '../support/app.js';
 import { launch, openPage } from '../support/browser.js';
 import { ROOT, loadLesson } from '../support/content.js';
-import { LRS_VERSION, http, startLrs } from '../support/lrs.js';
+import { readStatements, startLrs } from '../support/lrs.js';
 import { serve } from '../support/server.js';
 
 const LESSON = 'myths-and-facts';
@@ -197,19 +197,7 @@ async function takeQuiz(page, frame, { firstWrong }) {
   await frame.getByRole('heading', { level: 1, name: m('result-title') }).waitFor();
 }
 
-/** Every statement the read route returns, following `more`. */
-async function storedStatements() {
-  const headers = { Authorization: stack.readerAuth, 'X-Experience-API-Version': LRS_VERSION };
-  const statements = [];
-  for (let url = `${stack.readEndpoint}/statements?ascending=true`; url; ) {
-    const response = await http('GET', url, { headers });
-    assert.equal(response.status, 200, response.body);
-    const page = JSON.parse(response.body);
-    statements.push(...page.statements);
-    url = page.more ? new URL(page.more, stack.readEndpoint).href : '';
-  }
-  return statements;
-}
+const storedStatements = () => readStatements(stack);
 
 const VERB = (name) => `http://adlnet.gov/expapi/verbs/${name}`;
 

@@ -29,8 +29,8 @@ struct State {
     endpoint: XapiEndpoint,
     outbox: Outbox,
     timer: Option<i32>,
-    /// Kept for the page's life: the `online` listener.
-    _online: Option<Closure<dyn Fn()>>,
+    /// Kept for the page's life: the `online` and `storage` listeners.
+    _listeners: Vec<Closure<dyn Fn(web_sys::Event)>>,
 }
 
 impl Sender {
@@ -40,19 +40,35 @@ impl Sender {
             endpoint,
             outbox: stored().unwrap_or_default(),
             timer: None,
-            _online: None,
+            _listeners: Vec::new(),
         })));
         let online = {
             let sender = sender.clone();
-            Closure::<dyn Fn()>::new(move || {
+            Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
                 sender.0.borrow_mut().outbox.wake();
                 sender.pump();
             })
         };
+        // Another tab stored its outbox: take in its statements, so that neither tab's next
+        // save loses the other's (a statement both send is harmless: ids are made once).
+        let other_tab = {
+            let sender = sender.clone();
+            Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+                if event.key().as_deref() != Some(OUTBOX_KEY) {
+                    return;
+                }
+                if let Some(other) = event.new_value().and_then(|text| Outbox::decode(&text).ok()) {
+                    sender.0.borrow_mut().outbox.merge(other);
+                    sender.pump();
+                }
+            })
+        };
         if let Some(window) = web_sys::window() {
             let _ = window.add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
+            let _ = window.add_event_listener_with_callback("storage", other_tab.as_ref().unchecked_ref());
         }
-        sender.0.borrow_mut()._online = Some(online);
+        sender.0.borrow_mut()._listeners = vec![online, other_tab];
         sender.pump();
         sender
     }
@@ -66,7 +82,7 @@ impl Sender {
             for statement in statements {
                 state.outbox.push(statement);
             }
-            save(&mut state.outbox);
+            save(&state.outbox);
         }
         self.pump();
     }
@@ -90,7 +106,7 @@ impl Sender {
             {
                 let mut state = sender.0.borrow_mut();
                 state.outbox.settle(batch, response, js_sys::Date::now() as u64, jitter);
-                save(&mut state.outbox);
+                save(&state.outbox);
             }
             sender.pump();
         });
@@ -119,12 +135,8 @@ fn stored() -> Option<Outbox> {
     Outbox::decode(&LocalStore::open()?.get(OUTBOX_KEY).ok()??).ok()
 }
 
-/// Stores the outbox, first taking in what another tab stored meanwhile, so neither loses the
-/// other's statements (a statement both send is harmless: ids are made once).
-fn save(outbox: &mut Outbox) {
-    if let Some(other) = stored() {
-        outbox.merge(other);
-    }
+/// Stores the outbox (what other tabs stored is already merged in, from their `storage` events).
+fn save(outbox: &Outbox) {
     if let Some(store) = LocalStore::open() {
         let _ = store.set(OUTBOX_KEY, &outbox.encode());
     }
