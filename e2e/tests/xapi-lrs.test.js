@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { LRS_VERSION, http, readStatements, startLrs } from '../support/lrs.js';
+import { http, readStatements, startLrs } from '../support/lrs.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where Aware is served from: the origin the embedded quiz posts from. */
