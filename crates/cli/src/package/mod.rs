@@ -72,7 +72,12 @@ pub fn package(input: &Input, deployment: &Deployment, out: &Path) -> Result<(),
     }
     let student = site.pages.get(&Page::Student).cloned().ok_or("the student page was not built")?;
     site.pages.insert(Page::Embed, student.replacen("<html ", &format!("<html {} ", embed_attributes(deployment)), 1));
-    site.files.insert(EMBED_SCRIPT.to_owned(), embed_script().into_bytes());
+    let script = embed_script();
+    let gzipped = crate::size::gzip(script.as_bytes()).len();
+    if gzipped > EMBED_SCRIPT_BUDGET {
+        return Err(format!("{EMBED_SCRIPT}: {gzipped} bytes gzip, over its budget of {EMBED_SCRIPT_BUDGET}"));
+    }
+    site.files.insert(EMBED_SCRIPT.to_owned(), script.into_bytes());
 
     for (page, html) in site.pages.iter_mut() {
         check_page(*page, html)?;
