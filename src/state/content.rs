@@ -53,7 +53,7 @@ pub struct ContentProviderProps {
 #[component]
 pub fn ContentProvider(props: &ContentProviderProps) -> Html {
     let locale = use_l10n().locale();
-    let downloads = use_reducer(|| DownloadsState::default());
+    let downloads = use_reducer(DownloadsState::default);
     let request = {
         let downloads = downloads.dispatcher();
         Callback::from(move |(locale, lesson): (String, Option<String>)| {
