@@ -341,10 +341,20 @@ test('statements made while the store is down survive a reload and each arrives 
 
   await stack.store.start();
   const again = await openCampaign(first.context);
+  const outbox = () =>
+    again.page
+      .frames()
+      .find((f) => f.url().startsWith(`${aware.origin}/embed.html`))
+      .evaluate(() => localStorage.getItem('aware.xapi.outbox'));
   const statements = await eventually(
     async () => {
       const stored = await storedStatements();
       const fresh = stored.filter((s) => !earlier.has(s.actor.account.name));
+      if (verbCounts(fresh).completed === 0) {
+        // What the outbox holds and has counted, to tell a refusal from a statement not yet sent.
+        const kept = JSON.parse((await outbox()) ?? '{}');
+        assert.fail(`no completed statement stored; outbox: ${JSON.stringify({ ...kept, pending: kept.pending?.map((p) => p.verb?.id ?? p) })}`);
+      }
       assert.deepEqual(verbCounts(fresh), { attempted: 1, answered: lesson.quiz.length, completed: 1 });
       assert.equal(new Set(stored.map((s) => s.id)).size, stored.length, 'no statement twice');
       return fresh;
