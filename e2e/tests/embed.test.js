@@ -331,7 +331,9 @@ test('statements made while the store is down survive a reload and each arrives 
   const earlier = new Set((await storedStatements()).map((s) => s.actor.account.name));
   await stack.store.stop();
   const first = await openCampaign();
-  await takeQuiz(first.page, first.frame, { firstWrong: false });
+  // Not a perfect score: LaRS 0.2.0 refuses `raw` equal to `max` (400 "raw is out-of-bounds",
+  // its range check excludes the upper bound), although xAPI allows it; see docs/embedding.md.
+  await takeQuiz(first.page, first.frame, { firstWrong: true });
   await eventually(async () => assert.ok((await events(first.page)).some((e) => e.type === 'completed')));
   // The statements wait in the outbox of Aware's origin (in the campaign's storage partition).
   const embedded = first.page.frames().find((f) => f.url().startsWith(`${aware.origin}/embed.html`));
@@ -361,7 +363,7 @@ test('statements made while the store is down survive a reload and each arrives 
     },
     { timeout: 60_000, interval: 500 },
   );
-  expectAttempts(statements, [lesson.quiz.length]);
+  expectAttempts(statements, [lesson.quiz.length - 1]);
   // Nothing reported twice after the reload, either.
   assert.deepEqual(without(await events(again.page), 'resize', 'ready'), []);
   await again.context.close();
