@@ -80,6 +80,22 @@ export function http(method, url, { headers = {}, body } = {}) {
   });
 }
 
+/** Every statement the stack's read route returns, oldest first, following `more`. */
+export async function readStatements(stack) {
+  const headers = { Authorization: stack.readerAuth, 'X-Experience-API-Version': LRS_VERSION };
+  const statements = [];
+  let url = `${stack.readEndpoint}/statements?ascending=true`;
+  for (let pages = 0; url; pages += 1) {
+    if (pages >= 1000) throw new Error('the store\'s paging does not end');
+    const response = await http('GET', url, { headers });
+    if (response.status !== 200) throw new Error(`GET ${url}: ${response.status} ${response.body}`);
+    const page = JSON.parse(response.body);
+    statements.push(...page.statements);
+    url = page.more ? new URL(page.more, stack.readEndpoint).href : '';
+  }
+  return statements;
+}
+
 export function basic(user, password) {
   return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 }

@@ -15,8 +15,9 @@ const TYPES = {
 /**
  * `at`: the folder the site is served from ('/', or '/aware/' as a school's own site might serve
  * it); a path outside it gets `beside` (another page of the same origin), or a 404.
+ * `headers(path)`: extra response headers for a file (the embed tests send the release's CSP).
  */
-export async function serve(root, port = 0, { at = '/', beside } = {}) {
+export async function serve(root, port = 0, { at = '/', beside, headers = () => ({}) } = {}) {
   const server = createServer(async (req, res) => {
     const requested = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!requested.startsWith(at)) {
@@ -37,7 +38,7 @@ export async function serve(root, port = 0, { at = '/', beside } = {}) {
       file = join(root, 'index.html');
     }
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers(path) });
     res.end(body);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));

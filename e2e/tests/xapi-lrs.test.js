@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { LRS_VERSION, http, startLrs } from '../support/lrs.js';
+import { http, readStatements, startLrs } from '../support/lrs.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where Aware is served from: the origin the embedded quiz posts from. */
@@ -60,20 +60,7 @@ async function fromBrowser(method, { origin = AWARE_ORIGIN, body, headers = {}, 
 }
 
 /** Every statement the read route returns, oldest first, following `more`. */
-async function readAll() {
-  const headers = { Authorization: stack.readerAuth, 'X-Experience-API-Version': LRS_VERSION };
-  const statements = [];
-  let url = `${stack.readEndpoint}/statements?ascending=true`;
-  for (let pages = 0; url; pages += 1) {
-    assert.ok(pages < 1000, 'paging ends');
-    const response = await http('GET', url, { headers });
-    assert.equal(response.status, 200, response.body);
-    const page = JSON.parse(response.body);
-    statements.push(...page.statements);
-    url = page.more ? new URL(page.more, stack.readEndpoint).href : '';
-  }
-  return statements;
-}
+const readAll = () => readStatements(stack);
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'aware-xapi-test-'));

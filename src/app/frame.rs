@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use super::embed::use_embedded;
 use super::student::StudentRoute;
 use super::{Bundle, use_bundle};
 use crate::components::language_switcher::LanguageSwitcher;
@@ -27,6 +28,7 @@ pub struct FrameProps {
 pub fn Frame(props: &FrameProps) -> Html {
     let l10n = use_l10n();
     let bundle = use_bundle();
+    let embedded = use_embedded();
     let first_screen = use_mut_ref(|| true);
     use_effect_with(props.screen.clone(), move |_| {
         // After an in-app navigation, start keyboard and screen-reader users at the new
@@ -55,12 +57,20 @@ pub fn Frame(props: &FrameProps) -> Html {
             { skip_link }
             <header class="site-header">
                 <div class="site-header-inner">
-                    <a class="brand" href={StudentRoute::Course.href(bundle)}>{ l10n.t("app-name") }</a>
-                    <nav class="site-nav" aria-label={l10n.t("app-name")}>
-                        <a href={StudentRoute::Course.href(bundle)}>{ l10n.t("nav-lessons") }</a>
-                        <a href={Bundle::Check.href(bundle, "/")}>{ l10n.t("nav-check") }</a>
-                        <a class="help-link" href={StudentRoute::Help.href(bundle)}>{ l10n.t("nav-get-help") }</a>
-                    </nav>
+                    if embedded {
+                        // On a campaign's page: the quiz, help and exit; no way into the rest of the site.
+                        <span class="brand">{ l10n.t("app-name") }</span>
+                        <nav class="site-nav" aria-label={l10n.t("app-name")}>
+                            <a class="help-link" href={StudentRoute::Help.href(bundle)}>{ l10n.t("nav-get-help") }</a>
+                        </nav>
+                    } else {
+                        <a class="brand" href={StudentRoute::Course.href(bundle)}>{ l10n.t("app-name") }</a>
+                        <nav class="site-nav" aria-label={l10n.t("app-name")}>
+                            <a href={StudentRoute::Course.href(bundle)}>{ l10n.t("nav-lessons") }</a>
+                            <a href={Bundle::Check.href(bundle, "/")}>{ l10n.t("nav-check") }</a>
+                            <a class="help-link" href={StudentRoute::Help.href(bundle)}>{ l10n.t("nav-get-help") }</a>
+                        </nav>
+                    }
                     <QuickExit />
                     <LanguageSwitcher />
                 </div>

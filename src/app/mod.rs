@@ -8,6 +8,7 @@
 //! `teacher.html` (studies, reports, teacher guides).
 
 pub mod check;
+pub mod embed;
 pub mod frame;
 pub mod router;
 pub mod student;

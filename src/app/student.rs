@@ -3,9 +3,11 @@
 use yew::prelude::*;
 
 use super::Bundle;
+use super::embed::EmbedSession;
 use super::frame::Frame;
 use super::router::{Route, Router, use_route};
 use crate::pages::student;
+use crate::platform::embed;
 use crate::state::{BandProvider, ContentProvider, DeviceProvider, LocaleProvider};
 
 /// The student's screens. Numbers in addresses count from 1, as students do.
@@ -91,7 +93,9 @@ pub fn switch(route: StudentRoute) -> Html {
     }
 }
 
-/// The student bundle's root: its state around its router, the frame around every screen.
+/// The student bundle's root: its state around its router, the frame around every screen. As
+/// the embed view (`embed.html`) the screens run inside the session that talks to the campaign's
+/// page.
 #[component]
 pub fn StudentApp() -> Html {
     html! {
@@ -101,9 +105,17 @@ pub fn StudentApp() -> Html {
                 <DeviceProvider>
                     <BandProvider>
                         <ContentProvider>
-                            <Router<StudentRoute>>
-                                <StudentScreen />
-                            </Router<StudentRoute>>
+                            if embed::is_embed_view() {
+                                <EmbedSession>
+                                    <Router<StudentRoute>>
+                                        <StudentScreen />
+                                    </Router<StudentRoute>>
+                                </EmbedSession>
+                            } else {
+                                <Router<StudentRoute>>
+                                    <StudentScreen />
+                                </Router<StudentRoute>>
+                            }
                         </ContentProvider>
                     </BandProvider>
                 </DeviceProvider>

@@ -68,6 +68,7 @@ pub struct MissingProps {
 pub fn Missing(props: &MissingProps) -> Html {
     let l10n = use_l10n();
     let bundle = use_bundle();
+    let embedded = crate::app::embed::use_embedded();
     crate::state::use_title(props.message.to_string());
     html! {
         <>
@@ -75,9 +76,12 @@ pub fn Missing(props: &MissingProps) -> Html {
             if let Some(detail) = &props.detail {
                 <p>{ detail.clone() }</p>
             }
-            <p>
-                <a href={StudentRoute::Course.href(bundle)}>{ l10n.t("back-to-lessons") }</a>
-            </p>
+            // The embed view shows one lesson: there are no other lessons to go back to.
+            if !embedded {
+                <p>
+                    <a href={StudentRoute::Course.href(bundle)}>{ l10n.t("back-to-lessons") }</a>
+                </p>
+            }
         </>
     }
 }

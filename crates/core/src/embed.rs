@@ -17,6 +17,15 @@
 //! identifier, a code, a time or free text, and the decoder refuses any field it does not know,
 //! any id outside the content alphabet, any number out of range and anything longer than
 //! [`MAX_MESSAGE_BYTES`]. Decoding never panics (fuzzed: `fuzz/fuzz_targets/embed_message.rs`).
+//!
+//! The app's side: [`Channel`] holds what waits for the parent's `hello`, and [`Reporter`] turns
+//! changes of the student's progress into the events (and xAPI statements) of an attempt.
+
+mod channel;
+mod report;
+
+pub use channel::{Channel, WAITING};
+pub use report::{Report, Reporter};
 
 use serde::{Deserialize, Serialize};
 

@@ -5,6 +5,7 @@ use aware_core::l10n::Arg;
 use aware_core::quiz::Summary;
 use yew::prelude::*;
 
+use crate::app::embed::use_embedded;
 use crate::app::router::{Link, navigate};
 use crate::app::student::StudentRoute;
 use crate::components::lesson_gate::LessonGate;
@@ -31,6 +32,7 @@ struct ResultViewProps {
 fn ResultView(props: &ResultViewProps) -> Html {
     let l10n = use_l10n();
     let progress = use_progress();
+    let embedded = use_embedded();
     let lesson = &props.lesson;
     use_title(format!("{}: {}", l10n.t("result-title"), lesson.title));
     let records = progress.progress.lesson(&lesson.id).map(|p| p.quiz.clone()).unwrap_or_default();
@@ -69,7 +71,10 @@ fn ResultView(props: &ResultViewProps) -> Html {
                 <ul>{ for lesson.key_points.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
             </section>
             <div class="actions">
-                <Link<StudentRoute> to={StudentRoute::Course} classes="button">{ l10n.t("back-to-lessons") }</Link<StudentRoute>>
+                // The embed view shows one lesson: there are no other lessons to go back to.
+                if !embedded {
+                    <Link<StudentRoute> to={StudentRoute::Course} classes="button">{ l10n.t("back-to-lessons") }</Link<StudentRoute>>
+                }
                 <button type="button" class="button secondary" onclick={retake}>{ l10n.t("result-retake") }</button>
             </div>
         </article>

@@ -27,6 +27,40 @@ pub struct Input {
     pub teacher: PathBuf,
 }
 
+/// The script campaign pages load (`web/embed.js`): a fixed name, so the snippet never changes.
+const EMBED_SCRIPT: &str = "embed.js";
+
+/// The most `embed.js` may weigh gzip-compressed: every campaign page's visitors download it.
+const EMBED_SCRIPT_BUDGET: usize = 3 * 1024;
+
+/// `web/embed.js`, with the comments that explain it to readers of the source left out (lines
+/// that start with `//`): campaign pages download only code.
+fn embed_script() -> String {
+    include_str!("../../../../web/embed.js")
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//") && !line.trim().is_empty())
+        .map(|line| format!("{}\n", line.trim_start()))
+        .collect()
+}
+
+/// What the embed view reads from its `<html>` (`src/platform/embed.rs`): the view, the parent
+/// origins it may talk to and the xAPI endpoint. Every value is an origin or URL the
+/// deployment's parser accepted, which has no quote, `<` or space in it.
+fn embed_attributes(deployment: &Deployment) -> String {
+    let parents: Vec<&str> = deployment.embed_origins.iter().map(|origin| origin.as_str()).collect();
+    let mut attributes = format!("data-aware-view=\"embed\" data-aware-parents=\"{}\"", parents.join(" "));
+    if let Some(xapi) = &deployment.xapi {
+        let _ = write!(
+            attributes,
+            " data-aware-xapi=\"{}\" data-aware-xapi-version=\"{}\" data-aware-site=\"{}\"",
+            xapi.statements_url,
+            xapi.version.as_str(),
+            xapi.site.as_str()
+        );
+    }
+    attributes
+}
+
 /// Where the static "Exit this page" link in every page's HTML points: replaced with the
 /// deployment's exit site, so the link works before the app has started.
 const EXIT_PLACEHOLDER: &str = "https://exit.invalid/";
@@ -37,7 +71,13 @@ pub fn package(input: &Input, deployment: &Deployment, out: &Path) -> Result<(),
         site.add_folder(page, dir)?;
     }
     let student = site.pages.get(&Page::Student).cloned().ok_or("the student page was not built")?;
-    site.pages.insert(Page::Embed, student.replacen("<html ", "<html data-aware-view=\"embed\" ", 1));
+    site.pages.insert(Page::Embed, student.replacen("<html ", &format!("<html {} ", embed_attributes(deployment)), 1));
+    let script = embed_script();
+    let gzipped = crate::size::gzip(script.as_bytes()).len();
+    if gzipped > EMBED_SCRIPT_BUDGET {
+        return Err(format!("{EMBED_SCRIPT}: {gzipped} bytes gzip, over its budget of {EMBED_SCRIPT_BUDGET}"));
+    }
+    site.files.insert(EMBED_SCRIPT.to_owned(), script.into_bytes());
 
     for (page, html) in site.pages.iter_mut() {
         check_page(*page, html)?;
@@ -285,6 +325,34 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn embed_js_stays_within_its_gzip_budget() {
+        let script = embed_script();
+        let gzipped = crate::size::gzip(script.as_bytes()).len();
+        assert!(gzipped <= EMBED_SCRIPT_BUDGET, "embed.js is {gzipped} bytes gzip, over {EMBED_SCRIPT_BUDGET}");
+        assert!(!script.contains("'*'"), "embed.js never posts to any origin");
+        assert_eq!(check_script(EMBED_SCRIPT, script.as_bytes()), Ok(()));
+    }
+
+    #[test]
+    fn the_embed_view_learns_its_parents_and_store_from_its_html() {
+        use aware_core::deployment::{Origin, SiteUrl, XapiEndpoint};
+        let mut deployment = policy::tests::deployment(&[], None);
+        assert_eq!(embed_attributes(&deployment), r#"data-aware-view="embed" data-aware-parents="""#);
+        deployment.embed_origins =
+            ["https://a.example.org", "http://127.0.0.1:8081"].map(|o| Origin::parse(o).unwrap()).to_vec();
+        let site = SiteUrl::parse("https://aware.example.org").unwrap();
+        deployment.xapi = Some(XapiEndpoint::parse("https://lrs.example.org/xapi/statements", "2.0.0", site).unwrap());
+        assert_eq!(
+            embed_attributes(&deployment),
+            concat!(
+                r#"data-aware-view="embed" data-aware-parents="https://a.example.org http://127.0.0.1:8081" "#,
+                r#"data-aware-xapi="https://lrs.example.org/xapi/statements" data-aware-xapi-version="2.0.0" "#,
+                r#"data-aware-site="https://aware.example.org""#
+            )
+        );
+    }
 
     #[test]
     fn pages_with_inline_code_or_style_are_refused() {

@@ -123,13 +123,13 @@ pub const PAGE_CACHING: &str = "no-cache";
 pub const HASHED_CACHING: &str = "public, max-age=31536000, immutable";
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use aware_core::deployment::{Origin, SiteUrl, XapiEndpoint};
     use aware_core::study::MinGroupSize;
 
     use super::*;
 
-    fn deployment(embed: &[&str], xapi: Option<&str>) -> Deployment {
+    pub(crate) fn deployment(embed: &[&str], xapi: Option<&str>) -> Deployment {
         Deployment {
             exit_url: "https://www.bbc.co.uk/weather".into(),
             default_locale: "mn".into(),

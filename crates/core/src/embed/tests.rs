@@ -204,3 +204,75 @@ fn nobody_is_a_parent_when_no_site_may_embed() {
     assert_eq!(link.hear("https://a.example.org", &ParentMessage::Hello.encode(), &[]), Err(Refusal::Origin));
     assert_eq!(link.parent(), None);
 }
+
+const PARENT: &str = "https://campaign.example.org";
+
+fn hello() -> String {
+    ParentMessage::Hello.encode()
+}
+
+fn height(pixels: u32) -> ChildMessage {
+    ChildMessage::Resize { height: Height::new(pixels).unwrap() }
+}
+
+fn started() -> ChildMessage {
+    ChildMessage::Started { lesson: id("myths-and-facts") }
+}
+
+fn answered(item: &str) -> ChildMessage {
+    ChildMessage::Answered { lesson: id("myths-and-facts"), item: id(item), correct: true }
+}
+
+#[test]
+fn the_channel_sends_nothing_until_a_listed_parent_says_hello_then_what_waited_in_order() {
+    let allowed = origins(&[PARENT]);
+    let mut channel = Channel::new();
+    assert_eq!(channel.send(height(500)), None);
+    assert_eq!(channel.send(started()), None);
+    assert_eq!(channel.send(height(640)), None);
+    assert_eq!(channel.send(answered("q1")), None);
+    assert_eq!(channel.hear("https://campaign.example.org.evil.example", &hello(), &allowed), Err(Refusal::Origin));
+    assert_eq!(channel.hear(PARENT, r#"{"aware":1,"type":"ready"}"#, &allowed), Err(Refusal::WrongDirection));
+    assert_eq!(channel.parent(), None);
+    assert_eq!(
+        channel.hear(PARENT, &hello(), &allowed),
+        Ok(vec![ChildMessage::Ready, height(640), started(), answered("q1")])
+    );
+    assert_eq!(channel.parent().map(Origin::as_str), Some(PARENT));
+    assert_eq!(channel.send(answered("q2")), Some(answered("q2")));
+}
+
+#[test]
+fn a_repeated_hello_gets_ready_and_the_height_again_but_no_event_twice() {
+    let allowed = origins(&[PARENT]);
+    let mut channel = Channel::new();
+    channel.send(started());
+    channel.send(height(480));
+    assert_eq!(channel.hear(PARENT, &hello(), &allowed), Ok(vec![ChildMessage::Ready, height(480), started()]));
+    assert_eq!(channel.hear(PARENT, &hello(), &allowed), Ok(vec![ChildMessage::Ready, height(480)]));
+    assert_eq!(
+        channel.hear("https://other.example.org", &hello(), &origins(&[PARENT, "https://other.example.org"])),
+        Err(Refusal::Origin)
+    );
+}
+
+#[test]
+fn a_height_is_sent_when_it_changes_only() {
+    let mut channel = Channel::new();
+    channel.hear(PARENT, &hello(), &origins(&[PARENT])).unwrap();
+    assert_eq!(channel.send(height(480)), Some(height(480)));
+    assert_eq!(channel.send(height(480)), None);
+    assert_eq!(channel.send(height(481)), Some(height(481)));
+}
+
+#[test]
+fn events_waiting_for_a_parent_are_bounded_and_the_first_are_kept() {
+    let mut channel = Channel::new();
+    let events: Vec<ChildMessage> = (0..WAITING + 5).map(|n| answered(&format!("q{n}"))).collect();
+    for event in &events {
+        assert_eq!(channel.send(event.clone()), None);
+    }
+    let answer = channel.hear(PARENT, &hello(), &origins(&[PARENT])).unwrap();
+    assert_eq!(answer[0], ChildMessage::Ready);
+    assert_eq!(answer[1..], events[..WAITING]);
+}
