@@ -27,6 +27,8 @@ storage-write-failed = Your latest progress could not be saved on this device (i
 storage-unreadable = We couldn't read the progress saved on this device, so we started afresh. Nothing was deleted: the old data is kept on this device.
 storage-migrated = Your saved progress was updated to work with this version of Aware.
 notice-dismiss = OK, hide this message
+update-ready = A new version of Aware is ready.
+update-apply = Start it now
 
 ## Loading lessons
 content-loading = Loading lessons…

@@ -12,3 +12,4 @@ pub mod location;
 pub mod preferences;
 pub mod random;
 pub mod storage;
+pub mod update;
