@@ -27,8 +27,8 @@ const SINGLE_FILE = process.env.AWARE_SINGLE_FILE ?? resolve(distDir(), '..', 'd
 const PAGES = join(ROOT, 'target', 'pages');
 /** The `aware` command scripts/build.sh built (cargo's `host` profile in target/host-tools). */
 const AWARE = process.env.AWARE_CLI ?? join(ROOT, 'target', 'host-tools', 'host', 'aware');
-/** The exit site of the second release: how a test tells which version a page runs. */
-const NEXT_EXIT = 'https://www.example.org/';
+/** A comment in the next release's student page: how a test tells which version a device runs. */
+const NEXT_MARK = 'the next release';
 
 const LESSON = 'what-is-trafficking';
 
@@ -128,26 +128,36 @@ describe('after one visit, with the network off', () => {
   }
 });
 
+let packagedNext;
+/** The next release: the pages Trunk built, the student's page changed (as any new build changes
+ * it), packaged again by `aware package` into a folder of its own. Made once. */
+function nextRelease() {
+  packagedNext ??= (async () => {
+    assert.ok(existsSync(AWARE) && existsSync(PAGES), `${AWARE} and ${PAGES} come from scripts/build.sh`);
+    const pages = join(workDir, 'pages-next');
+    await cp(PAGES, pages, { recursive: true });
+    const studentPage = join(pages, 'index', 'index.html');
+    await writeFile(studentPage, (await readFile(studentPage, 'utf8')).replace('</body>', `<!-- ${NEXT_MARK} -->\n  </body>`));
+    const next = join(workDir, 'release-next');
+    execFileSync(AWARE, ['package', '--deployment', process.env.AWARE_DEPLOYMENT ?? 'deployment.toml', '--out', next,
+      join(pages, 'index'), join(pages, 'check'), join(pages, 'teacher')], { cwd: ROOT, stdio: 'inherit' });
+    return next;
+  })();
+  return packagedNext;
+}
+
 describe('a new deployment', () => {
   test('waits behind "A new version is ready" during a quiz and starts on the next screen', async () => {
-    assert.ok(existsSync(AWARE) && existsSync(PAGES), `${AWARE} and ${PAGES} come from scripts/build.sh`);
-    const site = await startSite();
-    // The next release: the same pages with another deployment (another exit site).
-    const deployment = join(workDir, 'next-deployment.toml');
-    const current = await readFile(join(ROOT, 'deployment.toml'), 'utf8');
-    await writeFile(deployment, current.replace(/^exit_url = .*$/m, `exit_url = "${NEXT_EXIT}"`));
-    const next = join(workDir, 'release-next');
-    execFileSync(AWARE, ['package', '--deployment', deployment, '--out', next,
-      join(PAGES, 'index'), join(PAGES, 'check'), join(PAGES, 'teacher')], { cwd: ROOT, stdio: 'inherit' });
+    const next = await nextRelease();
+    /** Whether the page the service worker gives is the next release's. */
+    const servesNext = (page) => page.evaluate(async (mark) => (await (await fetch('index.html')).text()).includes(mark), NEXT_MARK);
 
     const { m } = ui('en');
     const { page, problems, context } = await open(site.origin, 'en');
     await page.goto(`${site.origin}/index.html#/`);
     await expectCourse(page, 'en');
     await expectKeptOffline(page);
-    const exitLink = page.getByRole('banner').getByRole('link', { name: m('exit-this-page'), exact: true });
-    const firstExit = await exitLink.getAttribute('href');
-    assert.notEqual(firstExit, NEXT_EXIT);
+    assert.equal(await servesNext(page), false);
 
     // In the middle of a quiz: one question answered, the page marked so a reload would show.
     const lesson = loadLesson(LESSON, 'en');
@@ -162,14 +172,34 @@ describe('a new deployment', () => {
     await page.waitForURL(`${site.origin}/index.html#/lessons/${LESSON}/quiz/2`);
     await page.getByRole('group', { name: lesson.quiz[1].prompt, exact: true }).waitFor();
     assert.equal(await page.evaluate(() => window.awareTestMark), true, 'no reload within the quiz');
-    assert.equal(await exitLink.getAttribute('href'), firstExit, 'still the first version');
+    assert.equal(await servesNext(page), false, 'the first version until the student leaves the quiz');
 
     // Leaving the quiz starts the new version.
     await page.getByRole('banner').getByRole('link', { name: m('nav-lessons'), exact: true }).click();
     await eventually(async () => assert.equal(await page.evaluate(() => window.awareTestMark), undefined, 'reloaded'), { timeout: 10000 });
     await expectCourse(page, 'en');
-    await eventually(async () => assert.equal(await exitLink.getAttribute('href'), NEXT_EXIT, 'the new version'));
-    await page.getByText(m('update-ready'), { exact: true }).waitFor({ state: 'detached' });
+    assert.equal(await servesNext(page), true, 'the new version');
+    assert.equal(await page.getByText(m('update-ready'), { exact: true }).count(), 0);
+    expectClean(problems);
+    await context.close();
+    await site.stop();
+  });
+
+  test('"Start it now" starts the new version at once, on the same screen', async () => {
+    // Chosen by the student, on the awareness check's one screen, which never starts it alone.
+    const site = await startSite();
+    const { m } = ui('en');
+    const { page, problems, context } = await open(site.origin, 'en');
+    await page.goto(`${site.origin}/check.html#/`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectKeptOffline(page);
+    await page.evaluate(() => { window.awareTestMark = true; });
+    await site.deploy(await nextRelease());
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await page.getByRole('button', { name: m('update-apply'), exact: true }).click({ timeout: 20000 });
+    await eventually(async () => assert.equal(await page.evaluate(() => window.awareTestMark), undefined, 'reloaded'), { timeout: 10000 });
+    assert.equal(new URL(page.url()).pathname, '/check.html');
+    await page.getByRole('heading', { level: 1 }).waitFor();
     expectClean(problems);
     await context.close();
     await site.stop();
