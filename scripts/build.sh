@@ -4,6 +4,8 @@
 # Content-Security-Policy and headers, and checks the student's download against its budget.
 #   scripts/build.sh                      uses deployment.toml
 #   AWARE_DEPLOYMENT=FILE scripts/build.sh  another deployment (the end-to-end tests use one)
+# It also writes dist-usb/aware.html: the student's lessons as one file that opens from a USB
+# stick with no server (`aware package --single-file`).
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 deployment="${AWARE_DEPLOYMENT:-deployment.toml}"
@@ -20,6 +22,7 @@ for page in index check teacher; do
 done
 unset CARGO_UNSTABLE_BUILD_STD CARGO_BUILD_TARGET
 cargo run --quiet --profile host --target-dir target/host-tools -p aware-cli -- \
-  package --deployment "$deployment" --out "$ROOT/dist" "$pages/index" "$pages/check" "$pages/teacher"
+  package --deployment "$deployment" --out "$ROOT/dist" --single-file "$ROOT/dist-usb/aware.html" \
+  "$pages/index" "$pages/check" "$pages/teacher"
 # Each page's first load against its ceiling: the build fails when a change makes one heavier.
 cargo run --quiet --profile host --target-dir target/host-tools -p aware-cli -- size "$ROOT/dist"

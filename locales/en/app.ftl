@@ -30,6 +30,8 @@ storage-replaced = Another tab of Aware changed a setting at the same time; the 
 storage-backup-dropped = The oldest copy of data set aside on this device was deleted, so no more than three are kept.
 storage-delete-failed = Some data could not be deleted from this device (the browser refused). Try again, or clear this site's data in the browser's settings.
 notice-dismiss = OK, hide this message
+update-ready = A new version of Aware is ready.
+update-apply = Start it now
 
 ## Loading lessons
 content-loading = Loading lessons…

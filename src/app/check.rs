@@ -28,7 +28,8 @@ pub fn CheckApp() -> Html {
 #[component]
 pub fn CheckScreen() -> Html {
     html! {
-        <Frame screen="/">
+        // The check's steps are states of one screen: a new version waits for the student's choice.
+        <Frame screen="/" in_quiz=true>
             <CheckPage />
         </Frame>
     }

@@ -1,7 +1,7 @@
 //! What surrounds every screen of every bundle: skip link, header with "Get help", storage
-//! notices, and the main landmark. Help and exit sit in the same place on every screen (WCAG 3.2.6
-//! Consistent Help): "Exit this page" is the page's static link in a sticky bar above the header
-//! (`web/exit.js`), which `QuickExit` enhances.
+//! notices, "a new version is ready", and the main landmark. Help and exit sit in the same place
+//! on every screen (WCAG 3.2.6 Consistent Help): "Exit this page" is the page's static link in a
+//! sticky bar above the header (`web/exit.js`), which `QuickExit` enhances.
 
 use yew::prelude::*;
 
@@ -11,7 +11,7 @@ use super::{Bundle, use_bundle};
 use crate::components::language_switcher::LanguageSwitcher;
 use crate::components::page::HEADING_ID;
 use crate::components::quick_exit::QuickExit;
-use crate::platform::document;
+use crate::platform::{document, fetch, update};
 use aware_core::store::{Kind, Notice};
 
 use crate::state::{Device, use_l10n};
@@ -20,6 +20,10 @@ use crate::state::{Device, use_l10n};
 pub struct FrameProps {
     /// The address of the screen shown: when it changes, focus moves to the new screen's heading.
     pub screen: AttrValue,
+    /// Whether the screen is part of a quiz (a question or its result): a new version of the app
+    /// never starts by itself there, so a half-answered quiz is never reloaded under a student.
+    #[prop_or_default]
+    pub in_quiz: bool,
     #[prop_or_default]
     pub children: Html,
 }
@@ -67,7 +71,10 @@ pub fn Frame(props: &FrameProps) -> Html {
                         <a class="brand" href={StudentRoute::Course.href(bundle)}>{ l10n.t("app-name") }</a>
                         <nav class="site-nav" aria-label={l10n.t("app-name")}>
                             <a href={StudentRoute::Course.href(bundle)}>{ l10n.t("nav-lessons") }</a>
-                            <a href={Bundle::Check.href(bundle, "/")}>{ l10n.t("nav-check") }</a>
+                            // The single file holds the student's bundle only.
+                            if !fetch::files_inline() {
+                                <a href={Bundle::Check.href(bundle, "/")}>{ l10n.t("nav-check") }</a>
+                            }
                             <a class="help-link" href={StudentRoute::Help.href(bundle)}>{ l10n.t("nav-get-help") }</a>
                         </nav>
                     }
@@ -75,7 +82,7 @@ pub fn Frame(props: &FrameProps) -> Html {
                     <LanguageSwitcher />
                 </div>
             </header>
-            <Notices />
+            <Notices screen={props.screen.clone()} in_quiz={props.in_quiz} />
             <main id="main" tabindex="-1">{ props.children.clone() }</main>
             <footer class="site-footer">
                 <p>{ l10n.t("footer-privacy") }</p>
@@ -94,16 +101,25 @@ pub fn PresentFrame(props: &FrameProps) -> Html {
             <header class="present-header">
                 <QuickExit />
             </header>
-            <Notices />
+            // Never reloaded into a new version by itself in front of the class: the teacher chooses.
+            <Notices screen={props.screen.clone()} in_quiz=true />
             <main id="main" tabindex="-1">{ props.children.clone() }</main>
         </div>
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct NoticesProps {
+    screen: AttrValue,
+    /// A new version never starts by itself here (a half-answered quiz, a class watching).
+    in_quiz: bool,
+}
+
 /// What the device store has to say (storage blocked, full, unreadable, newer), each with a way
-/// to hide it. Who reads it may be a student: nothing here names a key or a teacher's data.
+/// to hide it, and whether a new version is ready. Who reads it may be a student: nothing here
+/// names a key or a teacher's data.
 #[component]
-fn Notices() -> Html {
+fn Notices(props: &NoticesProps) -> Html {
     let l10n = use_l10n();
     let device = use_context::<Device>();
     let shown = device.iter().flat_map(|device| {
@@ -119,7 +135,12 @@ fn Notices() -> Html {
             })
         })
     });
-    html! { <div class="notices" role="status">{ for shown.collect::<Vec<_>>() }</div> }
+    html! {
+        <div class="notices" role="status">
+            { for shown.collect::<Vec<_>>() }
+            <UpdateNotice screen={props.screen.clone()} in_quiz={props.in_quiz} />
+        </div>
+    }
 }
 
 /// The message for a notice; `None` for what needs no telling.
@@ -141,4 +162,44 @@ fn message_id(notice: &Notice) -> Option<&'static str> {
         Notice::BackupDropped { .. } => "storage-backup-dropped",
         Notice::DeleteFailed { .. } => "storage-delete-failed",
     })
+}
+
+/// "A new version is ready" (found by the service worker, see `platform::update`), quietly: the
+/// new version starts when the student moves to a screen outside a quiz, or at once if they
+/// choose.
+#[component]
+fn UpdateNotice(props: &NoticesProps) -> Html {
+    let l10n = use_l10n();
+    let ready = use_state(update::is_ready);
+    {
+        let ready = ready.clone();
+        use_effect_with((), move |_| {
+            let listener = update::on_ready(move || ready.set(true));
+            move || drop(listener)
+        });
+    }
+    let shown_on = use_mut_ref(|| props.screen.clone());
+    {
+        let ready = *ready;
+        use_effect_with((props.screen.clone(), props.in_quiz, ready), move |(screen, in_quiz, ready)| {
+            let moved = *shown_on.borrow() != *screen;
+            if *ready && moved && !*in_quiz {
+                update::apply();
+            }
+            if !*ready {
+                *shown_on.borrow_mut() = screen.clone();
+            }
+        });
+    }
+    if !*ready {
+        return html! {};
+    }
+    html! {
+        <div class="notice update-notice">
+            <p>{ l10n.t("update-ready") }</p>
+            <button type="button" class="button secondary" onclick={Callback::from(|_| update::apply())}>
+                { l10n.t("update-apply") }
+            </button>
+        </div>
+    }
 }

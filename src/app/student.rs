@@ -128,8 +128,9 @@ pub fn StudentApp() -> Html {
 #[component]
 pub fn StudentScreen() -> Html {
     let route = use_route::<StudentRoute>();
+    let in_quiz = matches!(route, StudentRoute::Question { .. } | StudentRoute::Result { .. });
     html! {
-        <Frame screen={route.path()}>
+        <Frame screen={route.path()} {in_quiz}>
             { switch(route) }
         </Frame>
     }

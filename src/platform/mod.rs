@@ -19,5 +19,6 @@ pub mod random;
 pub mod storage;
 pub mod timer;
 pub mod touch;
+pub mod update;
 pub mod windows;
 pub mod xapi;

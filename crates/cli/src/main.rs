@@ -11,9 +11,11 @@
 //! - `aware size <dist-dir> [--wasm-dir <dir>]`: prints each page's first load (brotli 11) and
 //!   fails when one is over its budget (see `size`); with `--wasm-dir` (Cargo's wasm output), also
 //!   how many crates each bundle's code comes from and the ten largest.
-//! - `aware package --deployment <file> --out <dist> <student> <check> <teacher>`: puts the pages
-//!   Trunk built together into the site, with its Content-Security-Policy and headers (see
-//!   `package`).
+//! - `aware package --deployment <file> [--locales <dir>] --out <dist> [--single-file <file>]
+//!   <student> <check> <teacher>`: puts the pages Trunk built together into the site, with its
+//!   Content-Security-Policy and headers, the web app manifest and the service worker that keeps
+//!   it offline; with `--single-file`, also the student's lessons as one HTML file that opens
+//!   from a disk (see `package`).
 //! - `aware report [--deployment PATH] [--min-group-size K] [--studies PATH]... [--json]
 //!   <assessment-dir> <lessons-dir> <results>...`: pools exported results files (a folder means
 //!   every `*.json` under it, in sorted order) from any number of schools into one report, in
@@ -64,7 +66,8 @@ const USAGE: &str = "usage:
   aware check <lessons-dir> [<assessment-dir>]
   aware build <lessons-dir> [<assessment-dir>] --out <dir>
   aware size <dist-dir> [--wasm-dir <dir>]
-  aware package --deployment <deployment.toml> --out <dist-dir> <student-dir> <check-dir> <teacher-dir>
+  aware package --deployment <deployment.toml> [--locales <dir>] --out <dist-dir> [--single-file <file>]
+                <student-dir> <check-dir> <teacher-dir>
   aware report [--deployment PATH] [--min-group-size K] [--studies PATH]... [--json] <assessment-dir> <lessons-dir> <results-file-or-folder>...
   aware synth <assessment-dir> <lessons-dir> --participants N --files F --out <dir> [--seed S]
   aware review-sheet <locale> [--root DIR] [--out FILE]
@@ -77,6 +80,9 @@ report: pools exported results files (a folder: every *.json in it, recursively,
   are hidden (--deployment PATH, default ./deployment.toml); --min-group-size K raises it, never
   lowers it. --json prints the report's JSON instead of English text. A file that cannot be read
   is named on stderr and skipped.
+package: puts the pages Trunk built into the site a static host serves (CSP, headers, web app
+  manifest, service worker, precompressed files); --locales (default: locales) holds the app's
+  name; --single-file also writes the student's lessons as one HTML file for a USB stick.
 xapi-report: reads every statement of the learning record store at <endpoint> (its xAPI base,
   e.g. https://lrs-read.example.org/xapi) with the credential in AWARE_LRS_AUTH (the whole
   Authorization header, Basic ...), and prints per quiz the attempts started and completed, the
@@ -191,14 +197,37 @@ fn main() -> ExitCode {
 
 /// `aware package`: the pages Trunk built (one folder each, in this order) become the site.
 fn package_site(args: &[&str]) -> ExitCode {
-    let ["--deployment", deployment, "--out", out, student, check, teacher] = args else {
+    let mut options = std::collections::BTreeMap::new();
+    let mut pages = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match *arg {
+            "--deployment" | "--locales" | "--out" | "--single-file" => match rest.next() {
+                Some(value) => {
+                    options.insert(*arg, *value);
+                }
+                None => return usage_error("package", &format!("{arg} needs a value")),
+            },
+            flag if flag.starts_with("--") => return usage_error("package", &format!("unknown option {flag}")),
+            page => pages.push(page),
+        }
+    }
+    let (Some(deployment), Some(out), [student, check, teacher]) =
+        (options.get("--deployment"), options.get("--out"), pages.as_slice())
+    else {
         return usage_error("package", "expected --deployment FILE --out DIR STUDENT CHECK TEACHER");
     };
     let Some(deployment) = report_problems(aware_core::content::compile::read_deployment(Path::new(deployment))) else {
         return ExitCode::FAILURE;
     };
-    let input = package::Input { student: student.into(), check: check.into(), teacher: teacher.into() };
-    match package::package(&input, &deployment, Path::new(out)) {
+    let input = package::Input {
+        student: student.into(),
+        check: check.into(),
+        teacher: teacher.into(),
+        locales: options.get("--locales").copied().unwrap_or("locales").into(),
+    };
+    let single_file = options.get("--single-file").map(Path::new);
+    match package::package(&input, &deployment, Path::new(out), single_file) {
         Ok(()) => ExitCode::SUCCESS,
         Err(problem) => {
             eprintln!("aware package: {problem}");

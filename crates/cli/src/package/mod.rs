@@ -9,9 +9,19 @@
 //!   `_headers.nginx` (included by `deploy/nginx/aware.conf`) carry the full header set.
 //! - A release is refused when a page has inline script or style, when a script contains `eval(`
 //!   or `new Function`, or when two pages disagree about a shared file.
+//! - Offline and installable (`offline.rs`, `install.rs`): the web app manifest and its icons,
+//!   and the service worker `sw.js` with the list of every file it keeps; the pages (not the embed
+//!   view) name them.
 //! - Text files are also written precompressed (`.gz`, `.br`) for hosts that serve them as is.
+//! - On request, the student's lessons as one file for a USB stick (`single_file.rs`).
+//!
+//! Trunk has no step after all pages are built, and its per-page `post_build` hooks see one page
+//! at a time: this command is that step, run by `scripts/build.sh` after the pages' builds.
 
+mod install;
+mod offline;
 pub mod policy;
+mod single_file;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -20,11 +30,13 @@ use std::path::{Path, PathBuf};
 use aware_core::deployment::Deployment;
 use policy::{HASHED_CACHING, PAGE_CACHING, Page};
 
-/// The built pages, by the folder Trunk wrote each to.
+/// The built pages, by the folder Trunk wrote each to, and the interface's `locales/` (the app's
+/// name for the manifest).
 pub struct Input {
     pub student: PathBuf,
     pub check: PathBuf,
     pub teacher: PathBuf,
+    pub locales: PathBuf,
 }
 
 /// The script campaign pages load (`web/embed.js`): a fixed name, so the snippet never changes.
@@ -65,7 +77,8 @@ fn embed_attributes(deployment: &Deployment) -> String {
 /// deployment's exit site, so the link works before the app has started.
 const EXIT_PLACEHOLDER: &str = "https://exit.invalid/";
 
-pub fn package(input: &Input, deployment: &Deployment, out: &Path) -> Result<(), String> {
+/// Writes the site into `out`, and the single file into `single_file` when given.
+pub fn package(input: &Input, deployment: &Deployment, out: &Path, single_file: Option<&Path>) -> Result<(), String> {
     let mut site = Site::default();
     for (page, dir) in [(Page::Student, &input.student), (Page::Check, &input.check), (Page::Teacher, &input.teacher)] {
         site.add_folder(page, dir)?;
@@ -79,6 +92,18 @@ pub fn package(input: &Input, deployment: &Deployment, out: &Path) -> Result<(),
     }
     site.files.insert(EMBED_SCRIPT.to_owned(), script.into_bytes());
 
+    let (_, css) = install::hashed_file(&site.files, "app", ".css")?;
+    let theme = install::Theme::from_css(&String::from_utf8_lossy(css))?;
+    let (favicon_name, favicon) = install::hashed_file(&site.files, "favicon", ".svg")?;
+    let favicon_name = favicon_name.to_owned();
+    let icons = install::icons(&String::from_utf8_lossy(favicon), &theme)?;
+    let name = install::app_name(&input.locales, &deployment.default_locale)?;
+    let manifest = install::manifest(&name, &deployment.default_locale, &theme, &favicon_name, &icons);
+    site.files.insert(install::MANIFEST.to_owned(), manifest.into_bytes());
+    for icon in icons {
+        site.files.insert(icon.name, icon.png);
+    }
+
     for (page, html) in site.pages.iter_mut() {
         check_page(*page, html)?;
         *html = with_exit_site(
@@ -86,7 +111,13 @@ pub fn package(input: &Input, deployment: &Deployment, out: &Path) -> Result<(),
             &with_meta_policy(html, &policy::content_security_policy(*page, deployment, true))?,
             &deployment.exit_url,
         )?;
+        // The embed view lives in a campaign's frame: not installable, never kept offline.
+        if *page != Page::Embed {
+            *html = install::with_install_links(html, &theme, offline::WORKER)?;
+        }
     }
+    let worker = offline::Precache::of(&site).worker();
+    site.files.insert(offline::WORKER.to_owned(), worker.into_bytes());
     for (name, bytes) in &site.files {
         if name.ends_with(".js") {
             check_script(name, bytes)?;
@@ -104,7 +135,11 @@ pub fn package(input: &Input, deployment: &Deployment, out: &Path) -> Result<(),
     }
     write(&out.join("_headers"), netlify_headers(&site, deployment).as_bytes())?;
     write(&out.join("_headers.nginx"), nginx_headers(&site, deployment).as_bytes())?;
-    precompress(out)
+    precompress(out)?;
+    if let Some(path) = single_file {
+        write(path, single_file::single_file(&site, &student, deployment)?.as_bytes())?;
+    }
+    Ok(())
 }
 
 #[derive(Default)]
@@ -233,12 +268,14 @@ fn with_meta_policy(html: &str, policy: &str) -> Result<String, String> {
     ))
 }
 
-/// Whether a file's name carries a hash of its content (Trunk's `name-0123abcd….ext`).
+/// Whether a file's name carries a hash of its content (Trunk's `name-0123abcd….ext`: a 64-bit
+/// hash in hex, without its leading zeros, so sometimes fewer than 16 digits).
 fn is_hashed(name: &str) -> bool {
     let stem = name.rsplit('/').next().unwrap_or(name);
     let stem = stem.split('.').next().unwrap_or(stem);
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn netlify_headers(site: &Site, deployment: &Deployment) -> String {
@@ -303,7 +340,7 @@ fn precompress(out: &Path) -> Result<(), String> {
     for path in files_under(out)? {
         let compressible = matches!(
             path.extension().and_then(|e| e.to_str()),
-            Some("html" | "js" | "css" | "wasm" | "json" | "svg" | "webmanifest")
+            Some("html" | "js" | "css" | "wasm" | "json" | "bin" | "svg" | "webmanifest")
         );
         if !compressible {
             continue;
@@ -406,11 +443,11 @@ mod tests {
     #[test]
     fn hashed_names_are_recognised() {
         for hashed in
-            ["aware-student-8f3a2b1c9d0e4f5a_bg.wasm", "app-0123456789abcdef.css", "boot-0123456789abcdef0123.js"]
+            ["aware-student-8f3a2b1c9d0e4f5a_bg.wasm", "app-0123456789abcdef.css", "aware-check-5cd4f97ac5d4330.js"]
         {
             assert!(is_hashed(hashed), "{hashed}");
         }
-        for plain in ["sw.js", "content/en/index.json", "favicon.svg", "aware-student.js"] {
+        for plain in ["sw.js", "content/en/index.bin", "favicon.svg", "aware-student.js", "icon-maskable-512.png"] {
             assert!(!is_hashed(plain), "{plain}");
         }
     }

@@ -59,6 +59,21 @@ const DENIED_FEATURES: &[&str] = &[
 /// The Content-Security-Policy of `page`. `for_meta` leaves out what browsers ignore in a
 /// `<meta>` policy (`frame-ancestors`).
 pub fn content_security_policy(page: Page, deployment: &Deployment, for_meta: bool) -> String {
+    let mut directives = directives(page, deployment, "'self'", "'self'");
+    if !for_meta {
+        directives.push(format!("frame-ancestors {}", frame_ancestors(page, deployment)));
+    }
+    directives.join("; ")
+}
+
+/// The policy of the single file (`single_file.rs`): the student page's, with its one inline
+/// script and its one inline style allowed by their hashes (`'sha256-…'`) in place of `'self'`.
+/// A `<meta>` policy, as a file opened from a disk has no headers.
+pub fn single_file_policy(deployment: &Deployment, scripts: &[String], styles: &[String]) -> String {
+    directives(Page::Student, deployment, &scripts.join(" "), &styles.join(" ")).join("; ")
+}
+
+fn directives(page: Page, deployment: &Deployment, scripts: &str, styles: &str) -> Vec<String> {
     let mut connect = vec!["'self'".to_owned()];
     // Only the page that sends statements may reach the store.
     if page == Page::Embed
@@ -68,8 +83,8 @@ pub fn content_security_policy(page: Page, deployment: &Deployment, for_meta: bo
     }
     let mut directives = vec![
         "default-src 'none'".to_owned(),
-        "script-src 'self' 'wasm-unsafe-eval'".to_owned(),
-        "style-src 'self'".to_owned(),
+        format!("script-src {scripts} 'wasm-unsafe-eval'"),
+        format!("style-src {styles}"),
         "img-src 'self'".to_owned(),
         format!("connect-src {}", connect.join(" ")),
         "manifest-src 'self'".to_owned(),
@@ -82,10 +97,7 @@ pub fn content_security_policy(page: Page, deployment: &Deployment, for_meta: bo
         // The camera's picture is shown in a <video> from a MediaStream, not a URL.
         directives.push("media-src 'self'".to_owned());
     }
-    if !for_meta {
-        directives.push(format!("frame-ancestors {}", frame_ancestors(page, deployment)));
-    }
-    directives.join("; ")
+    directives
 }
 
 fn frame_ancestors(page: Page, deployment: &Deployment) -> String {
