@@ -171,7 +171,7 @@ describe('a new deployment', () => {
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     await page.getByRole('status').getByText(m('update-ready'), { exact: true }).waitFor({ timeout: 20000 });
     await page.getByRole('button', { name: m('update-apply'), exact: true }).waitFor();
-    await page.getByRole('button', { name: m('quiz-next'), exact: true }).click();
+    await page.getByRole('link', { name: m('quiz-next'), exact: true }).click();
     await page.waitForURL(`${site.origin}/index.html${BAND}#/lessons/${LESSON}/quiz/2`);
     await page.getByRole('group', { name: lesson.quiz[1].prompt, exact: true }).waitFor();
     assert.equal(await page.evaluate(() => window.awareTestMark), true, 'no reload within the quiz');
