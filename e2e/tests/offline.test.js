@@ -31,6 +31,8 @@ const AWARE = process.env.AWARE_CLI ?? join(ROOT, 'target', 'host-tools', 'host'
 const NEXT_MARK = 'the next release';
 
 const LESSON = 'what-is-trafficking';
+/** The age band a teacher's link sets (`?band=`), so the course lists the lessons at once. */
+const BAND = '?band=15-18';
 
 let workDir;
 let browser;
@@ -103,7 +105,7 @@ describe('after one visit, with the network off', () => {
     test(`a reload, a lesson, its quiz and the other language work in ${locale}`, async () => {
       const site = await startSite();
       const { page, problems, context } = await open(site.origin, locale);
-      await page.goto(`${site.origin}/index.html#/`);
+      await page.goto(`${site.origin}/index.html${BAND}#/`);
       await expectCourse(page, locale);
       await expectKeptOffline(page);
       // Off the network, and the host gone too: nothing can come from anywhere but the device.
@@ -111,14 +113,14 @@ describe('after one visit, with the network off', () => {
       await site.stop();
       await page.reload();
       await expectCourse(page, locale);
-      await walkLessonAndQuiz(page, `${site.origin}/index.html`, locale);
+      await walkLessonAndQuiz(page, `${site.origin}/index.html${BAND}`, locale);
       const other = LOCALES.find((id) => id !== locale);
-      await page.goto(`${site.origin}/index.html#/`);
+      await page.goto(`${site.origin}/index.html${BAND}#/`);
       await expectCourse(page, locale);
       await switchTo(page, other);
       await expectCourse(page, other);
       // "Get help" and the teacher's screens are kept too.
-      await page.goto(`${site.origin}/index.html#/help`);
+      await page.goto(`${site.origin}/index.html${BAND}#/help`);
       await page.getByRole('heading', { level: 1, name: ui(other).m('help-title'), exact: true }).waitFor();
       await page.goto(`${site.origin}/teacher.html#/`);
       await page.getByRole('heading', { level: 1 }).waitFor();
@@ -149,27 +151,28 @@ function nextRelease() {
 describe('a new deployment', () => {
   test('waits behind "A new version is ready" during a quiz and starts on the next screen', async () => {
     const next = await nextRelease();
+    const site = await startSite();
     /** Whether the page the service worker gives is the next release's. */
     const servesNext = (page) => page.evaluate(async (mark) => (await (await fetch('index.html')).text()).includes(mark), NEXT_MARK);
 
     const { m } = ui('en');
     const { page, problems, context } = await open(site.origin, 'en');
-    await page.goto(`${site.origin}/index.html#/`);
+    await page.goto(`${site.origin}/index.html${BAND}#/`);
     await expectCourse(page, 'en');
     await expectKeptOffline(page);
     assert.equal(await servesNext(page), false);
 
     // In the middle of a quiz: one question answered, the page marked so a reload would show.
     const lesson = loadLesson(LESSON, 'en');
-    await page.goto(`${site.origin}/index.html#/lessons/${LESSON}/quiz/1`);
+    await page.goto(`${site.origin}/index.html${BAND}#/lessons/${LESSON}/quiz/1`);
     await ui('en').answerRight(page, lesson.quiz[0]);
     await page.evaluate(() => { window.awareTestMark = true; });
     await site.deploy(next);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     await page.getByRole('status').getByText(m('update-ready'), { exact: true }).waitFor({ timeout: 20000 });
     await page.getByRole('button', { name: m('update-apply'), exact: true }).waitFor();
-    await page.getByRole('button', { name: m('quiz-next'), exact: true }).click();
-    await page.waitForURL(`${site.origin}/index.html#/lessons/${LESSON}/quiz/2`);
+    await page.getByRole('link', { name: m('quiz-next'), exact: true }).click();
+    await page.waitForURL(`${site.origin}/index.html${BAND}#/lessons/${LESSON}/quiz/2`);
     await page.getByRole('group', { name: lesson.quiz[1].prompt, exact: true }).waitFor();
     assert.equal(await page.evaluate(() => window.awareTestMark), true, 'no reload within the quiz');
     assert.equal(await servesNext(page), false, 'the first version until the student leaves the quiz');
@@ -214,15 +217,15 @@ describe('the single file, opened from a disk', () => {
       const { page, problems, context } = await open('null', locale);
       const requests = [];
       page.on('request', (request) => requests.push(request.url()));
-      await page.goto(`${address}#/`);
+      await page.goto(`${address}${BAND}#/`);
       await expectCourse(page, locale);
-      await walkLessonAndQuiz(page, address, locale);
+      await walkLessonAndQuiz(page, `${address}${BAND}`, locale);
       const other = LOCALES.find((id) => id !== locale);
-      await page.goto(`${address}#/`);
+      await page.goto(`${address}${BAND}#/`);
       await switchTo(page, other);
       await expectCourse(page, other);
       // Nothing but the file itself (and its own screens) was ever asked for.
-      assert.deepEqual([...new Set(requests.map((url) => url.split('#')[0]))], [address]);
+      assert.deepEqual([...new Set(requests.map((url) => url.split(/[?#]/)[0]))], [address]);
       // No link leads to a page that is not on the stick (the awareness check is served only).
       assert.equal(await page.locator('a[href*="check.html"]').count(), 0);
       // Any refusal by its Content-Security-Policy would be a console error.

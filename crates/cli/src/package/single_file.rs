@@ -4,7 +4,7 @@
 //! Browsers refuse `fetch` of `file://` addresses, so nothing is fetched: the stylesheet is an
 //! inline `<style>`, the wasm-bindgen glue and a short loader are one inline module script, and
 //! the wasm and every language's course index and lessons are base64 in data blocks
-//! (`<script type="application/octet-stream" id="file:<path>">`, which browsers never run) that
+//! (`<script type="application/octet-stream" id="file:<path>">` in `<head>`, which browsers never run) that
 //! the loader and `platform::fetch` read from the page. The page's Content-Security-Policy is the
 //! served pages' own, with the inline script and style allowed by their SHA-256 instead of
 //! `'self'`. Screens are in the address's `#`, which works on `file://` as anywhere.
@@ -67,8 +67,9 @@ pub fn single_file(site: &Site, student_html: &str, deployment: &Deployment) -> 
             blocks.push(data_block(name, bytes));
         }
     }
-    let body_end = html.rfind("</body>").ok_or("the student's page has no </body>")?;
-    html.insert_str(body_end, &format!("{}\n  ", blocks.join("\n    ")));
+    // In <head>: the app takes over <body> when it starts, and reads the blocks after that.
+    let head_end = html.find("</head>").ok_or("the student's page has no </head>")?;
+    html.insert_str(head_end, &format!("{}\n  ", blocks.join("\n    ")));
 
     let policy = policy::single_file_policy(deployment, &[csp_hash(&script)], &[csp_hash(&css)]);
     let html = super::with_meta_policy(&html, &policy)?.replacen("<html ", "<html data-aware-files=\"inline\" ", 1);
@@ -180,7 +181,8 @@ mod tests {
             assert!(html.contains(&block), "{block}");
         }
         assert!(!html.contains("assessment"), "the student's bundle never reads the assessment");
-        assert!(html.find("id=\"file:wasm\"").unwrap() < html.find("</body>").unwrap());
+        // Not in <body>, which the app replaces when it starts.
+        assert!(html.find("id=\"file:wasm\"").unwrap() < html.find("</head>").unwrap());
     }
 
     #[test]
