@@ -173,12 +173,15 @@ fn with_meta_policy(html: &str, policy: &str) -> Result<String, String> {
     ))
 }
 
-/// Whether a file's name carries a hash of its content (Trunk's `name-0123abcd….ext`).
+/// Whether a file's name carries a hash of its content (Trunk's `name-0123abcd….ext`). Trunk
+/// writes a 64-bit hash in hex without leading zeros, so one name in 16 has 15 digits, one in
+/// 256 has 14; twelve or more is a hash (a one-in-65,536 chance of fewer).
 fn is_hashed(name: &str) -> bool {
     let stem = name.rsplit('/').next().unwrap_or(name);
     let stem = stem.split('.').next().unwrap_or(stem);
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn netlify_headers(site: &Site, deployment: &Deployment) -> String {
@@ -207,18 +210,22 @@ fn netlify_headers(site: &Site, deployment: &Deployment) -> String {
     out
 }
 
+/// The same headers as `_headers`, for nginx: included in the `server` block (see
+/// `deploy/nginx/aware.conf`). nginx gives a `location` with `add_header`s of its own none of the
+/// server's, so every location below lists its whole set; everything else (content files, names
+/// without a hash) gets the server's: the common headers and revalidation.
 fn nginx_headers(site: &Site, deployment: &Deployment) -> String {
     let mut out = String::from(
         "# Written by `aware package` from deployment.toml: do not edit. Included by deploy/nginx/aware.conf.\n",
     );
     let quote = |value: &str| value.replace('"', "\\\"");
+    let _ = writeln!(out, "# Every response that no location below names.");
+    for (header, value) in policy::COMMON_HEADERS {
+        let _ = writeln!(out, "add_header {header} \"{value}\" always;");
+    }
+    let _ = writeln!(out, "add_header Cache-Control \"{PAGE_CACHING}\" always;");
     for page in Page::ALL {
-        let location = if page == Page::Student {
-            "location = /index.html".to_owned()
-        } else {
-            format!("location = /{}", page.file())
-        };
-        let _ = writeln!(out, "{location} {{");
+        let _ = writeln!(out, "location = /{} {{", page.file());
         for (name, value) in policy::page_headers(page, deployment) {
             let _ = writeln!(out, "    add_header {name} \"{}\" always;", quote(&value));
         }
@@ -243,7 +250,7 @@ fn precompress(out: &Path) -> Result<(), String> {
     for path in files_under(out)? {
         let compressible = matches!(
             path.extension().and_then(|e| e.to_str()),
-            Some("html" | "js" | "css" | "wasm" | "json" | "svg" | "webmanifest")
+            Some("html" | "js" | "css" | "wasm" | "json" | "bin" | "svg" | "webmanifest")
         );
         if !compressible {
             continue;
@@ -299,12 +306,17 @@ mod tests {
 
     #[test]
     fn hashed_names_are_recognised() {
-        for hashed in
-            ["aware-student-8f3a2b1c9d0e4f5a_bg.wasm", "app-0123456789abcdef.css", "boot-0123456789abcdef0123.js"]
-        {
+        // Trunk's names, 16 hex digits or fewer (a hash with leading zeros).
+        for hashed in [
+            "aware-student-8f3a2b1c9d0e4f5a_bg.wasm",
+            "app-0123456789abcdef.css",
+            "aware-check-5cd4f97ac5d4330.js",
+            "aware-check-5cd4f97ac5d4330_bg.wasm",
+        ] {
             assert!(is_hashed(hashed), "{hashed}");
         }
-        for plain in ["sw.js", "content/en/index.json", "favicon.svg", "aware-student.js"] {
+        for plain in ["sw.js", "content/en/index.bin", "favicon.svg", "aware-student.js", "a-cafe.js", "x-0123456789abcdef0.js"]
+        {
             assert!(!is_hashed(plain), "{plain}");
         }
     }
