@@ -50,7 +50,12 @@ export async function startApp() {
   };
 }
 
-/** The full URL of `address` ('index.html#/help') on the site at `origin`. */
+/**
+ * The full URL of `address` ('index.html#/help') on the site at `origin`. The student page's
+ * course screen asks for the age band before it lists lessons, so the tests open it as a
+ * teacher's link does, `index.html?band=12-14#/…` (or `?band=15-18` for lessons for 15-18 only);
+ * student-flow.test.js checks the first visit without one.
+ */
 export const siteUrl = (origin, address) => `${origin}/${address.replace(/^\//, '')}`;
 
 /** Retries `check` (an async function that throws on failure) until it passes or time runs out. */

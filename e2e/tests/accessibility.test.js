@@ -67,7 +67,7 @@ for (const locale of LOCALES) {
       });
 
       test('the checker itself reports a planted violation (so a pass means something)', async () => {
-        await visit(page, app.origin, 'index.html#/', m('course-title'));
+        await visit(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
         await page.evaluate(() => {
           const img = document.createElement('img');
           img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
@@ -80,12 +80,12 @@ for (const locale of LOCALES) {
           return true;
         });
         await page.reload();
-        await expectScreen(page, app.origin, 'index.html#/', m('course-title'));
+        await expectScreen(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
         expectClean(problems);
       });
 
       test('course page', async () => {
-        await visit(page, app.origin, 'index.html#/', m('course-title'));
+        await visit(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
         await expectNoViolations(page, 'the course page');
         expectClean(problems);
       });
@@ -95,7 +95,7 @@ for (const locale of LOCALES) {
           const total = lesson.sections.length;
           assert.ok(total >= 3, 'first, middle and last sections are distinct');
           for (let n = 1; n <= total; n++) {
-            await visit(page, app.origin, `index.html#/lessons/${lesson.id}/section/${n}`, lesson.title);
+            await visit(page, app.origin, `index.html?band=12-14#/lessons/${lesson.id}/section/${n}`, lesson.title);
             await page.getByRole('heading', { level: 2, name: lesson.sections[n - 1], exact: true }).waitFor();
             await expectNoViolations(page, `${lesson.id} section ${n} of ${total}`);
           }
@@ -105,7 +105,7 @@ for (const locale of LOCALES) {
 
       test('a question: before answering, with the error, after a wrong answer, after the right answer', async () => {
         const item = lesson1.quiz[0];
-        await visit(page, app.origin, `index.html#/lessons/${lesson1.id}/quiz/1`, lesson1.title);
+        await visit(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/quiz/1`, lesson1.title);
         await page.getByRole('group', { name: item.prompt, exact: true }).waitFor();
         await expectNoViolations(page, 'a question before answering');
 
@@ -126,7 +126,7 @@ for (const locale of LOCALES) {
       test('a multiple-choice question, before and after answering (partly wrong)', async () => {
         const n = lesson1.quiz.findIndex((item) => item.type === 'multiple') + 1;
         const item = lesson1.quiz[n - 1];
-        await visit(page, app.origin, `index.html#/lessons/${lesson1.id}/quiz/${n}`, lesson1.title);
+        await visit(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/quiz/${n}`, lesson1.title);
         await page.getByText(m('quiz-select-all'), { exact: true }).waitFor();
         await expectNoViolations(page, 'a multiple-choice question');
         await answer(page, item, [item.correct[0], wrongOptions(item)[0]]);
@@ -137,7 +137,7 @@ for (const locale of LOCALES) {
 
       test('a true/false question, before and after answering', async () => {
         const n = lesson1.quiz.findIndex((item) => item.type === 'true-false') + 1;
-        await visit(page, app.origin, `index.html#/lessons/${lesson1.id}/quiz/${n}`, lesson1.title);
+        await visit(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/quiz/${n}`, lesson1.title);
         await page.getByRole('radio', { name: m('quiz-true'), exact: true }).waitFor();
         await expectNoViolations(page, 'a true/false question');
         await answerRight(page, lesson1.quiz[n - 1]);
@@ -146,23 +146,23 @@ for (const locale of LOCALES) {
       });
 
       test('result page: unfinished, and after every question is answered', async () => {
-        await visit(page, app.origin, `index.html#/lessons/${lesson2.id}/result`, m('result-title'));
+        await visit(page, app.origin, `index.html?band=12-14#/lessons/${lesson2.id}/result`, m('result-title'));
         await page.getByRole('link', { name: m('result-continue'), exact: true }).waitFor();
         await expectNoViolations(page, 'the result page of an unfinished quiz');
 
         await page.getByRole('link', { name: m('result-continue'), exact: true }).click();
         for (let n = 1; n <= lesson2.quiz.length; n++) {
-          await expectScreen(page, app.origin, `index.html#/lessons/${lesson2.id}/quiz/${n}`, lesson2.title);
+          await expectScreen(page, app.origin, `index.html?band=12-14#/lessons/${lesson2.id}/quiz/${n}`, lesson2.title);
           await answerRight(page, lesson2.quiz[n - 1]);
           const last = n === lesson2.quiz.length;
           await page.getByRole('link', { name: m(last ? 'quiz-finish' : 'quiz-next'), exact: true }).click();
         }
-        await expectScreen(page, app.origin, `index.html#/lessons/${lesson2.id}/result`, m('result-title'));
+        await expectScreen(page, app.origin, `index.html?band=12-14#/lessons/${lesson2.id}/result`, m('result-title'));
         await page.getByText(m('result-all-solved'), { exact: true }).waitFor();
         await expectNoViolations(page, 'the result page of a finished quiz');
 
         await page.getByRole('banner').getByRole('link', { name: m('nav-lessons'), exact: true }).click();
-        await expectScreen(page, app.origin, 'index.html#/', m('course-title'));
+        await expectScreen(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
         const total = lesson2.quiz.length;
         await page.getByText(m('status-completed', { right: total, total }), { exact: true }).waitFor();
         await expectNoViolations(page, 'the course page with progress');
@@ -170,23 +170,23 @@ for (const locale of LOCALES) {
       });
 
       test('help page', async () => {
-        await visit(page, app.origin, 'index.html#/help', m('help-title'));
+        await visit(page, app.origin, 'index.html?band=12-14#/help', m('help-title'));
         await expectNoViolations(page, 'the help page');
         expectClean(problems);
       });
 
       test('not-found pages', async () => {
-        await visit(page, app.origin, 'index.html#/nope', m('not-found-title'));
+        await visit(page, app.origin, 'index.html?band=12-14#/nope', m('not-found-title'));
         await expectNoViolations(page, 'the not-found page');
-        await visit(page, app.origin, `index.html#/lessons/${lesson1.id}/section/99`, m('section-not-found', { number: 99 }));
+        await visit(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/section/99`, m('section-not-found', { number: 99 }));
         await expectNoViolations(page, 'a missing section');
-        await visit(page, app.origin, `index.html#/lessons/${lesson1.id}/quiz/99`, m('quiz-not-found', { number: 99 }));
+        await visit(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/quiz/99`, m('quiz-not-found', { number: 99 }));
         await expectNoViolations(page, 'a missing question');
         expectClean(problems);
       });
 
       test('while the "Shift" exit shortcut is counting', async () => {
-        await visit(page, app.origin, 'index.html#/', m('course-title'));
+        await visit(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
         await page.keyboard.press('Shift');
         await page.getByRole('banner').getByRole('status')
           .filter({ hasText: m('exit-shift-progress', { remaining: 2 }) }).waitFor({ state: 'attached' });
@@ -209,7 +209,7 @@ for (const locale of LOCALES) {
       for (const lesson of lessons.filter((l) => l.scenarioSections.length > 0)) {
         test(`${lesson.id}: the scenario, played to an ending (always the first choice)`, async () => {
           const n = lesson.scenarioSections[0];
-          await visit(page, app.origin, `index.html#/lessons/${lesson.id}/section/${n}`, lesson.title);
+          await visit(page, app.origin, `index.html?band=12-14#/lessons/${lesson.id}/section/${n}`, lesson.title);
           const scenario = page.getByRole('region', { name: lesson.scenarioTitles[0], exact: true });
           await scenario.waitFor();
           let step = 0;
@@ -349,10 +349,10 @@ for (const locale of LOCALES) {
             get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
           }),
         });
-        await visit(page, app.origin, 'index.html#/', m('course-title'));
+        await visit(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
         await page.getByText(m('storage-unavailable'), { exact: true }).waitFor();
         await expectNoViolations(page, 'the course page with the storage notice');
-        await visit(page, app.origin, `index.html#/lessons/${lesson1.id}/quiz/1`, lesson1.title);
+        await visit(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/quiz/1`, lesson1.title);
         await page.getByText(m('storage-unavailable'), { exact: true }).waitFor();
         await expectNoViolations(page, 'a question with the storage notice');
         expectClean(problems);
@@ -362,7 +362,7 @@ for (const locale of LOCALES) {
       test('the lessons could not be loaded', async () => {
         const { page, problems, context } = await open();
         await context.route(`${app.origin}/content/**`, (route) => route.fulfill({ status: 503, body: 'unavailable' }));
-        await page.goto(`${app.origin}/index.html#/`);
+        await page.goto(`${app.origin}/index.html?band=12-14#/`);
         // The reason at the end of the message is the app's own; the words before it are the FTL's.
         const [before] = m('content-failed', { reason: '\u0000' }).split('\u0000');
         await page.getByRole('alert').getByText(new RegExp(`^${before.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.+\\)$`)).waitFor();
@@ -384,8 +384,8 @@ for (const locale of LOCALES) {
 
 describe('keyboard', () => {
   const startScreens = [
-    ['the course page', 'index.html#/', 'Lessons'],
-    ['a question', `index.html#/lessons/${lesson1.id}/quiz/1`, lesson1.title],
+    ['the course page', 'index.html?band=12-14#/', 'Lessons'],
+    ['a question', `index.html?band=12-14#/lessons/${lesson1.id}/quiz/1`, lesson1.title],
   ];
   for (const [name, path, heading] of startScreens) {
     test(`Tab from loading ${name}: skip link, brand, "Lessons", "Awareness check", "Get help", "Exit this page", the languages`, async () => {
@@ -421,11 +421,11 @@ describe('keyboard', () => {
 
   test('the skip link moves focus to the main content', async () => {
     const { page, problems, context } = await app.open();
-    await visit(page, app.origin, 'index.html#/', 'Lessons');
+    await visit(page, app.origin, 'index.html?band=12-14#/', 'Lessons');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
-    assert.equal(page.url(), `${app.origin}/index.html#/`, 'the skip link does not change the address');
+    assert.equal(page.url(), `${app.origin}/index.html?band=12-14#/`, 'the skip link does not change the address');
     // The next Tab goes into the main content: the first lesson's link.
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), lessons[0].title);
@@ -443,7 +443,7 @@ describe('keyboard', () => {
       for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
     };
-    await visit(page, app.origin, `index.html#/lessons/${lesson1.id}/quiz/1`, lesson1.title);
+    await visit(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/quiz/1`, lesson1.title);
     // The choices in the order shown (shuffled): arrow keys follow that order.
     const shown = await shownOptions(page, item);
     await page.getByRole('radio').first().focus();
@@ -463,7 +463,7 @@ describe('keyboard', () => {
     await page.getByText("That's right.", { exact: true }).waitFor();
     await eventually(async () => assert.equal(await focused(), 'Next question', 'after the right answer, focus is on "Next question"'));
     await page.keyboard.press('Enter');
-    await expectScreen(page, app.origin, `index.html#/lessons/${lesson1.id}/quiz/2`, lesson1.title);
+    await expectScreen(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/quiz/2`, lesson1.title);
     expectClean(problems);
     await context.close();
   });
@@ -473,7 +473,7 @@ describe('keyboard', () => {
       const { page, problems, context } = await app.open();
       await context.route('https://www.bbc.co.uk/**', (route) =>
         route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title>' }));
-      await visit(page, app.origin, 'index.html#/help', 'Get help');
+      await visit(page, app.origin, 'index.html?band=12-14#/help', 'Get help');
       await page.getByRole('button', { name: 'Exit this page' }).focus();
       await page.keyboard.press(key);
       await page.waitForURL(EXIT_URL, { timeout: 3000 });

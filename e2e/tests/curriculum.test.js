@@ -73,7 +73,7 @@ describe('the curriculum', { concurrency: LOCALES.length }, () => {
       assert.ok(younger.length >= 1, `no lessons for ${BANDS.younger} in ${locale}`);
       assert.ok(olderOnly.length >= 1, `no lessons for ${BANDS.older} only in ${locale}`);
       const lessons = [
-        ...younger.map((lesson) => ({ lesson, page: 'index.html' })),
+        ...younger.map((lesson) => ({ lesson, page: `index.html?band=${BANDS.younger}` })),
         ...olderOnly.map((lesson) => ({ lesson, page: `index.html?band=${BANDS.older}` })),
       ];
 

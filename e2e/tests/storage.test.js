@@ -56,14 +56,14 @@ async function expectNotice(page, text) {
 async function openWithStored(value, extra = {}) {
   const opened = await app.open();
   const { page } = opened;
-  await visit(page, app.origin, 'index.html#/', 'Lessons');
+  await visit(page, app.origin, 'index.html?band=12-14#/', 'Lessons');
   await page.evaluate(([key, value, extra]) => {
     localStorage.clear();
     localStorage.setItem(key, value);
     for (const [k, v] of Object.entries(extra)) localStorage.setItem(k, v);
   }, [KEY, value, extra]);
   await page.reload();
-  await expectScreen(page, app.origin, 'index.html#/', 'Lessons');
+  await expectScreen(page, app.origin, 'index.html?band=12-14#/', 'Lessons');
   return opened;
 }
 
@@ -74,14 +74,14 @@ const storage = (page) => page.evaluate(() => Object.fromEntries(Object.entries(
 async function useTheApp(page) {
   await page.getByRole('link', { name: lesson1.title, exact: true }).click();
   for (let n = 1; n < lesson1.sections.length; n++) {
-    await expectScreen(page, app.origin, `index.html#/lessons/${lesson1.id}/section/${n}`, lesson1.title);
+    await expectScreen(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/section/${n}`, lesson1.title);
     await page.getByRole('link', { name: 'Next section', exact: true }).click();
   }
   await page.getByRole('link', { name: 'Start the quiz', exact: true }).click();
-  await expectScreen(page, app.origin, `index.html#/lessons/${lesson1.id}/quiz/1`, lesson1.title);
+  await expectScreen(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/quiz/1`, lesson1.title);
   await answerRight(page, lesson1.quiz[0]);
   await page.getByRole('banner').getByRole('link', { name: 'Lessons', exact: true }).click();
-  await expectScreen(page, app.origin, 'index.html#/', 'Lessons');
+  await expectScreen(page, app.origin, 'index.html?band=12-14#/', 'Lessons');
   await lessonCard(page, lesson1).getByText(`Quiz: 1 of ${lesson1.quiz.length} questions answered`, { exact: true }).waitFor();
 }
 
@@ -91,7 +91,7 @@ const lessonCard = (page, lesson) =>
 describe('blocked storage', () => {
   test('the app still works, keeps progress for this visit, and says it cannot be saved', async () => {
     const { page, problems, context } = await app.open({ initScript: blockStorage });
-    await visit(page, app.origin, 'index.html#/', 'Lessons');
+    await visit(page, app.origin, 'index.html?band=12-14#/', 'Lessons');
     assert.equal(await page.evaluate(() => { try { localStorage; return 'open'; } catch (e) { return e.name; } }), 'SecurityError',
       'the test really blocks storage');
     await expectNotice(page, NOTICE.unavailable);
@@ -128,7 +128,7 @@ describe('unreadable storage', () => {
 
       // The next visit reads the new progress without a notice.
       await page.reload();
-      await expectScreen(page, app.origin, 'index.html#/', 'Lessons');
+      await expectScreen(page, app.origin, 'index.html?band=12-14#/', 'Lessons');
       await lessonCard(page, lesson1).getByText(`Quiz: 1 of ${lesson1.quiz.length} questions answered`, { exact: true }).waitFor();
       assert.equal(await page.getByText(NOTICE.unreadable).count(), 0, 'no notice once progress is readable again');
       expectClean(problems);
@@ -164,7 +164,7 @@ describe('progress from an older version', () => {
 
   test('a question answered right in v1 is not shown as wrong', async () => {
     const { page, problems, context } = await openWithStored(v1);
-    await visit(page, app.origin, `index.html#/lessons/${lesson1.id}/quiz/1`, lesson1.title);
+    await visit(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/quiz/1`, lesson1.title);
     await expectCount(page, `Question 1 of ${lesson1.quiz.length}`);
     // v1 kept only "answered right", not which option: the question may show the answer as right
     // or ask again, but it must not tell the student their right answer was wrong.

@@ -10,7 +10,7 @@ import {
   LOCALES, distDir, eventually, expectClean, expectCount, expectText, expectVisibleText, h1, optionControl, shownOptions, startApp, ui,
   wrongOptions,
 } from '../support/app.js';
-import { builtLessons, defaultLocale, loadLesson, loadLocales } from '../support/content.js';
+import { BANDS, builtLessons, defaultLocale, loadLesson, loadLocales } from '../support/content.js';
 import { t } from '../support/l10n.js';
 
 let app;
@@ -21,9 +21,9 @@ after(async () => {
   await app?.stop();
 });
 
-const sectionPath = (lesson, n) => `index.html#/lessons/${lesson.id}/section/${n}`;
-const quizPath = (lesson, n) => `index.html#/lessons/${lesson.id}/quiz/${n}`;
-const resultPath = (lesson) => `index.html#/lessons/${lesson.id}/result`;
+const sectionPath = (lesson, n) => `index.html?band=12-14#/lessons/${lesson.id}/section/${n}`;
+const quizPath = (lesson, n) => `index.html?band=12-14#/lessons/${lesson.id}/quiz/${n}`;
+const resultPath = (lesson) => `index.html?band=12-14#/lessons/${lesson.id}/result`;
 
 /** The card of one lesson on the course page. */
 const card = (page, lesson) =>
@@ -55,7 +55,7 @@ for (const locale of LOCALES) {
 
     test(`a browser that prefers ${L.browserLocale} gets ${locale} without choosing it`, async () => {
       const { page, problems, context } = await open();
-      await visit(page, app.origin, 'index.html#/', m('course-title'));
+      await visit(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
       assert.equal(await page.locator('html').getAttribute('lang'), locale);
       assert.equal(await page.evaluate(() => navigator.language), L.browserLocale, 'the browser asks for its language');
       await expectVisibleText(page, m('course-intro'));
@@ -72,6 +72,27 @@ for (const locale of LOCALES) {
       await context.close();
     });
 
+    test('a first visit asks for the age group before listing lessons; 12–14 sees no lesson for 15–18 only', async () => {
+      const { page, problems, context } = await open();
+      await visit(page, app.origin, 'index.html#/', m('course-title'));
+      const question = page.getByRole('heading', { level: 2, name: m('band-question'), exact: true });
+      await question.waitFor();
+      assert.equal(await page.getByRole('main').getByRole('link', { name: lesson1.title, exact: true }).count(), 0,
+        'no lessons before the age group is chosen');
+      await page.getByRole('button', { name: m('band-younger'), exact: true }).click();
+      await page.getByRole('main').getByRole('link', { name: lesson1.title, exact: true }).waitFor();
+      const shown = await page.getByRole('main').getByRole('listitem').getByRole('heading', { level: 2 }).allTextContents();
+      assert.deepEqual(shown.map((t) => t.trim()), builtLessons(locale).map((l) => l.title), 'the lessons of 12–14, in order');
+      for (const lesson of builtLessons(locale, { band: BANDS.older }).filter((l) => l.ageMin >= 15)) {
+        assert.ok(!shown.map((t) => t.trim()).includes(lesson.title), `"${lesson.title}" is for 15–18 only`);
+      }
+      // The choice is kept on the device: the next visit lists the lessons at once.
+      await page.reload();
+      await page.getByRole('main').getByRole('link', { name: lesson1.title, exact: true }).waitFor();
+      expectClean(problems);
+      await context.close();
+    });
+
     test('the course page lists the lessons, with ages, duration and "Not started"', async () => {
       // Every lesson of the build, in its order; the two lessons of this suite with their details.
       const built = builtLessons(locale);
@@ -79,7 +100,7 @@ for (const locale of LOCALES) {
       assert.ok(ids.includes(lesson1.id) && ids.includes(lesson2.id), `the build has both lessons: ${ids.join(', ')}`);
       assert.equal(ids.indexOf(lesson1.id) < ids.indexOf(lesson2.id), lesson1.order < lesson2.order, 'course order follows lesson.toml');
       const { page, problems, context } = await open();
-      await visit(page, app.origin, 'index.html#/', m('course-title'));
+      await visit(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
       await expectTitle(page, m('course-title'));
       await expectVisibleText(page, m('course-intro'));
       const cards = page.getByRole('main').getByRole('listitem');
@@ -88,7 +109,7 @@ for (const locale of LOCALES) {
         const item = cards.nth(index);
         await expectText(item.getByRole('heading', { level: 2 }), lesson.title);
         const link = item.getByRole('link', { name: lesson.title, exact: true });
-        assert.equal(await link.getAttribute('href'), sectionPath(lesson, 1).replace('index.html', ''), 'a link within the student page');
+        assert.equal(await link.getAttribute('href'), sectionPath(lesson, 1).replace(/^[^#]*/, ''), 'a link within the student page');
         await item.getByText(m('status-not-started'), { exact: true }).waitFor();
       }
       for (const lesson of [lesson1, lesson2]) {
@@ -118,7 +139,7 @@ for (const locale of LOCALES) {
       });
 
       test('opens the lesson from the course page and reads every section with "Next section"', async () => {
-        await visit(page, app.origin, 'index.html#/', m('course-title'));
+        await visit(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
         await page.getByRole('link', { name: lesson1.title, exact: true }).click();
         const total = lesson1.sections.length;
         for (let n = 1; n <= total; n++) {
@@ -276,7 +297,7 @@ for (const locale of LOCALES) {
       test('the course page shows quiz progress', async () => {
         const answered = quiz.findIndex((item) => item.type === 'true-false') + 1;
         await page.getByRole('banner').getByRole('link', { name: m('nav-lessons'), exact: true }).click();
-        await expectScreen(page, app.origin, 'index.html#/', m('course-title'));
+        await expectScreen(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
         await expectStatus(page, lesson1, m('status-quiz', { answered, total: quiz.length }));
         await expectStatus(page, lesson2, m('status-not-started'));
         await page.goBack();
@@ -306,7 +327,7 @@ for (const locale of LOCALES) {
         assert.equal(await page.getByRole('link', { name: m('result-continue') }).count(), 0);
 
         await page.getByRole('main').getByRole('link', { name: m('back-to-lessons'), exact: true }).click();
-        await expectScreen(page, app.origin, 'index.html#/', m('course-title'));
+        await expectScreen(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
         await expectStatus(page, lesson1, m('status-completed', { right: quiz.length - 1, total: quiz.length }));
         expectClean(problems);
       });
@@ -314,7 +335,7 @@ for (const locale of LOCALES) {
       test('Back and Forward move between screens, with the right address, heading and title', async () => {
         const last = quiz.length;
         const screens = [
-          { path: 'index.html#/', heading: m('course-title'), title: m('course-title') },
+          { path: 'index.html?band=12-14#/', heading: m('course-title'), title: m('course-title') },
           { path: resultPath(lesson1), heading: m('result-title'), title: `${m('result-title')}: ${lesson1.title}` },
           { path: quizPath(lesson1, last), heading: lesson1.title, title: questionTitle(last) },
           { path: quizPath(lesson1, last - 1), heading: lesson1.title, title: questionTitle(last - 1) },
@@ -372,7 +393,7 @@ for (const locale of LOCALES) {
         await answerRight(page, item);
 
         await page.getByRole('banner').getByRole('link', { name: m('nav-lessons'), exact: true }).click();
-        await expectScreen(page, app.origin, 'index.html#/', m('course-title'));
+        await expectScreen(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
         await expectStatus(page, lesson2, m('status-quiz', { answered: 1, total: lesson2.quiz.length }));
         await expectStatus(page, lesson1, m('status-not-started'));
         expectClean(problems);
@@ -432,12 +453,12 @@ for (const locale of LOCALES) {
       await page.getByText(O.RIGHT, { exact: true }).waitFor();
       assert.equal(await optionControl(page, lessonO.quiz[0], lessonO.quiz[0].correct[0]).isChecked(), true);
       await page.getByRole('banner').getByRole('link', { name: O.m('nav-lessons'), exact: true }).click();
-      await O.expectScreen(page, app.origin, 'index.html#/', O.m('course-title'));
+      await O.expectScreen(page, app.origin, 'index.html?band=12-14#/', O.m('course-title'));
       await expectStatus(page, lessonO, O.m('status-quiz', { answered: 2, total: lessonO.quiz.length }));
 
       // The choice is remembered: a reload (and a browser still preferring the first language) stays in it.
       await page.reload();
-      await O.expectScreen(page, app.origin, 'index.html#/', O.m('course-title'));
+      await O.expectScreen(page, app.origin, 'index.html?band=12-14#/', O.m('course-title'));
       expectClean(problems);
       await context.close();
     });
@@ -447,7 +468,7 @@ for (const locale of LOCALES) {
 test('a browser asking for no language Aware has gets the deployment default', async () => {
   const locale = defaultLocale();
   const { page, problems, context } = await app.open({ locale: 'fr-FR' });
-  await ui(locale).visit(page, app.origin, 'index.html#/', t(locale, 'course-title'));
+  await ui(locale).visit(page, app.origin, 'index.html?band=12-14#/', t(locale, 'course-title'));
   await eventually(async () => assert.equal(await page.locator('html').getAttribute('lang'), locale));
   expectClean(problems);
   await context.close();

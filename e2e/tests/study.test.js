@@ -49,7 +49,7 @@ const startScreen = (page, l = m) => ({
 
 /** Opens the check from the header, as a student does. */
 async function openCheck(page, l = ui('en')) {
-  await l.visit(page, app.origin, 'index.html#/', l.m('course-title'));
+  await l.visit(page, app.origin, 'index.html?band=12-14#/', l.m('course-title'));
   await page.getByRole('banner').getByRole('link', { name: l.m('nav-check'), exact: true }).click();
   await l.expectScreen(page, app.origin, 'check.html#/', l.m('check-title'));
   await startScreen(page, l.m).begin.waitFor();
@@ -164,7 +164,7 @@ describe('a study from the code cards to the class report', () => {
 
   test('the teacher creates a study from "For teachers" and reads the codes from the printable code cards', async () => {
     const { page, problems } = teacher;
-    await visit(page, app.origin, 'index.html#/', m('course-title'));
+    await visit(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
     await page.getByRole('contentinfo').getByRole('link', { name: m('nav-teacher'), exact: true }).click();
     await expectScreen(page, app.origin, 'teacher.html#/', m('teacher-title'));
     await expectTitle(page, m('teacher-title'));
@@ -799,7 +799,7 @@ describe('a study from the code cards to the class report', () => {
     assert.deepEqual(sent, [], 'taking the check and saving the file make no request (the file is made on the device)');
 
     await page.goBack();
-    await expectScreen(page, app.origin, 'index.html#/', m('course-title'));
+    await expectScreen(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
     await page.goForward();
     await expectScreen(page, app.origin, 'check.html#/', m('check-title'));
     await startScreen(page).begin.waitFor();
