@@ -152,7 +152,7 @@ describe('the curriculum', { concurrency: LOCALES.length }, () => {
             await expectScreen(page, app.origin, coursePath, m('course-title'));
             await page.getByRole('main').getByRole('link', { name: lesson.title, exact: true }).click();
             await expectScreen(page, app.origin, sectionPath(1), lesson.title);
-            await page.getByRole('main').getByRole('link', { name: m('nav-teacher-guide'), exact: true }).click();
+            await page.getByRole('main').getByRole('link', { name: m('teacher-guide-link'), exact: true }).click();
             const title = m('teacher-guide-title', { lesson: lesson.title });
             await expectScreen(page, app.origin, `teacher.html#/guides/${lesson.id}`, title);
             await expectTitle(page, title);

@@ -79,7 +79,7 @@ scenario-ending = This is one ending of the story. Start again to see what other
 scenario-restart = Start the story again
 
 ## Teacher guide
-nav-teacher-guide = Teacher guide
+teacher-guide-link = Teacher guide
 teacher-guide-title = Teacher guide: { $lesson }
 teacher-guide-print = Print this guide
 teacher-guide-open-lesson = Open the lesson

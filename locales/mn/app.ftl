@@ -79,7 +79,7 @@ scenario-ending = Энэ бол түүхийн нэг төгсгөл. Бусад
 scenario-restart = Түүхийг дахин эхлүүлэх
 
 ## Багшид зориулсан заавар
-nav-teacher-guide = Багшид зориулсан заавар
+teacher-guide-link = Багшид зориулсан заавар
 teacher-guide-title = Багшид зориулсан заавар: { $lesson }
 teacher-guide-print = Энэ зааврыг хэвлэх
 teacher-guide-open-lesson = Хичээлийг нээх

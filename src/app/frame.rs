@@ -54,10 +54,8 @@ pub fn Frame(props: &FrameProps) -> Html {
             </header>
             <Notices />
             <main id="main" tabindex="-1">{ props.children.clone() }</main>
-            // Teachers' screens are linked from the footer: a student's header stays short on a phone.
             <footer class="site-footer">
                 <p>{ l10n.t("footer-privacy") }</p>
-                <p><a href={Bundle::Teacher.href(bundle, "/")}>{ l10n.t("nav-teacher") }</a></p>
             </footer>
         </>
     }

@@ -4,10 +4,8 @@ use aware_core::content::{Inline, Lesson};
 use aware_core::l10n::Arg;
 use yew::prelude::*;
 
-use crate::app::Bundle;
-use crate::app::router::{Link, Route};
+use crate::app::router::Link;
 use crate::app::student::StudentRoute;
-use crate::app::teacher::TeacherRoute;
 use crate::components::blocks::{Blocks, Inlines};
 use crate::components::lesson_gate::LessonGate;
 use crate::components::page::{Missing, PageHeading};
@@ -70,12 +68,6 @@ fn SectionView(props: &SectionViewProps) -> Html {
             <PageHeading text={lesson.title.clone()} />
             <p class="section-count">
                 { l10n.t_with("lesson-section-count", &[("current", Arg::from(index + 1)), ("total", Arg::from(total))]) }
-                // The guide is on the teacher's page: a plain link, so a student's download holds none of it.
-                <span class="teacher-link">
-                    <a href={Bundle::Teacher.href(Bundle::Student, &TeacherRoute::Guide { id: lesson.id.clone() }.path())}>
-                        { l10n.t("nav-teacher-guide") }
-                    </a>
-                </span>
             </p>
             if is_first {
                 <div class="content-note">
