@@ -162,11 +162,10 @@ describe('a study from the code cards to the class report', () => {
     await teacher?.context.close();
   });
 
-  test('the teacher creates a study from "For teachers" and reads the codes from the printable code cards', async () => {
+  test('the teacher creates a study on the teacher\'s page and reads the codes from the printable code cards', async () => {
     const { page, problems } = teacher;
-    await visit(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
-    await page.getByRole('contentinfo').getByRole('link', { name: m('nav-teacher'), exact: true }).click();
-    await expectScreen(page, app.origin, 'teacher.html#/', m('teacher-title'));
+    // The teacher's page has its own address (no student screen links to it).
+    await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
     await expectTitle(page, m('teacher-title'));
     await page.getByText(m('teacher-no-studies'), { exact: true }).waitFor();
 
@@ -613,8 +612,7 @@ describe('a study from the code cards to the class report', () => {
     assert.equal(JSON.parse(stored['aware.results']).records.length, 2, 'the device keeps both records');
 
     // The teacher exports this computer's results from the study page.
-    await page.getByRole('contentinfo').getByRole('link', { name: m('nav-teacher'), exact: true }).click();
-    await expectScreen(page, app.origin, 'teacher.html#/', m('teacher-title'));
+    await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
     const card = studyCard(page, study);
     await card.getByText(m('teacher-study-counts', { pre: 2, post: 0 }), { exact: true }).waitFor();
     await card.getByRole('link').click();
