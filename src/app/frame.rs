@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::student::StudentRoute;
 use super::{Bundle, use_bundle};
 use crate::components::language_switcher::LanguageSwitcher;
-use crate::components::page::HEADING_ID;
+use crate::components::page::focus_heading_after_navigation;
 use crate::components::quick_exit::QuickExit;
 use crate::platform::{document, history};
 use crate::state::{ProgressAction, ProgressContext, StudyAction, StudyContext, use_l10n};
@@ -30,7 +30,7 @@ pub fn Frame(props: &FrameProps) -> Html {
         // After an in-app navigation, start keyboard and screen-reader users at the new
         // screen's heading; on the first screen the browser's own start position is right.
         if !std::mem::replace(&mut *first_screen.borrow_mut(), false) {
-            document::focus(HEADING_ID);
+            focus_heading_after_navigation();
         }
     });
     let skip = Callback::from(|event: MouseEvent| {
