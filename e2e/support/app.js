@@ -147,7 +147,9 @@ export function ui(locale) {
     await eventually(async () => assert.equal(await page.locator('html').getAttribute('lang'), locale, '<html lang>'));
   }
 
-  /** Goes to `address` by typing it in the address bar (a full page load). */
+  /** Goes to `address` by typing it in the address bar: a full page load, except that an address
+   * differing from the current one only after `#` changes the screen in the same page, as in a
+   * browser (use `page.reload()` for a new visit). */
   async function visit(page, origin, address, heading) {
     await page.goto(siteUrl(origin, address));
     await expectScreen(page, origin, address, heading);
