@@ -14,7 +14,6 @@ TRUNK_VERSION=0.21.14
 # The learning record store of the xAPI tests (GPL: a separate test tool, never linked into Aware).
 # 0.3.x needs a newer rustc than Debian's and the pinned toolchain.
 LARS_VERSION=0.2.0
-BINARYEN_VERSION=132
 # One source of truth: the wasm-bindgen CLI must equal the library version in Cargo.lock.
 WASM_BINDGEN_VERSION="$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')"
 export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
@@ -63,10 +62,14 @@ wasm() {
   fi
 }
 
+# Every tool is pinned to a version, and installed from a lockfile where the installer allows it.
 setup_build_tools() {
   if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
     log "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
-    # Not --locked: its lockfile asks for a crate version some registry mirrors lack.
+    # Not --locked: wasm-bindgen-cli 0.2.130's own Cargo.lock pins webpki-roots 1.0.11 (through
+    # ureq 3.5.0), which the registry does not offer (its newest is 1.0.10), so `cargo install
+    # --locked` stops at "failed to select a version for webpki-roots". The version is pinned; try
+    # --locked again when WASM_BINDGEN_VERSION moves on.
     cargo install --quiet --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   fi
   if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
@@ -75,11 +78,13 @@ setup_build_tools() {
     cargo install --quiet --force --locked trunk --version "$TRUNK_VERSION" --no-default-features --features rustls
   fi
   command -v npm >/dev/null || apt_install nodejs npm
-  if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
-    # Debian's binaryen is too old for current Rust output; npm's build is current.
-    log "npm install binaryen@$BINARYEN_VERSION (wasm-opt)"
+  # wasm-opt from npm's binaryen (Debian's is too old for current Rust output), exactly as
+  # tools/package-lock.json says; installed again whenever that file changes.
+  if [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ] || ! cmp -s "$ROOT/tools/package-lock.json" "$TOOLS/package-lock.json"; then
+    log "npm ci --prefix .tools (wasm-opt, from tools/package-lock.json)"
     mkdir -p "$TOOLS"
-    npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION" >/dev/null
+    cp "$ROOT/tools/package.json" "$ROOT/tools/package-lock.json" "$TOOLS/"
+    npm ci --silent --no-audit --no-fund --prefix "$TOOLS" >/dev/null
   fi
 }
 

@@ -30,7 +30,7 @@ import { chromium } from 'playwright-core';
 
 import { BROWSER_LOCALES } from '../support/app.js';
 import { ARGS, openPage } from '../support/browser.js';
-import { host, selfSignedCertificate } from './host.js';
+import { host, selfSignedCertificate } from '../support/host.js';
 
 const CONDITIONS = [
   { name: 'none' },

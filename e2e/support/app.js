@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { launch, openPage } from './browser.js';
+import { launch, openPage, policyViolations } from './browser.js';
+import { host } from './host.js';
 import { localized } from './l10n.js';
-import { serve } from './server.js';
 
 export { LOCALES } from './l10n.js';
 
@@ -21,13 +21,19 @@ export function distDir() {
   return isAbsolute(dist) ? dist : resolve(E2E_DIR, dist);
 }
 
-/** Starts the static server and Chromium. Call `stop()` in `after`. `served`: where and beside
- * what the server serves the site (see `serve`). */
+/**
+ * Starts the static host (support/host.js: the headers of dist/_headers, the policy included)
+ * and Chromium. Call `stop()` in `after`: it fails the test file if any page it opened met a
+ * Content-Security-Policy violation, whether or not that test checked. `served`: the site at a
+ * sub-path (`at: '/aware/'`) beside another page of the same origin (`beside`, at `/news.html`).
+ */
 export async function startApp(served) {
-  const { server, origin } = await serve(distDir(), 0, served);
+  const site = await host(distDir(), served && { base: served.at, pages: { '/news.html': served.beside } });
+  const origin = site.origin;
   const browser = await launch();
   return {
     origin,
+    site,
     browser,
     /** A fresh profile (own storage and history) on the app's origin; `locale` is the browser's
      * language tag (default en-GB, see BROWSER_LOCALES). */
@@ -39,10 +45,19 @@ export async function startApp(served) {
     },
     async stop() {
       await browser.close();
-      await new Promise((done) => server.close(done));
+      await site.close();
+      assert.deepEqual(policyViolations, [], 'Content-Security-Policy violations in this file\'s pages');
     },
   };
 }
+
+/**
+ * The full URL of `address` ('index.html#/help') on the site at `origin`. The student page's
+ * course screen asks for the age band before it lists lessons, so the tests open it as a
+ * teacher's link does, `index.html?band=12-14#/…` (or `?band=15-18` for lessons for 15-18 only);
+ * student-flow.test.js checks the first visit without one.
+ */
+export const siteUrl = (origin, address) => `${origin}/${address.replace(/^\//, '')}`;
 
 /** Retries `check` (an async function that throws on failure) until it passes or time runs out. */
 export async function eventually(check, { timeout = 5000, interval = 50 } = {}) {
@@ -90,6 +105,24 @@ export function optionControl(page, item, optionId) {
   return page.getByRole(role, { name: option.text, exact: true });
 }
 
+/**
+ * The options of `item` in the order the page shows them: the app shuffles each question's
+ * options (so the answer is never "always the first"), so tests find a choice by its text, and
+ * use this where the order itself matters (keyboard use, "focus on the first choice").
+ */
+export async function shownOptions(page, item) {
+  const role = item.type === 'multiple' ? 'checkbox' : 'radio';
+  const group = page.getByRole('group', { name: item.prompt, exact: true });
+  await group.waitFor();
+  const labels = await group.getByRole(role).evaluateAll((controls) =>
+    controls.map((control) => [...control.labels].map((label) => label.textContent.replace(/\s+/g, ' ').trim()).join(' ')));
+  return labels.map((label) => {
+    const option = item.options.find((o) => o.text === label);
+    assert.ok(option, `${item.id}: the page shows a choice "${label}" the lesson does not have`);
+    return option;
+  });
+}
+
 /** The options of `item` that are wrong, as ids. */
 export const wrongOptions = (item) => item.options.map((o) => o.id).filter((id) => !item.correct.includes(id));
 
@@ -103,18 +136,24 @@ export function ui(locale) {
   const RIGHT = m('quiz-correct');
   const WRONG = m('quiz-incorrect');
 
-  /** Waits until the screen at `path` shows `heading` as its `<h1>` (and the lessons have loaded). */
-  async function expectScreen(page, origin, path, heading) {
-    await page.waitForURL(origin + path);
+  /** Waits until the screen at `address` (a page of the site and its screen:
+   * 'index.html#/lessons/<id>/quiz/1', 'teacher.html#/studies/<id>', 'check.html') shows
+   * `heading` as its `<h1>` (and the lessons have loaded). */
+  async function expectScreen(page, origin, address, heading) {
+    const expected = siteUrl(origin, address);
+    // A predicate, not a glob: addresses have `?` and `#` in them.
+    await page.waitForURL((url) => url.href === expected);
     await eventually(async () => assert.equal((await h1(page).textContent())?.trim(), heading));
     await page.getByText(m('content-loading')).waitFor({ state: 'detached' });
     await eventually(async () => assert.equal(await page.locator('html').getAttribute('lang'), locale, '<html lang>'));
   }
 
-  /** Goes to `path` by typing it in the address bar (a full page load). */
-  async function visit(page, origin, path, heading) {
-    await page.goto(origin + path);
-    await expectScreen(page, origin, path, heading);
+  /** Goes to `address` by typing it in the address bar: a full page load, except that an address
+   * differing from the current one only after `#` changes the screen in the same page, as in a
+   * browser (use `page.reload()` for a new visit). */
+  async function visit(page, origin, address, heading) {
+    await page.goto(siteUrl(origin, address));
+    await expectScreen(page, origin, address, heading);
   }
 
   /** document.title ("<page> – Aware") and <html lang> of the current screen. */
@@ -145,8 +184,9 @@ export function ui(locale) {
 // The English helpers, for the tests that check English-specific details.
 export const { RIGHT, WRONG, expectScreen, visit, expectTitle, answer, answerRight } = ui('en');
 
-/** Every test ends with this: nothing went wrong in the console, nothing left the machine. */
+/** Every test ends with this: no policy violation, nothing went wrong in the console, nothing left the machine. */
 export function expectClean(problems, { allowedOrigins = [] } = {}) {
+  assert.deepEqual(problems.policyViolations, [], 'Content-Security-Policy violations');
   assert.deepEqual(problems.consoleErrors, [], 'console errors');
   const foreign = problems.foreignRequests.filter((url) => !allowedOrigins.includes(new URL(url).origin));
   assert.deepEqual(foreign, [], 'requests to other origins');

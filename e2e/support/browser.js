@@ -1,5 +1,7 @@
 // Launches Debian's Chromium through playwright-core (no browser download), with the flags this
-// network-less machine needs, and records anything a test must fail on.
+// network-less machine needs, and records anything a test must fail on: console errors, uncaught
+// exceptions, requests to other origins, and Content-Security-Policy violations (each
+// `securitypolicyviolation` event of any page or frame, reported to the test through a binding).
 import { chromium } from 'playwright-core';
 
 const EXECUTABLE = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -12,12 +14,29 @@ export async function launch() {
   return chromium.launch({ executablePath: EXECUTABLE, headless: true, args: ARGS });
 }
 
-/** A fresh browser profile (context) whose page reports console errors and foreign requests. */
+/** Every policy violation of every page opened so far, for the suite's final check (app.js). */
+export const policyViolations = [];
+
+/** Runs in every page and frame before its own scripts: reports policy violations. */
+function reportViolations() {
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.__awarePolicyViolation(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} on ${event.documentURI}` +
+      (event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : ''));
+  });
+}
+
+/** A fresh browser profile (context) whose page reports console errors, foreign requests and
+ * policy violations. */
 export async function openPage(browser, origin, { locale = 'en-GB', initScript } = {}) {
   const context = await browser.newContext({ locale });
+  const problems = { consoleErrors: [], foreignRequests: [], policyViolations: [] };
+  await context.exposeBinding('__awarePolicyViolation', (_source, text) => {
+    problems.policyViolations.push(text);
+    policyViolations.push(text);
+  });
+  await context.addInitScript(reportViolations);
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
-  const problems = { consoleErrors: [], foreignRequests: [] };
   page.on('console', (msg) => { if (msg.type() === 'error') problems.consoleErrors.push(msg.text()); });
   page.on('pageerror', (err) => problems.consoleErrors.push(String(err)));
   page.on('request', (req) => {

@@ -2,7 +2,9 @@
 // each language) and the answer keys the authors wrote, without a copy that could drift.
 // A small reader for the subset of TOML the lesson files use; it throws on anything else, so a
 // content change it cannot read fails loudly instead of making a test pass vacuously.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -215,39 +217,77 @@ export function loadHelp() {
   return parseToml(read('help.toml'), 'help.toml').contact;
 }
 
-/** Plain text of a list of inlines of the built content (dist/content/<locale>.json). */
-export function plainText(inlines) {
-  return inlines.map((i) => (i.t === 'Text' ? i.c : Array.isArray(i.c) ? plainText(i.c) : '')).join('');
+/**
+ * The compiled course as JSON, in a temporary folder made once per test process: `aware
+ * content-json` (the same compiler as `aware build`, so the same lessons, sections and order as
+ * the app's binary content files) writes `<locale>.json` (every lesson) and `<locale>.<band>.json`
+ * (what that age band sees: `Lesson::for_band`). The app's own files are binary (postcard).
+ */
+let compiledDir;
+function compiled(name) {
+  if (!compiledDir) {
+    compiledDir = mkdtempSync(join(tmpdir(), 'aware-content-json-'));
+    process.once('exit', () => rmSync(compiledDir, { recursive: true, force: true }));
+    const result = spawnSync(
+      'cargo',
+      ['run', '--quiet', '--profile', 'host', '--target-dir', 'target/host-tools', '-p', 'aware-cli', '--',
+        'content-json', 'lessons', '--out', compiledDir],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    if (result.status !== 0) throw new Error(`aware content-json failed:\n${result.stderr}`);
+  }
+  return JSON.parse(readFileSync(join(compiledDir, name), 'utf8'));
 }
 
-/** The whole built curriculum of one locale (dist/content/<locale>.json), as the app downloads it. */
-export function builtContent(dist, locale = 'en') {
-  const content = JSON.parse(readFileSync(join(dist, 'content', `${locale}.json`), 'utf8'));
-  if (content.locale !== locale) throw new Error(`content/${locale}.json says it is "${content.locale}"`);
+/** The age bands, as addresses (`?band=`) and content files name them. */
+export const BANDS = { younger: '12-14', older: '15-18' };
+
+/** Plain text of a list of inlines of the compiled content (`{"Text": "…"}`, `{"Strong": […]}`, …). */
+export function plainText(inlines) {
+  return inlines
+    .map((inline) => {
+      const [[kind, value]] = Object.entries(inline);
+      if (kind === 'Text') return value;
+      return Array.isArray(value) ? plainText(value) : '';
+    })
+    .join('');
+}
+
+/** The whole compiled course of one locale: as `band` (default: the younger, what a student
+ * sees until a band is chosen) sees it, or every lesson with `band: null`. */
+export function builtContent(locale = 'en', { band = BANDS.younger } = {}) {
+  const content = compiled(band ? `${locale}.${band}.json` : `${locale}.json`);
+  if (content.locale !== locale) throw new Error(`content of ${locale} says it is "${content.locale}"`);
   return content;
 }
 
-/** The ids of the scenarios placed in a list of blocks (`{"t":"Scenario","c":id}`, also inside callouts). */
+/** The ids of the scenarios placed in a list of blocks (`{"Scenario": id}`, also inside callouts). */
 export function scenarioIds(blocks) {
-  return blocks.flatMap((b) => (b.t === 'Scenario' ? [b.c] : b.t === 'Callout' ? scenarioIds(b.c.blocks) : []));
+  return blocks.flatMap((block) => {
+    if (typeof block !== 'object') return [];
+    if (block.Scenario !== undefined) return [block.Scenario];
+    if (block.Callout) return scenarioIds(block.Callout.blocks);
+    return [];
+  });
 }
 
 /**
- * The lessons in a build (dist/content/<locale>.json), in course order: { id, title, sections: [heading],
- * quizLength, scenarioSections, scenarioTitles, hasTeacherGuide }. Used to visit every screen of
- * whatever curriculum the build contains.
+ * The lessons `band` sees (default: the younger), in course order: { id, title, sections:
+ * [heading], quizLength, scenarioSections, scenarioTitles, hasTeacherGuide, ageMin }. Used to
+ * visit every screen of whatever curriculum the build contains.
  */
-export function builtLessons(dist, locale = 'en') {
-  const content = builtContent(dist, locale);
+export function builtLessons(locale = 'en', { band = BANDS.younger } = {}) {
+  const content = builtContent(locale, { band });
   const hasScenario = (blocks) => scenarioIds(blocks).length > 0;
   return content.lessons.map((lesson) => ({
     id: lesson.id,
     title: lesson.title,
+    ageMin: lesson.age_min,
     sections: lesson.sections.map((section) => plainText(section.heading)),
     quizLength: lesson.quiz.length,
     /** 1-based numbers of the sections with a "what would you do?" scenario. */
     scenarioSections: lesson.sections.flatMap((section, i) => (hasScenario(section.blocks) ? [i + 1] : [])),
     scenarioTitles: (lesson.scenarios ?? []).map((scenario) => scenario.title),
-    hasTeacherGuide: Boolean(lesson.teacher_guide),
+    hasTeacherGuide: (lesson.teacher_guide ?? []).length > 0,
   }));
 }

@@ -202,7 +202,7 @@ async function startNginx({ dir, larsPort, writePort, readPort, origins, storeAu
 }
 
 /** A child process whose output goes to `log`, and a `stop()` that waits for its exit. */
-function launch(name, command, args, { cwd, env, user, log, signal = 'SIGTERM' }) {
+export function launch(name, command, args, { cwd, env, user, log, signal = 'SIGTERM' }) {
   const child = spawn(command, args, { cwd, env, uid: user?.uid, gid: user?.gid, stdio: ['ignore', 'pipe', 'pipe'] });
   const out = createWriteStream(log);
   // Both into one file: neither may end it before the other is done.
@@ -235,7 +235,7 @@ function launch(name, command, args, { cwd, env, user, log, signal = 'SIGTERM' }
 
 /** Polls `ready` until it is true, for at most `timeout` ms; fails with the server's name, and
  * at once with its log if `child` exits meanwhile. */
-async function until(what, ready, { child, timeout = 60_000, interval = 50 } = {}) {
+export async function until(what, ready, { child, timeout = 60_000, interval = 50 } = {}) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     if (child?.exited()) {
@@ -253,7 +253,7 @@ async function until(what, ready, { child, timeout = 60_000, interval = 50 } = {
   throw new Error(`${what} did not become ready within ${timeout} ms`);
 }
 
-function run(command, args, user) {
+export function run(command, args, user) {
   const result = spawnSync(command, args, { uid: user?.uid, gid: user?.gid, encoding: 'utf8' });
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.error}):\n${result.stdout}${result.stderr}`);
@@ -261,7 +261,7 @@ function run(command, args, user) {
   return result.stdout;
 }
 
-async function freePorts(count) {
+export async function freePorts(count) {
   const servers = await Promise.all(
     Array.from({ length: count }, () => new Promise((done, fail) => {
       const server = createServer();
@@ -300,6 +300,6 @@ function larsBin() {
   return process.env.AWARE_LARS ?? onPath('xapi-rs', [join(homedir(), '.cargo', 'bin')]);
 }
 
-function nginxBin() {
+export function nginxBin() {
   return onPath('nginx', ['/usr/sbin']);
 }

@@ -1,7 +1,8 @@
 // The whole curriculum, in every language, the way a student and a teacher meet it: for every
-// lesson of the build (dist/content/<locale>.json) read every section, play every path of its
+// lesson of the course (compiled from lessons/ as the build compiles it; each in the age band that
+// first sees it) read every section, play every path of its
 // "what would you do?" story to an ending, answer every question right, reach the result, then
-// open the teacher guide from the lesson page, check it and print it (print styles and a PDF).
+// open the lesson's teacher guide on the teacher's page, check it and print it (print styles and a PDF).
 // One browser page per lesson, moved around in-app as a student would; the interface text is that
 // of locales/<locale>/app.ftl, the lesson text that of the build.
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   LOCALES, distDir, expectClean, expectCount, expectVisibleText, optionControl, startApp, ui,
 } from '../support/app.js';
-import { builtContent, loadLesson, loadLocales, plainText, scenarioIds } from '../support/content.js';
+import { BANDS, builtContent, loadLesson, loadLocales, plainText, scenarioIds } from '../support/content.js';
 
 let app;
 before(async () => {
@@ -64,18 +65,26 @@ describe('the curriculum', { concurrency: LOCALES.length }, () => {
   for (const locale of LOCALES) {
     describe(locale, { concurrency: 1 }, () => {
       const { m, answerRight, browserLocale, expectScreen, expectTitle } = ui(locale);
-      const content = builtContent(distDir(), locale);
       const language = loadLocales()[locale];
+      // Every lesson, each in the band that first sees it: the younger band's (the default), then
+      // those for ages 15-18 only, opened with a teacher's `?band=15-18` link.
+      const younger = builtContent(locale, { band: BANDS.younger }).lessons;
+      const olderOnly = builtContent(locale, { band: BANDS.older }).lessons.filter((l) => !younger.some((y) => y.id === l.id));
+      assert.ok(younger.length >= 1, `no lessons for ${BANDS.younger} in ${locale}`);
+      assert.ok(olderOnly.length >= 1, `no lessons for ${BANDS.older} only in ${locale}`);
+      const lessons = [
+        ...younger.map((lesson) => ({ lesson, page: `index.html?band=${BANDS.younger}` })),
+        ...olderOnly.map((lesson) => ({ lesson, page: `index.html?band=${BANDS.older}` })),
+      ];
 
-      assert.ok(content.lessons.length >= 1, `content/${locale}.json has no lessons`);
-
-      for (const lesson of content.lessons) {
-        describe(lesson.id, { concurrency: 1 }, () => {
+      for (const { lesson, page: studentPage } of lessons) {
+        describe(`${lesson.id} (${studentPage})`, { concurrency: 1 }, () => {
           const sections = lesson.sections.map((section) => plainText(section.heading));
           const quiz = lesson.quiz.map((item) => quizItem(item, m));
           const guideHeadings = lesson.teacher_guide.map((section) => plainText(section.heading));
-          const sectionPath = (n) => `/lessons/${lesson.id}/section/${n}`;
-          const quizPath = (n) => `/lessons/${lesson.id}/quiz/${n}`;
+          const sectionPath = (n) => `${studentPage}#/lessons/${lesson.id}/section/${n}`;
+          const quizPath = (n) => `${studentPage}#/lessons/${lesson.id}/quiz/${n}`;
+          const coursePath = `${studentPage}#/`;
           let page;
           let problems;
           let context;
@@ -88,8 +97,8 @@ describe('the curriculum', { concurrency: LOCALES.length }, () => {
 
           test('every section, and every path of the scenario to an ending', async () => {
             assert.deepEqual(sections, loadLesson(lesson.id, locale).sections, 'the build has the section headings of lessons/**');
-            await page.goto(`${app.origin}/`);
-            await expectScreen(page, app.origin, '/', m('course-title'));
+            await page.goto(`${app.origin}/${coursePath}`);
+            await expectScreen(page, app.origin, coursePath, m('course-title'));
             await page.getByRole('main').getByRole('link', { name: lesson.title, exact: true }).click();
             const pager = page.getByRole('navigation', { name: m('lesson-pager'), exact: true });
             let played = 0;
@@ -129,7 +138,7 @@ describe('the curriculum', { concurrency: LOCALES.length }, () => {
               const last = n === quiz.length;
               await page.getByRole('link', { name: m(last ? 'quiz-finish' : 'quiz-next'), exact: true }).click();
             }
-            await expectScreen(page, app.origin, `/lessons/${lesson.id}/result`, m('result-title'));
+            await expectScreen(page, app.origin, `${studentPage}#/lessons/${lesson.id}/result`, m('result-title'));
             await expectVisibleText(page, m('result-first-try', { right: quiz.length, total: quiz.length }));
             await expectVisibleText(page, m('result-all-solved'));
             assert.equal(await page.getByRole('link', { name: m('result-continue') }).count(), 0, 'nothing is left to answer');
@@ -138,14 +147,14 @@ describe('the curriculum', { concurrency: LOCALES.length }, () => {
             expectClean(problems);
           });
 
-          test('the teacher guide, opened from the lesson page: its four sections and the read-aloud scenario', async () => {
+          test('the teacher guide, on the teacher\'s page: its four sections and the read-aloud scenario', async () => {
             await page.getByRole('main').getByRole('link', { name: m('back-to-lessons'), exact: true }).click();
-            await expectScreen(page, app.origin, '/', m('course-title'));
-            await page.getByRole('main').getByRole('link', { name: lesson.title, exact: true }).click();
-            await expectScreen(page, app.origin, sectionPath(1), lesson.title);
-            await page.getByRole('main').getByRole('link', { name: m('teacher-guide-link'), exact: true }).click();
+            await expectScreen(page, app.origin, coursePath, m('course-title'));
+            // Student screens never link to the teacher's page (the bundles are split so a student
+            // downloads none of it): a teacher opens the guide on teacher.html.
             const title = m('teacher-guide-title', { lesson: lesson.title });
-            await expectScreen(page, app.origin, `/lessons/${lesson.id}/teacher-guide`, title);
+            await page.goto(`${app.origin}/teacher.html#/guides/${lesson.id}`);
+            await expectScreen(page, app.origin, `teacher.html#/guides/${lesson.id}`, title);
             await expectTitle(page, title);
             // Teachers are told when a native speaker has not yet checked the text, and only then.
             const unreviewed = page.getByText(m('translation-unreviewed', { language: language.name }), { exact: true });
@@ -213,9 +222,9 @@ describe('the curriculum', { concurrency: LOCALES.length }, () => {
               for (const heading of guideHeadings) {
                 assert.ok(await main.getByRole('heading', { level: 2, name: heading, exact: true }).isVisible(), `"${heading}" prints`);
               }
-              const firstParagraph = lesson.teacher_guide[0].blocks.find((b) => b.t === 'Paragraph');
+              const firstParagraph = lesson.teacher_guide[0].blocks.find((b) => b.Paragraph);
               assert.ok(firstParagraph, 'the guide starts with a paragraph');
-              assert.ok(await main.getByText(plainText(firstParagraph.c), { exact: true }).isVisible(), 'the guide text prints');
+              assert.ok(await main.getByText(plainText(firstParagraph.Paragraph), { exact: true }).isVisible(), 'the guide text prints');
               for (const scenario of lesson.scenarios) {
                 const heading = m('teacher-guide-script', { title: scenario.title });
                 assert.ok(await main.getByRole('heading', { level: 2, name: heading, exact: true }).isVisible(), `"${heading}" prints`);

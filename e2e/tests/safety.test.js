@@ -27,18 +27,18 @@ after(async () => {
 function screens() {
   const mid = Math.ceil(lesson1.sections.length / 2);
   return [
-    { path: '/', heading: 'Lessons' },
-    { path: `/lessons/${lesson1.id}/section/1`, heading: lesson1.title },
-    { path: `/lessons/${lesson1.id}/section/${mid}`, heading: lesson1.title },
-    { path: `/lessons/${lesson1.id}/section/${lesson1.sections.length}`, heading: lesson1.title },
-    { path: `/lessons/${lesson2.id}/section/1`, heading: lesson2.title },
-    { path: `/lessons/${lesson1.id}/quiz/1`, heading: lesson1.title },
-    { path: `/lessons/${lesson2.id}/quiz/${lesson2.quiz.length}`, heading: lesson2.title },
-    { path: `/lessons/${lesson1.id}/result`, heading: 'What you learned' },
-    { path: '/help', heading: 'Get help' },
-    { path: '/nope', heading: 'Page not found' },
-    { path: `/lessons/${lesson1.id}/section/99`, heading: 'This lesson has no section 99.' },
-    { path: '/lessons/no-such-lesson/quiz/1', heading: "We couldn't find that lesson." },
+    { path: 'index.html?band=12-14#/', heading: 'Lessons' },
+    { path: `index.html?band=12-14#/lessons/${lesson1.id}/section/1`, heading: lesson1.title },
+    { path: `index.html?band=12-14#/lessons/${lesson1.id}/section/${mid}`, heading: lesson1.title },
+    { path: `index.html?band=12-14#/lessons/${lesson1.id}/section/${lesson1.sections.length}`, heading: lesson1.title },
+    { path: `index.html?band=12-14#/lessons/${lesson2.id}/section/1`, heading: lesson2.title },
+    { path: `index.html?band=12-14#/lessons/${lesson1.id}/quiz/1`, heading: lesson1.title },
+    { path: `index.html?band=12-14#/lessons/${lesson2.id}/quiz/${lesson2.quiz.length}`, heading: lesson2.title },
+    { path: `index.html?band=12-14#/lessons/${lesson1.id}/result`, heading: 'What you learned' },
+    { path: 'index.html?band=12-14#/help', heading: 'Get help' },
+    { path: 'index.html?band=12-14#/nope', heading: 'Page not found' },
+    { path: `index.html?band=12-14#/lessons/${lesson1.id}/section/99`, heading: 'This lesson has no section 99.' },
+    { path: 'index.html?band=12-14#/lessons/no-such-lesson/quiz/1', heading: "We couldn't find that lesson." },
   ];
 }
 
@@ -58,13 +58,13 @@ async function interceptExitSite(context) {
 
 /** Opens the app and walks through several screens in-app, so it has several history entries. */
 async function browseAFewScreens(page) {
-  await visit(page, app.origin, '/', 'Lessons');
+  await visit(page, app.origin, 'index.html?band=12-14#/', 'Lessons');
   await page.getByRole('link', { name: lesson1.title, exact: true }).click();
-  await expectScreen(page, app.origin, `/lessons/${lesson1.id}/section/1`, lesson1.title);
+  await expectScreen(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/section/1`, lesson1.title);
   await page.getByRole('link', { name: 'Next section', exact: true }).click();
-  await expectScreen(page, app.origin, `/lessons/${lesson1.id}/section/2`, lesson1.title);
+  await expectScreen(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/section/2`, lesson1.title);
   await page.getByRole('banner').getByRole('link', { name: 'Get help', exact: true }).click();
-  await expectScreen(page, app.origin, '/help', 'Get help');
+  await expectScreen(page, app.origin, 'index.html?band=12-14#/help', 'Get help');
   assert.ok(await page.evaluate(() => history.length) >= 4, 'the app has several history entries');
 }
 
@@ -88,21 +88,21 @@ describe('"Get help"', () => {
       const help = page.getByRole('banner').getByRole('link', { name: 'Get help', exact: true });
       assert.equal(await help.count(), 1, `"Get help" on ${screen.path}`);
       assert.ok(await help.isVisible(), `"Get help" is visible on ${screen.path}`);
-      assert.equal(await help.getAttribute('href'), '/help');
+      assert.equal(await help.getAttribute('href'), '#/help');
       const exit = page.getByRole('banner').getByRole('button', { name: 'Exit this page' });
       assert.ok(await exit.isVisible(), `"Exit this page" is visible on ${screen.path}`);
     }
     // From inside a quiz, the link goes to the help page.
-    await visit(page, app.origin, `/lessons/${lesson1.id}/quiz/1`, lesson1.title);
+    await visit(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/quiz/1`, lesson1.title);
     await page.getByRole('banner').getByRole('link', { name: 'Get help', exact: true }).click();
-    await expectScreen(page, app.origin, '/help', 'Get help');
+    await expectScreen(page, app.origin, 'index.html?band=12-14#/help', 'Get help');
     expectClean(problems);
     await context.close();
   });
 
   test('the help page lists the helplines with tap-to-call links: "Call 108" and "Call 102"', async () => {
     const { page, problems, context } = await app.open();
-    await visit(page, app.origin, '/help', 'Get help');
+    await visit(page, app.origin, 'index.html?band=12-14#/help', 'Get help');
     await expectTitle(page, 'Get help');
     for (const [name, number] of [['Child Helpline', '108'], ['Police', '102']]) {
       const contact = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
@@ -123,9 +123,9 @@ describe('"Get help"', () => {
     }
     // The first section of each lesson also points to help, before any difficult content.
     for (const lesson of lessons) {
-      await visit(page, app.origin, `/lessons/${lesson.id}/section/1`, lesson.title);
+      await visit(page, app.origin, `index.html?band=12-14#/lessons/${lesson.id}/section/1`, lesson.title);
       await page.getByRole('main').getByRole('link', { name: 'Get help', exact: true }).click();
-      await expectScreen(page, app.origin, '/help', 'Get help');
+      await expectScreen(page, app.origin, 'index.html?band=12-14#/help', 'Get help');
     }
     expectClean(problems);
     await context.close();
@@ -149,9 +149,9 @@ describe('"Exit this page"', () => {
     await interceptExitSite(context);
     await browseAFewScreens(page);
     await page.reload();
-    await expectScreen(page, app.origin, '/help', 'Get help');
+    await expectScreen(page, app.origin, 'index.html?band=12-14#/help', 'Get help');
     await page.getByRole('link', { name: 'Lessons', exact: true }).click();
-    await expectScreen(page, app.origin, '/', 'Lessons');
+    await expectScreen(page, app.origin, 'index.html?band=12-14#/', 'Lessons');
     await page.getByRole('button', { name: 'Exit this page' }).click();
     await expectExitedForGood(page);
     expectClean(problems, { allowedOrigins: [EXIT_ORIGIN] });
@@ -163,13 +163,13 @@ describe('"Exit this page"', () => {
     await interceptExitSite(context);
     await browseAFewScreens(page);
     await page.goBack();
-    await expectScreen(page, app.origin, `/lessons/${lesson1.id}/section/2`, lesson1.title);
+    await expectScreen(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/section/2`, lesson1.title);
     await page.getByRole('button', { name: 'Exit this page' }).click();
     await expectExitedForGood(page);
 
     const second = await app.open();
     await interceptExitSite(second.context);
-    await visit(second.page, app.origin, '/help', 'Get help');
+    await visit(second.page, app.origin, 'index.html?band=12-14#/help', 'Get help');
     await second.page.getByRole('button', { name: 'Exit this page' }).click();
     await expectExitedForGood(second.page);
     expectClean(problems, { allowedOrigins: [EXIT_ORIGIN] });
@@ -184,9 +184,9 @@ describe('"Exit this page"', () => {
     const { page, problems, context } = await app.open();
     await interceptExitSite(context);
     await browseAFewScreens(page);
-    await visit(page, app.origin, `/lessons/${lesson2.id}/section/1`, lesson2.title);
+    await visit(page, app.origin, `index.html?band=12-14#/lessons/${lesson2.id}/section/1`, lesson2.title);
     await page.getByRole('link', { name: 'Next section', exact: true }).click();
-    await expectScreen(page, app.origin, `/lessons/${lesson2.id}/section/2`, lesson2.title);
+    await expectScreen(page, app.origin, `index.html?band=12-14#/lessons/${lesson2.id}/section/2`, lesson2.title);
     await page.getByRole('button', { name: 'Exit this page' }).click();
     await expectExitedForGood(page);
     expectClean(problems, { allowedOrigins: [EXIT_ORIGIN] });
@@ -199,16 +199,16 @@ describe('"Exit this page"', () => {
     await browseAFewScreens(page);
     // In the middle of a quiz, with an answer given.
     await page.goBack();
-    await expectScreen(page, app.origin, `/lessons/${lesson1.id}/section/2`, lesson1.title);
+    await expectScreen(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/section/2`, lesson1.title);
     for (let n = 3; n <= lesson1.sections.length; n++) {
       await page.getByRole('link', { name: 'Next section', exact: true }).click();
-      await expectScreen(page, app.origin, `/lessons/${lesson1.id}/section/${n}`, lesson1.title);
+      await expectScreen(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/section/${n}`, lesson1.title);
     }
     await page.getByRole('link', { name: 'Start the quiz', exact: true }).click();
-    await expectScreen(page, app.origin, `/lessons/${lesson1.id}/quiz/1`, lesson1.title);
+    await expectScreen(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/quiz/1`, lesson1.title);
     await answerRight(page, lesson1.quiz[0]);
     await page.getByRole('link', { name: 'Next question', exact: true }).click();
-    await expectScreen(page, app.origin, `/lessons/${lesson1.id}/quiz/2`, lesson1.title);
+    await expectScreen(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/quiz/2`, lesson1.title);
     await page.keyboard.press('Shift');
     await page.keyboard.press('Shift');
     await page.keyboard.press('Shift');
@@ -232,7 +232,7 @@ describe('"Exit this page"', () => {
     await page.keyboard.press('Shift');
     await announcement('Shift, press 2 more times to exit.').waitFor({ state: 'attached' });
     await page.waitForTimeout(500);
-    assert.equal(page.url(), `${app.origin}/help`, 'still on the same screen');
+    assert.equal(page.url(), `${app.origin}/index.html?band=12-14#/help`, 'still on the same screen');
     assert.deepEqual(visits, [], 'the exit site was not visited');
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('aware-exiting')), false);
 
@@ -243,7 +243,7 @@ describe('"Exit this page"', () => {
     await page.keyboard.press('Shift+B');
     await page.waitForTimeout(300);
     assert.deepEqual(visits, []);
-    assert.equal(page.url(), `${app.origin}/help`);
+    assert.equal(page.url(), `${app.origin}/index.html?band=12-14#/help`);
     expectClean(problems);
     await context.close();
   });

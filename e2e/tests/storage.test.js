@@ -1,17 +1,23 @@
 // Progress lives in localStorage. When storage is blocked, unreadable, from a newer app or from an
 // older one, the student can still learn, is told plainly what happened, and nothing is lost.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
   RIGHT, answerRight, expectClean, expectCount, expectScreen, startApp, visit,
 } from '../support/app.js';
-import { loadLesson } from '../support/content.js';
+import { ROOT, loadLesson } from '../support/content.js';
 
 const lesson1 = loadLesson('what-is-trafficking');
 const lesson2 = loadLesson('myths-and-facts');
 const KEY = 'aware.progress';
 const BACKUP = 'aware.progress.backup';
+/** The schema the app writes progress in: CURRENT_SCHEMA of aware_core::progress (one source of truth). */
+const CURRENT_SCHEMA = Number(
+  /pub const CURRENT_SCHEMA: u32 = (\d+);/.exec(readFileSync(join(ROOT, 'crates/core/src/progress/schema.rs'), 'utf8'))[1],
+);
 
 const NOTICE = {
   unavailable:
@@ -50,14 +56,14 @@ async function expectNotice(page, text) {
 async function openWithStored(value, extra = {}) {
   const opened = await app.open();
   const { page } = opened;
-  await visit(page, app.origin, '/', 'Lessons');
+  await visit(page, app.origin, 'index.html?band=12-14#/', 'Lessons');
   await page.evaluate(([key, value, extra]) => {
     localStorage.clear();
     localStorage.setItem(key, value);
     for (const [k, v] of Object.entries(extra)) localStorage.setItem(k, v);
   }, [KEY, value, extra]);
   await page.reload();
-  await expectScreen(page, app.origin, '/', 'Lessons');
+  await expectScreen(page, app.origin, 'index.html?band=12-14#/', 'Lessons');
   return opened;
 }
 
@@ -68,14 +74,14 @@ const storage = (page) => page.evaluate(() => Object.fromEntries(Object.entries(
 async function useTheApp(page) {
   await page.getByRole('link', { name: lesson1.title, exact: true }).click();
   for (let n = 1; n < lesson1.sections.length; n++) {
-    await expectScreen(page, app.origin, `/lessons/${lesson1.id}/section/${n}`, lesson1.title);
+    await expectScreen(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/section/${n}`, lesson1.title);
     await page.getByRole('link', { name: 'Next section', exact: true }).click();
   }
   await page.getByRole('link', { name: 'Start the quiz', exact: true }).click();
-  await expectScreen(page, app.origin, `/lessons/${lesson1.id}/quiz/1`, lesson1.title);
+  await expectScreen(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/quiz/1`, lesson1.title);
   await answerRight(page, lesson1.quiz[0]);
   await page.getByRole('banner').getByRole('link', { name: 'Lessons', exact: true }).click();
-  await expectScreen(page, app.origin, '/', 'Lessons');
+  await expectScreen(page, app.origin, 'index.html?band=12-14#/', 'Lessons');
   await lessonCard(page, lesson1).getByText(`Quiz: 1 of ${lesson1.quiz.length} questions answered`, { exact: true }).waitFor();
 }
 
@@ -85,7 +91,7 @@ const lessonCard = (page, lesson) =>
 describe('blocked storage', () => {
   test('the app still works, keeps progress for this visit, and says it cannot be saved', async () => {
     const { page, problems, context } = await app.open({ initScript: blockStorage });
-    await visit(page, app.origin, '/', 'Lessons');
+    await visit(page, app.origin, 'index.html?band=12-14#/', 'Lessons');
     assert.equal(await page.evaluate(() => { try { localStorage; return 'open'; } catch (e) { return e.name; } }), 'SecurityError',
       'the test really blocks storage');
     await expectNotice(page, NOTICE.unavailable);
@@ -117,12 +123,12 @@ describe('unreadable storage', () => {
       stored = await storage(page);
       assert.equal(stored[BACKUP], raw, 'the backup survives new progress');
       const saved = JSON.parse(stored[KEY]);
-      assert.equal(saved.schema, 2);
+      assert.equal(saved.schema, CURRENT_SCHEMA, 'new progress is written in the current schema');
       assert.equal(saved.lessons[lesson1.id].quiz[lesson1.quiz[0].id].solved, true);
 
       // The next visit reads the new progress without a notice.
       await page.reload();
-      await expectScreen(page, app.origin, '/', 'Lessons');
+      await expectScreen(page, app.origin, 'index.html?band=12-14#/', 'Lessons');
       await lessonCard(page, lesson1).getByText(`Quiz: 1 of ${lesson1.quiz.length} questions answered`, { exact: true }).waitFor();
       assert.equal(await page.getByText(NOTICE.unreadable).count(), 0, 'no notice once progress is readable again');
       expectClean(problems);
@@ -158,7 +164,7 @@ describe('progress from an older version', () => {
 
   test('a question answered right in v1 is not shown as wrong', async () => {
     const { page, problems, context } = await openWithStored(v1);
-    await visit(page, app.origin, `/lessons/${lesson1.id}/quiz/1`, lesson1.title);
+    await visit(page, app.origin, `index.html?band=12-14#/lessons/${lesson1.id}/quiz/1`, lesson1.title);
     await expectCount(page, `Question 1 of ${lesson1.quiz.length}`);
     // v1 kept only "answered right", not which option: the question may show the answer as right
     // or ask again, but it must not tell the student their right answer was wrong.

@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  LOCALES, distDir, eventually, expectClean, expectCount, expectText, expectVisibleText, h1, optionControl, startApp, ui,
+  LOCALES, distDir, eventually, expectClean, expectCount, expectText, expectVisibleText, h1, optionControl, shownOptions, startApp, ui,
   wrongOptions,
 } from '../support/app.js';
-import { builtLessons, defaultLocale, loadLesson, loadLocales } from '../support/content.js';
+import { BANDS, builtLessons, defaultLocale, loadLesson, loadLocales } from '../support/content.js';
 import { t } from '../support/l10n.js';
 
 let app;
@@ -21,9 +21,9 @@ after(async () => {
   await app?.stop();
 });
 
-const sectionPath = (lesson, n) => `/lessons/${lesson.id}/section/${n}`;
-const quizPath = (lesson, n) => `/lessons/${lesson.id}/quiz/${n}`;
-const resultPath = (lesson) => `/lessons/${lesson.id}/result`;
+const sectionPath = (lesson, n) => `index.html?band=12-14#/lessons/${lesson.id}/section/${n}`;
+const quizPath = (lesson, n) => `index.html?band=12-14#/lessons/${lesson.id}/quiz/${n}`;
+const resultPath = (lesson) => `index.html?band=12-14#/lessons/${lesson.id}/result`;
 
 /** The card of one lesson on the course page. */
 const card = (page, lesson) =>
@@ -55,7 +55,7 @@ for (const locale of LOCALES) {
 
     test(`a browser that prefers ${L.browserLocale} gets ${locale} without choosing it`, async () => {
       const { page, problems, context } = await open();
-      await visit(page, app.origin, '/', m('course-title'));
+      await visit(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
       assert.equal(await page.locator('html').getAttribute('lang'), locale);
       assert.equal(await page.evaluate(() => navigator.language), L.browserLocale, 'the browser asks for its language');
       await expectVisibleText(page, m('course-intro'));
@@ -72,14 +72,40 @@ for (const locale of LOCALES) {
       await context.close();
     });
 
+    test('a first visit asks for the age group before listing lessons; 12–14 sees no lesson for 15–18 only', async () => {
+      const { page, problems, context } = await open();
+      await visit(page, app.origin, 'index.html#/', m('course-title'));
+      const question = page.getByRole('heading', { level: 2, name: m('band-question'), exact: true });
+      await question.waitFor();
+      assert.equal(await page.getByRole('main').getByRole('link', { name: lesson1.title, exact: true }).count(), 0,
+        'no lessons before the age group is chosen');
+      await page.getByRole('button', { name: m('band-younger'), exact: true }).click();
+      await page.getByRole('main').getByRole('link', { name: lesson1.title, exact: true }).waitFor();
+      const links = await page.getByRole('main').getByRole('listitem').getByRole('link').allTextContents();
+      assert.deepEqual(links.map((t) => t.trim()), builtLessons(locale).map((l) => l.title), 'the lessons 12–14 may open, in order');
+      const olderOnly = builtLessons(locale, { band: BANDS.older }).filter((l) => l.ageMin >= 15);
+      assert.ok(olderOnly.length > 0, 'the course has lessons for 15–18 only');
+      for (const lesson of olderOnly) {
+        assert.ok(!links.map((t) => t.trim()).includes(lesson.title), `"${lesson.title}" (15–18 only) has no link for 12–14`);
+      }
+      // The choice is kept on the device: the next visit lists the lessons at once.
+      await page.reload();
+      await page.getByRole('main').getByRole('link', { name: lesson1.title, exact: true }).waitFor();
+      expectClean(problems);
+      await context.close();
+    });
+
     test('the course page lists the lessons, with ages, duration and "Not started"', async () => {
       // Every lesson of the build, in its order; the two lessons of this suite with their details.
-      const built = builtLessons(distDir(), locale);
+      // Ages 12–14 see every lesson listed; those for 15–18 only are named, with no way in.
+      const built = builtLessons(locale, { band: null });
+      const forBand = new Set(builtLessons(locale).map((lesson) => lesson.id));
+      assert.ok(built.some((lesson) => !forBand.has(lesson.id)), 'the course has lessons for 15–18 only');
       const ids = built.map((lesson) => lesson.id);
       assert.ok(ids.includes(lesson1.id) && ids.includes(lesson2.id), `the build has both lessons: ${ids.join(', ')}`);
       assert.equal(ids.indexOf(lesson1.id) < ids.indexOf(lesson2.id), lesson1.order < lesson2.order, 'course order follows lesson.toml');
       const { page, problems, context } = await open();
-      await visit(page, app.origin, '/', m('course-title'));
+      await visit(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
       await expectTitle(page, m('course-title'));
       await expectVisibleText(page, m('course-intro'));
       const cards = page.getByRole('main').getByRole('listitem');
@@ -88,7 +114,12 @@ for (const locale of LOCALES) {
         const item = cards.nth(index);
         await expectText(item.getByRole('heading', { level: 2 }), lesson.title);
         const link = item.getByRole('link', { name: lesson.title, exact: true });
-        assert.equal(await link.getAttribute('href'), sectionPath(lesson, 1));
+        if (!forBand.has(lesson.id)) {
+          assert.equal(await link.count(), 0, `"${lesson.title}" (15–18 only) cannot be opened by 12–14`);
+          await item.getByText(m('course-for-older'), { exact: true }).waitFor();
+          continue;
+        }
+        assert.equal(await link.getAttribute('href'), sectionPath(lesson, 1).replace(/^[^#]*/, ''), 'a link within the student page');
         await item.getByText(m('status-not-started'), { exact: true }).waitFor();
       }
       for (const lesson of [lesson1, lesson2]) {
@@ -118,7 +149,7 @@ for (const locale of LOCALES) {
       });
 
       test('opens the lesson from the course page and reads every section with "Next section"', async () => {
-        await visit(page, app.origin, '/', m('course-title'));
+        await visit(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
         await page.getByRole('link', { name: lesson1.title, exact: true }).click();
         const total = lesson1.sections.length;
         for (let n = 1; n <= total; n++) {
@@ -168,14 +199,15 @@ for (const locale of LOCALES) {
         await alert.getByRole('heading', { name: m('quiz-error-summary'), exact: true }).waitFor();
         // The summary links to the first choice; the fieldset is described by the same message.
         await alert.getByRole('link', { name: m('quiz-choose-first'), exact: true }).click();
-        assert.equal(await optionControl(page, quiz[0], quiz[0].options[0].id).evaluate((el) => el === document.activeElement), true,
+        const [firstShown] = await shownOptions(page, quiz[0]);
+        assert.equal(await optionControl(page, quiz[0], firstShown.id).evaluate((el) => el === document.activeElement), true,
           'the error summary link moves focus to the first choice');
         const description = await group.evaluate((fieldset) =>
           (fieldset.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)
             .map((id) => document.getElementById(id)?.textContent.trim()).join(' '));
         assert.equal(description, m('quiz-choose-first'), 'the question group is described by the error');
         assert.equal(await page.getByText(WRONG).count(), 0, 'no verdict without an answer');
-        assert.equal(page.url(), app.origin + quizPath(lesson1, 1), 'the error link does not change the address');
+        assert.equal(page.url(), `${app.origin}/${quizPath(lesson1, 1)}`, 'the error link does not change the address');
         expectClean(problems);
       });
 
@@ -275,7 +307,7 @@ for (const locale of LOCALES) {
       test('the course page shows quiz progress', async () => {
         const answered = quiz.findIndex((item) => item.type === 'true-false') + 1;
         await page.getByRole('banner').getByRole('link', { name: m('nav-lessons'), exact: true }).click();
-        await expectScreen(page, app.origin, '/', m('course-title'));
+        await expectScreen(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
         await expectStatus(page, lesson1, m('status-quiz', { answered, total: quiz.length }));
         await expectStatus(page, lesson2, m('status-not-started'));
         await page.goBack();
@@ -305,7 +337,7 @@ for (const locale of LOCALES) {
         assert.equal(await page.getByRole('link', { name: m('result-continue') }).count(), 0);
 
         await page.getByRole('main').getByRole('link', { name: m('back-to-lessons'), exact: true }).click();
-        await expectScreen(page, app.origin, '/', m('course-title'));
+        await expectScreen(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
         await expectStatus(page, lesson1, m('status-completed', { right: quiz.length - 1, total: quiz.length }));
         expectClean(problems);
       });
@@ -313,7 +345,7 @@ for (const locale of LOCALES) {
       test('Back and Forward move between screens, with the right address, heading and title', async () => {
         const last = quiz.length;
         const screens = [
-          { path: '/', heading: m('course-title'), title: m('course-title') },
+          { path: 'index.html?band=12-14#/', heading: m('course-title'), title: m('course-title') },
           { path: resultPath(lesson1), heading: m('result-title'), title: `${m('result-title')}: ${lesson1.title}` },
           { path: quizPath(lesson1, last), heading: lesson1.title, title: questionTitle(last) },
           { path: quizPath(lesson1, last - 1), heading: lesson1.title, title: questionTitle(last - 1) },
@@ -371,7 +403,7 @@ for (const locale of LOCALES) {
         await answerRight(page, item);
 
         await page.getByRole('banner').getByRole('link', { name: m('nav-lessons'), exact: true }).click();
-        await expectScreen(page, app.origin, '/', m('course-title'));
+        await expectScreen(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
         await expectStatus(page, lesson2, m('status-quiz', { answered: 1, total: lesson2.quiz.length }));
         await expectStatus(page, lesson1, m('status-not-started'));
         expectClean(problems);
@@ -411,7 +443,7 @@ for (const locale of LOCALES) {
 
       // Same screen, now in the other language.
       await O.expectScreen(page, app.origin, quizPath(lesson1, 2), lessonO.title);
-      assert.equal(page.url(), app.origin + quizPath(lesson1, 2), 'the address is unchanged');
+      assert.equal(page.url(), `${app.origin}/${quizPath(lesson1, 2)}`, 'the address is unchanged');
       await O.expectTitle(page, `${O.m('quiz-question-count', { current: 2, total: lessonO.quiz.length })}: ${lessonO.title}`);
       assert.equal(await switcherButton(page, other).getAttribute('aria-pressed'), 'true');
       assert.equal(await switcherButton(page, locale).getAttribute('aria-pressed'), 'false');
@@ -431,12 +463,12 @@ for (const locale of LOCALES) {
       await page.getByText(O.RIGHT, { exact: true }).waitFor();
       assert.equal(await optionControl(page, lessonO.quiz[0], lessonO.quiz[0].correct[0]).isChecked(), true);
       await page.getByRole('banner').getByRole('link', { name: O.m('nav-lessons'), exact: true }).click();
-      await O.expectScreen(page, app.origin, '/', O.m('course-title'));
+      await O.expectScreen(page, app.origin, 'index.html?band=12-14#/', O.m('course-title'));
       await expectStatus(page, lessonO, O.m('status-quiz', { answered: 2, total: lessonO.quiz.length }));
 
       // The choice is remembered: a reload (and a browser still preferring the first language) stays in it.
       await page.reload();
-      await O.expectScreen(page, app.origin, '/', O.m('course-title'));
+      await O.expectScreen(page, app.origin, 'index.html?band=12-14#/', O.m('course-title'));
       expectClean(problems);
       await context.close();
     });
@@ -446,7 +478,7 @@ for (const locale of LOCALES) {
 test('a browser asking for no language Aware has gets the deployment default', async () => {
   const locale = defaultLocale();
   const { page, problems, context } = await app.open({ locale: 'fr-FR' });
-  await ui(locale).visit(page, app.origin, '/', t(locale, 'course-title'));
+  await ui(locale).visit(page, app.origin, 'index.html?band=12-14#/', t(locale, 'course-title'));
   await eventually(async () => assert.equal(await page.locator('html').getAttribute('lang'), locale));
   expectClean(problems);
   await context.close();

@@ -49,9 +49,9 @@ const startScreen = (page, l = m) => ({
 
 /** Opens the check from the header, as a student does. */
 async function openCheck(page, l = ui('en')) {
-  await l.visit(page, app.origin, '/', l.m('course-title'));
+  await l.visit(page, app.origin, 'index.html?band=12-14#/', l.m('course-title'));
   await page.getByRole('banner').getByRole('link', { name: l.m('nav-check'), exact: true }).click();
-  await l.expectScreen(page, app.origin, '/check', l.m('check-title'));
+  await l.expectScreen(page, app.origin, 'check.html#/', l.m('check-title'));
   await startScreen(page, l.m).begin.waitFor();
 }
 
@@ -162,11 +162,10 @@ describe('a study from the code cards to the class report', () => {
     await teacher?.context.close();
   });
 
-  test('the teacher creates a study from "For teachers" and reads the codes from the printable code cards', async () => {
+  test('the teacher creates a study on the teacher\'s page and reads the codes from the printable code cards', async () => {
     const { page, problems } = teacher;
-    await visit(page, app.origin, '/', m('course-title'));
-    await page.getByRole('contentinfo').getByRole('link', { name: m('nav-teacher'), exact: true }).click();
-    await expectScreen(page, app.origin, '/teacher', m('teacher-title'));
+    // The teacher's page has its own address (no student screen links to it).
+    await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
     await expectTitle(page, m('teacher-title'));
     await page.getByText(m('teacher-no-studies'), { exact: true }).waitFor();
 
@@ -182,17 +181,17 @@ describe('a study from the code cards to the class report', () => {
     await cards.fill(String(CARDS));
     await page.getByRole('button', { name: m('teacher-create'), exact: true }).click();
 
-    await page.waitForURL(new RegExp(`^${escapeRegExp(app.origin)}/teacher/studies/[${ALPHABET}]{10}$`));
+    await page.waitForURL(new RegExp(`^${escapeRegExp(app.origin)}/teacher\\.html#/studies/[${ALPHABET}]{10}$`));
     const id = page.url().split('/').pop();
     assert.ok(passesCheck(id), `${id} carries its check character`);
     assert.equal(designOf(id), 'crossover', 'the study id says which design it has');
-    await expectScreen(page, app.origin, `/teacher/studies/${id}`, m('teacher-study-name', { id: grouped(id) }));
+    await expectScreen(page, app.origin, `teacher.html#/studies/${id}`, m('teacher-study-name', { id: grouped(id) }));
     await page.getByText(LABEL, { exact: true }).waitFor();
     await page.getByText(grouped(id), { exact: true }).waitFor();
     await page.getByText(m('teacher-study-counts', { pre: 0, post: 0 }), { exact: true }).waitFor();
 
     await page.getByRole('link', { name: m('teacher-print-cards'), exact: true }).click();
-    await expectScreen(page, app.origin, `/teacher/studies/${id}/cards`, m('cards-title'));
+    await expectScreen(page, app.origin, `teacher.html#/studies/${id}/cards`, m('cards-title'));
     await page.getByText(m('cards-intro', { count: CARDS }), { exact: true }).waitFor();
     ({ study, codes } = await readCodeCards(page, m));
     assert.equal(study, grouped(id), 'the cards show the study id, grouped for reading');
@@ -205,7 +204,7 @@ describe('a study from the code cards to the class report', () => {
     assert.equal(await page.getByText(LABEL).count(), 0, 'the teacher\'s own name for the study is not on the cards');
 
     await page.getByRole('link', { name: m('cards-back'), exact: true }).click();
-    await expectScreen(page, app.origin, `/teacher/studies/${id}`, m('teacher-study-name', { id: grouped(id) }));
+    await expectScreen(page, app.origin, `teacher.html#/studies/${id}`, m('teacher-study-name', { id: grouped(id) }));
     expectClean(problems);
   });
 
@@ -262,7 +261,7 @@ describe('a study from the code cards to the class report', () => {
       student.pre = await expectResultsFile(page, file, { study, code, sittings: student.sittings });
       student.files.push(file);
 
-      assert.equal(page.url(), `${app.origin}/check`, 'the address never changed');
+      assert.equal(page.url(), `${app.origin}/check.html#/`, 'the address never changed');
       assert.equal(await page.evaluate(() => history.length), start, 'no history entry for the test or its end');
       const stored = await storage(page);
       assert.ok(stored['aware.participant'], 'the device remembers the participant');
@@ -289,7 +288,7 @@ describe('a study from the code cards to the class report', () => {
         await alert.getByRole('heading', { name: m('check-error-summary'), exact: true }).waitFor();
         await alert.getByRole('link', { name: m('check-error-pre-taken'), exact: true }).click();
         assert.equal(await fields.pre.evaluate((el) => el === document.activeElement), true, 'the link moves focus to the choice');
-        assert.equal(page.url(), `${app.origin}/check`, 'the link does not change the address');
+        assert.equal(page.url(), `${app.origin}/check.html#/`, 'the link does not change the address');
         await fields.post.check();
       }
       await fields.begin.click();
@@ -313,7 +312,7 @@ describe('a study from the code cards to the class report', () => {
 
   test('the teacher imports every file at once and sees the counts; below 10 pairs the results are hidden, and why', async () => {
     const { page, problems } = teacher;
-    await visit(page, app.origin, '/teacher', m('teacher-title'));
+    await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
     // As they arrive from the students: a second save of the same name gets " (1)".
     const [a, b] = students;
     const second = (name) => name.replace(/\.json$/, ' (1).json');
@@ -340,10 +339,10 @@ describe('a study from the code cards to the class report', () => {
     await card.getByText(m('teacher-study-counts', { pre: 2, post: 2 }), { exact: true }).waitFor();
 
     await card.getByRole('link', { name: m('teacher-study-name', { id: study }), exact: true }).click();
-    await expectScreen(page, app.origin, `/teacher/studies/${compact(study)}`, m('teacher-study-name', { id: study }));
+    await expectScreen(page, app.origin, `teacher.html#/studies/${compact(study)}`, m('teacher-study-name', { id: study }));
     await page.getByText(m('teacher-study-counts', { pre: 2, post: 2 }), { exact: true }).waitFor();
     await page.getByRole('link', { name: m('teacher-open-report'), exact: true }).click();
-    await expectScreen(page, app.origin, `/teacher/studies/${compact(study)}/report`, m('report-title'));
+    await expectScreen(page, app.origin, `teacher.html#/studies/${compact(study)}/report`, m('report-title'));
     await expectTitle(page, m('report-title'));
 
     assert.deepEqual(await reportCounts(page), countsShown({ pre: 2, post: 2, matched: 2 }));
@@ -370,7 +369,7 @@ describe('a study from the code cards to the class report', () => {
     const expected = class30.expected.reports.find((r) => r.min_group_size === K);
     const { counts, results } = expected;
     const id = class30.expected.input.study;
-    await visit(page, app.origin, '/teacher', m('teacher-title'));
+    await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
     const region = page.getByRole('region', { name: m('teacher-import-title'), exact: true });
     await region.getByLabel(m('import-choose'), { exact: true }).setInputFiles(class30.path);
     await expectImport(region, { files: 1, refused: 0, lines: [[class30.name, added(class30.records.length, 0)]] });
@@ -378,10 +377,10 @@ describe('a study from the code cards to the class report', () => {
     await card.getByText(m('teacher-study-imported'), { exact: true }).waitFor();
     await card.getByText(m('teacher-study-counts', { pre: counts.pre, post: counts.post }), { exact: true }).waitFor();
     await card.getByRole('link').click();
-    await expectScreen(page, app.origin, `/teacher/studies/${id}`, m('teacher-study-name', { id: grouped(id) }));
+    await expectScreen(page, app.origin, `teacher.html#/studies/${id}`, m('teacher-study-name', { id: grouped(id) }));
     assert.equal(await page.getByRole('link', { name: m('teacher-print-cards') }).count(), 0, 'no cards for a study made elsewhere');
     await page.getByRole('link', { name: m('teacher-open-report'), exact: true }).click();
-    await expectScreen(page, app.origin, `/teacher/studies/${id}/report`, m('report-title'));
+    await expectScreen(page, app.origin, `teacher.html#/studies/${id}/report`, m('report-title'));
     await page.getByRole('heading', { level: 2, name: m('report-summary-title'), exact: true }).waitFor();
 
     // Who took part.
@@ -482,7 +481,7 @@ describe('a study from the code cards to the class report', () => {
   test('the report prints without the header, the footer or its buttons; the code cards print as cards alone', async () => {
     const { page, problems } = teacher;
     const id = class30.expected.input.study;
-    await visit(page, app.origin, `/teacher/studies/${id}/report`, m('report-title'));
+    await visit(page, app.origin, `teacher.html#/studies/${id}/report`, m('report-title'));
     await page.getByRole('heading', { level: 2, name: m('report-summary-title'), exact: true }).waitFor();
     await page.emulateMedia({ media: 'print' });
     try {
@@ -508,7 +507,7 @@ describe('a study from the code cards to the class report', () => {
       await page.emulateMedia({ media: null });
     }
     // The code cards print as cards alone.
-    await visit(page, app.origin, `/teacher/studies/${compact(study)}/cards`, m('cards-title'));
+    await visit(page, app.origin, `teacher.html#/studies/${compact(study)}/cards`, m('cards-title'));
     await page.emulateMedia({ media: 'print' });
     try {
       assert.equal(await h1(page).isVisible(), false, 'the cards page prints no heading');
@@ -550,7 +549,7 @@ describe('a study from the code cards to the class report', () => {
       assert.equal(description, `${m('check-code-hint')} ${typo}`, `${what}: the field is described by the message`);
       await alert.getByRole('link', { name: typo, exact: true }).click();
       assert.equal(await fields.code.evaluate((el) => el === document.activeElement), true, `${what}: the link moves focus to the code`);
-      assert.equal(page.url(), `${app.origin}/check`, `${what}: the link does not change the address`);
+      assert.equal(page.url(), `${app.origin}/check.html#/`, `${what}: the link does not change the address`);
       await expectHeading(page, m('check-title'));
       assert.equal(await fields.code.inputValue(), typed, 'what the student typed is still there to correct');
     }
@@ -613,12 +612,11 @@ describe('a study from the code cards to the class report', () => {
     assert.equal(JSON.parse(stored['aware.results']).records.length, 2, 'the device keeps both records');
 
     // The teacher exports this computer's results from the study page.
-    await page.getByRole('contentinfo').getByRole('link', { name: m('nav-teacher'), exact: true }).click();
-    await expectScreen(page, app.origin, '/teacher', m('teacher-title'));
+    await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
     const card = studyCard(page, study);
     await card.getByText(m('teacher-study-counts', { pre: 2, post: 0 }), { exact: true }).waitFor();
     await card.getByRole('link').click();
-    await expectScreen(page, app.origin, `/teacher/studies/${compact(study)}`, m('teacher-study-name', { id: study }));
+    await expectScreen(page, app.origin, `teacher.html#/studies/${compact(study)}`, m('teacher-study-name', { id: study }));
     assert.equal(await page.getByRole('link', { name: m('teacher-print-cards') }).count(), 0, 'the cards are on the teacher\'s device only');
     const file = await download(page, page.getByRole('button', { name: m('export-results-json'), exact: true }));
     assert.equal(file.name, `aware-${compact(study)}-results.json`);
@@ -631,7 +629,7 @@ describe('a study from the code cards to the class report', () => {
       const sorted = [...record.answers].sort((a, b) => (a.item < b.item ? -1 : 1));
       assert.deepEqual(sorted, expectedAnswers(assessment, plans[n]), `student ${n + 1}'s answers`);
     }
-    await visit(page, app.origin, `/teacher/studies/${compact(study)}/cards`, m('teacher-study-not-found'));
+    await visit(page, app.origin, `teacher.html#/studies/${compact(study)}/cards`, m('teacher-study-not-found'));
     await page.getByText(m('cards-not-here'), { exact: true }).waitFor();
     expectClean(problems);
     await context.close();
@@ -640,7 +638,7 @@ describe('a study from the code cards to the class report', () => {
   test('exports from the study page: results CSV, codebook, results file and report summary, with nothing that names anyone', async () => {
     const { page, problems } = teacher;
     const id = compact(study);
-    await visit(page, app.origin, `/teacher/studies/${id}`, m('teacher-study-name', { id: study }));
+    await visit(page, app.origin, `teacher.html#/studies/${id}`, m('teacher-study-name', { id: study }));
     const exports = page.getByRole('region', { name: m('export-title'), exact: true });
     await exports.getByText(m('export-intro'), { exact: true }).waitFor();
     const save = async (label) => {
@@ -748,7 +746,7 @@ describe('a study from the code cards to the class report', () => {
 
     // The class of 30's summary is the report generate.py computed, without the small counts.
     const id30 = class30.expected.input.study;
-    await visit(page, app.origin, `/teacher/studies/${id30}`, m('teacher-study-name', { id: grouped(id30) }));
+    await visit(page, app.origin, `teacher.html#/studies/${id30}`, m('teacher-study-name', { id: grouped(id30) }));
     const summary30 = JSON.parse((await download(page, exports.getByRole('button', { name: m('export-aggregate'), exact: true }))).text);
     // generate.py also records what the report must not publish: the true counts of the bands
     // (small ones are hidden) and each question's discordant pairs (often a student or two).
@@ -778,7 +776,7 @@ describe('a study from the code cards to the class report', () => {
       for (const secret of [code, compact(code), study, compact(study)]) {
         assert.ok(!seen.includes(secret), `${where}: "${secret}" is in the address, title, history or session`);
       }
-      assert.equal(page.url(), `${app.origin}/check`, `${where}: the address is the check's`);
+      assert.equal(page.url(), `${app.origin}/check.html#/`, `${where}: the address is the check's`);
       assert.equal(await page.evaluate(() => history.length), start, `${where}: no new history entry`);
     };
     const fields = startScreen(page);
@@ -799,9 +797,9 @@ describe('a study from the code cards to the class report', () => {
     assert.deepEqual(sent, [], 'taking the check and saving the file make no request (the file is made on the device)');
 
     await page.goBack();
-    await expectScreen(page, app.origin, '/', m('course-title'));
+    await expectScreen(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
     await page.goForward();
-    await expectScreen(page, app.origin, '/check', m('check-title'));
+    await expectScreen(page, app.origin, 'check.html#/', m('check-title'));
     await startScreen(page).begin.waitFor();
     await page.getByRole('group', { name: m('check-which'), exact: true }).waitFor();
     assert.equal(await page.getByRole('main').getByRole('group').count(), 1, 'no question comes back, only the start\'s choice');
@@ -847,12 +845,12 @@ describe('a study from the code cards to the class report', () => {
 
 test('the report summary writes each question\'s shares as the reference does (63, "at_most_5", "at_least_95")', async () => {
   const { page, problems, context } = await app.open();
-  await visit(page, app.origin, '/teacher', m('teacher-title'));
+  await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
   const region = page.getByRole('region', { name: m('teacher-import-title'), exact: true });
   await region.getByLabel(m('import-choose'), { exact: true }).setInputFiles(class30.path);
   await expectImport(region, { files: 1, refused: 0, lines: [[class30.name, added(class30.records.length, 0)]] });
   const id = class30.expected.input.study;
-  await visit(page, app.origin, `/teacher/studies/${id}`, m('teacher-study-name', { id: grouped(id) }));
+  await visit(page, app.origin, `teacher.html#/studies/${id}`, m('teacher-study-name', { id: grouped(id) }));
   const exports = page.getByRole('region', { name: m('export-title'), exact: true });
   const report = JSON.parse((await download(page, exports.getByRole('button', { name: m('export-aggregate'), exact: true }))).text);
   const expected = class30.expected.reports.find((r) => r.min_group_size === K);
@@ -875,7 +873,7 @@ describe('importing results files', () => {
 
   test('a damaged file and other JSON are named with the reason, the good file imported; again, it is "already here"', async () => {
     const { page, problems, context } = await app.open();
-    await visit(page, app.origin, '/teacher', m('teacher-title'));
+    await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
     const region = page.getByRole('region', { name: m('teacher-import-title'), exact: true });
     const input = region.getByLabel(m('import-choose'), { exact: true });
     await input.setInputFiles([
@@ -907,9 +905,9 @@ describe('importing results files', () => {
 
     // A class of 6 is below 10: its report shows the counts only.
     await card.getByRole('link').click();
-    await expectScreen(page, app.origin, `/teacher/studies/${id}`, m('teacher-study-name', { id: grouped(id) }));
+    await expectScreen(page, app.origin, `teacher.html#/studies/${id}`, m('teacher-study-name', { id: grouped(id) }));
     await page.getByRole('link', { name: m('teacher-open-report'), exact: true }).click();
-    await expectScreen(page, app.origin, `/teacher/studies/${id}/report`, m('report-title'));
+    await expectScreen(page, app.origin, `teacher.html#/studies/${id}/report`, m('report-title'));
     const { counts } = class6.expected.reports.find((r) => r.min_group_size === K);
     assert.deepEqual(await reportCounts(page), countsShown(counts));
     await page.getByRole('note').getByText(m('report-hidden', { matched: counts.matched, k: K }), { exact: true }).waitFor();
@@ -920,7 +918,7 @@ describe('importing results files', () => {
 
   test('files dropped on the import area are imported, on the study page too (other studies counted)', async () => {
     const { page, problems, context } = await app.open();
-    await visit(page, app.origin, '/teacher', m('teacher-title'));
+    await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
     const drop = async (region, files) => {
       // The drop zone is the area around the file picker.
       const zone = region.getByLabel(m('import-choose'), { exact: true }).locator('xpath=..');
@@ -940,12 +938,12 @@ describe('importing results files', () => {
       refused: 1,
       lines: [[class30.name, added(class30.records.length, 0)], [packageJson.name, m('import-not-results')]],
     });
-    assert.equal(page.url(), `${app.origin}/teacher`, 'the browser did not open the dropped file');
+    assert.equal(page.url(), `${app.origin}/teacher.html#/`, 'the browser did not open the dropped file');
 
     // On the class of 30's page, a file with another study's records says so.
     const id = class30.expected.input.study;
     await page.getByRole('link', { name: m('teacher-study-name', { id: grouped(id) }), exact: true }).click();
-    await expectScreen(page, app.origin, `/teacher/studies/${id}`, m('teacher-study-name', { id: grouped(id) }));
+    await expectScreen(page, app.origin, `teacher.html#/studies/${id}`, m('teacher-study-name', { id: grouped(id) }));
     const here = page.getByRole('region', { name: m('teacher-results-title'), exact: true });
     await drop(here, [{ name: class6.name, text: class6.text }]);
     await expectImport(here, {
@@ -966,8 +964,8 @@ describe('importing results files', () => {
     other.on('pageerror', (err) => problems.consoleErrors.push(String(err)));
     other.on('request', (req) => { if (new URL(req.url()).origin !== app.origin) problems.foreignRequests.push(req.url()); });
     // Both tabs are open on the teacher page before either imports anything.
-    await visit(page, app.origin, '/teacher', m('teacher-title'));
-    await visit(other, app.origin, '/teacher', m('teacher-title'));
+    await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
+    await visit(other, app.origin, 'teacher.html#/', m('teacher-title'));
     const importInto = async (tab, fixture) => {
       const region = tab.getByRole('region', { name: m('teacher-import-title'), exact: true });
       await region.getByLabel(m('import-choose'), { exact: true }).setInputFiles(fixture.path);
@@ -977,8 +975,9 @@ describe('importing results files', () => {
     await importInto(other, class30);
     const stored = JSON.parse((await storage(page))['aware.results']);
     assert.equal(stored.records.length, class6.records.length + class30.records.length, 'both imports are kept');
-    // A new visit shows both classes.
-    await visit(page, app.origin, '/teacher', m('teacher-title'));
+    // A new visit shows both classes (a reload: going to the address it is on changes nothing).
+    await page.reload();
+    await expectScreen(page, app.origin, 'teacher.html#/', m('teacher-title'));
     for (const fixture of [class6, class30]) {
       const { pre, post } = fixture.expected.reports[0].counts;
       await studyCard(page, grouped(fixture.expected.input.study)).getByText(m('teacher-study-counts', { pre, post }), { exact: true }).waitFor();

@@ -9,7 +9,7 @@ use super::embed::use_embedded;
 use super::student::StudentRoute;
 use super::{Bundle, use_bundle};
 use crate::components::language_switcher::LanguageSwitcher;
-use crate::components::page::HEADING_ID;
+use crate::components::page::focus_heading_after_navigation;
 use crate::components::quick_exit::QuickExit;
 use crate::platform::{document, fetch, update};
 use aware_core::store::{Kind, Notice};
@@ -38,7 +38,7 @@ pub fn Frame(props: &FrameProps) -> Html {
         // After an in-app navigation, start keyboard and screen-reader users at the new
         // screen's heading; on the first screen the browser's own start position is right.
         if !std::mem::replace(&mut *first_screen.borrow_mut(), false) {
-            document::focus(HEADING_ID);
+            focus_heading_after_navigation();
         }
     });
     // The teacher's own "Data on this device" also deletes the teacher's data.

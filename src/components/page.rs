@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::app::student::StudentRoute;
 use crate::app::use_bundle;
+use crate::platform::document;
 use crate::state::{Loadable, use_l10n};
 
 /// The id of each page's `<h1>`, which receives focus after a navigation.
@@ -16,8 +17,27 @@ pub struct PageHeadingProps {
     pub text: AttrValue,
 }
 
+thread_local! {
+    /// Whether the student has moved to another screen in this page since it loaded.
+    static NAVIGATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// After an in-app navigation (not on the first screen, where the browser's own start position is
+/// right): focus goes to the new screen's heading, now if it is there, else when it appears. A
+/// lesson is downloaded when first opened, so its heading replaces a "loading" one, and the
+/// focus that heading had would otherwise be lost to the page's body.
+pub fn focus_heading_after_navigation() {
+    NAVIGATED.with(|navigated| navigated.set(true));
+    document::focus(HEADING_ID);
+}
+
 #[component]
 pub fn PageHeading(props: &PageHeadingProps) -> Html {
+    use_effect_with((), |_| {
+        if NAVIGATED.with(std::cell::Cell::get) && document::nothing_focused() {
+            document::focus(HEADING_ID);
+        }
+    });
     html! { <h1 id={HEADING_ID} tabindex="-1">{ props.text.clone() }</h1> }
 }
 

@@ -42,6 +42,16 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Whether no element has focus (the one that had it has gone from the page, or none ever had).
+pub fn nothing_focused() -> bool {
+    let Some(document) = document() else { return false };
+    match (document.active_element(), document.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body.unchecked_ref::<web_sys::Element>(),
+        (Some(_), None) => false,
+    }
+}
+
 /// Moves focus to the first link, button or input inside `container` (after the control that
 /// had focus has gone from the screen).
 pub fn focus_first_control(container: &yew::NodeRef) {

@@ -170,7 +170,9 @@ pub fn use_course() -> Loadable<CourseIndex> {
 }
 
 /// Lesson `id` in the current language, downloading it on first use (with the index, if that is
-/// still on its way: they are fetched side by side).
+/// still on its way: they are fetched side by side). An id the downloaded index does not list is
+/// not asked for: there is no such file, and the screen says so from the index
+/// (`components::lesson_gate`).
 #[hook]
 pub fn use_lesson(id: &str) -> Loadable<Lesson> {
     let context = use_context::<ContentContext>().expect("use_lesson is called inside ContentProvider");
@@ -197,7 +199,9 @@ fn use_download<T: 'static>(
     {
         let (request, downloads, wanted) = (context.request.clone(), context.downloads.clone(), wanted.clone());
         use_effect_with(key.clone(), move |(locale, id)| {
-            if !of(&downloads).contains_key(&(locale.clone(), id.clone())) {
+            let unlisted =
+                matches!(downloads.indexes.get(locale), Some(Download::Done(index)) if index.lesson(id).is_none());
+            if !unlisted && !of(&downloads).contains_key(&(locale.clone(), id.clone())) {
                 request.emit((locale.clone(), wanted));
             }
         });

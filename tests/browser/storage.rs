@@ -1,7 +1,7 @@
 use aware_core::progress::STORAGE_KEY;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::harness::{clear_storage, find, local_storage, mount, text};
+use crate::harness::{clear_storage, click_button, find, local_storage, mount, text};
 
 #[wasm_bindgen_test]
 async fn unreadable_progress_is_kept_aside_and_reported() {
@@ -30,5 +30,7 @@ async fn reading_a_section_is_remembered_on_the_course_page() {
     local_storage().set_item("aware.band", "12-14").unwrap();
     mount("/lessons/basics/section/2").await;
     let root = mount("/").await;
+    // The course lists lessons once the student has said which age group they are in.
+    click_button(&root, "Ages 12–14").await;
     assert!(text(&root).contains("Reading: 2 of 2 sections"), "{}", text(&root));
 }

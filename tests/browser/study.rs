@@ -480,12 +480,15 @@ async fn creating_a_study_opens_it_and_stores_distinct_codes_for_the_cards() {
     assert_eq!(entry.codes.len(), 7);
     assert_eq!(entry.codes.iter().collect::<BTreeSet<_>>().len(), 7, "the codes are distinct");
 
-    assert_eq!(heading(&root), format!("Study {}", entry.id));
+    // Screens are named in the fragment: the new screen renders once the browser reports the
+    // change (`hashchange` is a task of its own).
+    let study_heading = format!("Study {}", entry.id);
+    wait_until("the study's screen is shown", || heading(&root) == study_heading).await;
     assert_eq!(text(&find(&root, ".study-id-display")), entry.id.to_string());
     assert_eq!(text(&find(&root, ".study-label")), "Class 8B");
 
     click_link(&root, "Print code cards").await;
-    assert_eq!(heading(&root), "Code cards");
+    wait_until("the code cards are shown", || heading(&root) == "Code cards").await;
     assert!(text(&root).contains("7 cards. Print, cut along the lines"), "{}", text(&root));
     let shown: Vec<String> = texts(&root, ".code-card .card-value.code");
     assert_eq!(shown, entry.codes.iter().map(ToString::to_string).collect::<Vec<_>>());

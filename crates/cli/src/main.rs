@@ -8,6 +8,11 @@
 //! - `aware build <lessons-dir> [<assessment-dir>] --out <dir>`: checks the same, then writes
 //!   per locale `content/<locale>/index.bin` and a file per lesson (and
 //!   `content/assessment.json`): see `aware_core::content::course`.
+//! - `aware content-json <lessons-dir> --out <dir>`: checks the same, then writes the compiled
+//!   course as JSON: `<locale>.json` (every lesson, as written) and `<locale>.<band>.json` (each
+//!   lesson as that age band sees it, `Lesson::for_band`; lessons not for the band left out). For
+//!   tools that need the lesson text and answer keys without reading `lessons/` themselves (the
+//!   end-to-end tests); the app's own files stay binary.
 //! - `aware size <dist-dir> [--wasm-dir <dir>]`: prints each page's first load (brotli 11) and
 //!   fails when one is over its budget (see `size`); with `--wasm-dir` (Cargo's wasm output), also
 //!   how many crates each bundle's code comes from and the ten largest.
@@ -65,6 +70,7 @@ use aware_core::deployment::Deployment;
 const USAGE: &str = "usage:
   aware check <lessons-dir> [<assessment-dir>]
   aware build <lessons-dir> [<assessment-dir>] --out <dir>
+  aware content-json <lessons-dir> --out <dir>
   aware size <dist-dir> [--wasm-dir <dir>]
   aware package --deployment <deployment.toml> [--locales <dir>] --out <dist-dir> [--single-file <file>]
                 <student-dir> <check-dir> <teacher-dir>
@@ -137,6 +143,7 @@ fn main() -> ExitCode {
         },
         ["build", dir, "--out", out] => build(dir, None, out),
         ["build", dir, assessment, "--out", out] => build(dir, Some(assessment), out),
+        ["content-json", dir, "--out", out] => content_json(dir, out),
         ["report", args @ ..] => match report::Options::parse(args) {
             Ok(options) => pooled_report(&options),
             Err(problem) => usage_error("report", &problem),
@@ -399,6 +406,37 @@ fn write_bundles(compiled: &Compiled, assessment: Option<&Assessment>, out: &Pat
     }
     if let Some(assessment) = assessment {
         write_file(&out.join("content/assessment.json"), assessment.encode().as_bytes())?;
+    }
+    Ok(())
+}
+
+/// `aware content-json`: the compiled course as JSON, whole and per age band.
+fn content_json(lessons: &str, out: &str) -> ExitCode {
+    let Some(compiled) = check(Path::new(lessons), None) else { return ExitCode::FAILURE };
+    match write_content_json(&compiled, Path::new(out)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("{out}: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn write_content_json(compiled: &Compiled, out: &Path) -> std::io::Result<()> {
+    use aware_core::band::AgeBand;
+    use aware_core::content::Curriculum;
+
+    for curriculum in &compiled.curricula {
+        let locale = &curriculum.locale;
+        write_file(&out.join(format!("{locale}.json")), curriculum.encode().as_bytes())?;
+        for band in AgeBand::ALL {
+            let seen = Curriculum {
+                format: curriculum.format,
+                locale: locale.clone(),
+                lessons: curriculum.lessons.iter().filter_map(|lesson| lesson.for_band(band)).collect(),
+            };
+            write_file(&out.join(format!("{locale}.{band}.json")), seen.encode().as_bytes())?;
+        }
     }
     Ok(())
 }

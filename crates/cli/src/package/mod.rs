@@ -268,8 +268,9 @@ fn with_meta_policy(html: &str, policy: &str) -> Result<String, String> {
     ))
 }
 
-/// Whether a file's name carries a hash of its content (Trunk's `name-0123abcd….ext`: a 64-bit
-/// hash in hex, without its leading zeros, so sometimes fewer than 16 digits).
+/// Whether a file's name carries a hash of its content (Trunk's `name-0123abcd….ext`). Trunk
+/// writes a 64-bit hash in hex without leading zeros, so one name in 16 has 15 digits, one in
+/// 256 has 14; twelve or more is a hash (a one-in-65,536 chance of fewer).
 fn is_hashed(name: &str) -> bool {
     let stem = name.rsplit('/').next().unwrap_or(name);
     let stem = stem.split('.').next().unwrap_or(stem);
@@ -304,18 +305,22 @@ fn netlify_headers(site: &Site, deployment: &Deployment) -> String {
     out
 }
 
+/// The same headers as `_headers`, for nginx: included in the `server` block (see
+/// `deploy/nginx/aware.conf`). nginx gives a `location` with `add_header`s of its own none of the
+/// server's, so every location below lists its whole set; everything else (content files, names
+/// without a hash) gets the server's: the common headers and revalidation.
 fn nginx_headers(site: &Site, deployment: &Deployment) -> String {
     let mut out = String::from(
         "# Written by `aware package` from deployment.toml: do not edit. Included by deploy/nginx/aware.conf.\n",
     );
     let quote = |value: &str| value.replace('"', "\\\"");
+    let _ = writeln!(out, "# Every response that no location below names.");
+    for (header, value) in policy::COMMON_HEADERS {
+        let _ = writeln!(out, "add_header {header} \"{value}\" always;");
+    }
+    let _ = writeln!(out, "add_header Cache-Control \"{PAGE_CACHING}\" always;");
     for page in Page::ALL {
-        let location = if page == Page::Student {
-            "location = /index.html".to_owned()
-        } else {
-            format!("location = /{}", page.file())
-        };
-        let _ = writeln!(out, "{location} {{");
+        let _ = writeln!(out, "location = /{} {{", page.file());
         for (name, value) in policy::page_headers(page, deployment) {
             let _ = writeln!(out, "    add_header {name} \"{}\" always;", quote(&value));
         }
@@ -442,12 +447,18 @@ mod tests {
 
     #[test]
     fn hashed_names_are_recognised() {
-        for hashed in
-            ["aware-student-8f3a2b1c9d0e4f5a_bg.wasm", "app-0123456789abcdef.css", "aware-check-5cd4f97ac5d4330.js"]
-        {
+        // Trunk's names, 16 hex digits or fewer (a hash with leading zeros).
+        for hashed in [
+            "aware-student-8f3a2b1c9d0e4f5a_bg.wasm",
+            "app-0123456789abcdef.css",
+            "aware-check-5cd4f97ac5d4330.js",
+            "aware-check-5cd4f97ac5d4330_bg.wasm",
+        ] {
             assert!(is_hashed(hashed), "{hashed}");
         }
-        for plain in ["sw.js", "content/en/index.bin", "favicon.svg", "aware-student.js", "icon-maskable-512.png"] {
+        for plain in
+            ["sw.js", "content/en/index.bin", "favicon.svg", "aware-student.js", "icon-maskable-512.png", "a-cafe.js", "x-0123456789abcdef0.js"]
+        {
             assert!(!is_hashed(plain), "{plain}");
         }
     }
