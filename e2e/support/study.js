@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { eventually, h1 } from './app.js';
+import { eventually, h1, siteUrl, ui } from './app.js';
 import { ROOT, parseToml } from './content.js';
 
 export const FIXTURES = join(ROOT, 'crates', 'core', 'tests', 'fixtures', 'report');
@@ -191,6 +191,47 @@ export function percentShown(coded) {
 /** Waits for the `<h1>` to read `heading` exactly. */
 export async function expectHeading(page, heading) {
   await eventually(async () => assert.equal((await h1(page).textContent())?.trim(), heading));
+}
+
+/** The passphrase the tests' teacher chooses (teacher/gate.rs wants at least 10 characters). */
+export const PASSPHRASE = 'kettle orbit willow 42';
+
+/**
+ * Opens the teacher's area (src/pages/teacher/gate.rs), which every new page load of the
+ * teacher's screens asks for, the way a teacher does: `firstUse` (no teacher set up on this
+ * device yet) chooses the passphrase, typed twice; otherwise it is entered once. The gate must
+ * be the screen shown; afterwards it is gone.
+ */
+export async function openTeacherArea(page, m, { firstUse = false, passphrase = PASSPHRASE } = {}) {
+  const title = m(firstUse ? 'teacher-gate-setup-title' : 'teacher-gate-unlock-title');
+  await expectHeading(page, title);
+  await page.getByLabel(m('teacher-gate-passphrase'), { exact: true }).fill(passphrase);
+  if (firstUse) await page.getByLabel(m('teacher-gate-passphrase-again'), { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: m(firstUse ? 'teacher-gate-set-up' : 'teacher-gate-unlock'), exact: true }).click();
+  // Deriving the key from the passphrase (PBKDF2, 600,000 rounds) takes a moment.
+  await eventually(async () => assert.notEqual((await h1(page).textContent())?.trim(), title), { timeout: 15000 });
+}
+
+/**
+ * Goes to a teacher's screen by typing its address (`teacher.html#/…`) and waits for `heading`. A
+ * new page load asks for the passphrase first (`openTeacherArea`, with `firstUse`); an address
+ * that differs from the current one only after `#` stays in the same page, where the area is
+ * open already.
+ */
+export async function visitTeacher(page, origin, address, heading, { l = ui('en'), ...gate } = {}) {
+  const url = siteUrl(origin, address);
+  const samePage = page.url().split('#')[0] === url.split('#')[0];
+  await page.goto(url);
+  if (!samePage) await openTeacherArea(page, l.m, gate);
+  await l.expectScreen(page, origin, address, heading);
+}
+
+/** The kinds of the sealed envelopes this device keeps for its teacher (`aware.teacher.sealed`,
+ * crates/core/src/store/teacher/envelope.rs): where a device with a teacher's passphrase keeps
+ * results, imported or handed in, and studies. */
+export async function sealedKinds(page) {
+  const log = (await storage(page))['aware.teacher.sealed'];
+  return log ? JSON.parse(log).envelopes.map((envelope) => envelope.kind) : [];
 }
 
 /** The study id and the codes printed on the code cards page. */

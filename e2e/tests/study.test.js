@@ -15,11 +15,11 @@ import { E2E_DIR, expectClean, h1, startApp, ui } from '../support/app.js';
 import {
   ALPHABET, answerPlan, answerTest, compact, designOf, download, escapeRegExp, expectHeading, expectedAnswers,
   fixed, fixtureClass, formOf, fullPlan, grouped, itemsOn, loadAssessment, parseCsv, passesCheck,
-  pValue, percent, percentShown, readCodeCards, rightIn, storage, typedOnAMongolianKeyboard, withOneWrongCharacter,
-  withTwoSwapped,
+  pValue, percent, percentShown, readCodeCards, rightIn, sealedKinds, storage, typedOnAMongolianKeyboard,
+  openTeacherArea, visitTeacher, withOneWrongCharacter, withTwoSwapped,
 } from '../support/study.js';
 
-const { m, visit, expectScreen, expectTitle } = ui('en');
+const { m, expectScreen, expectTitle } = ui('en');
 const assessment = loadAssessment('en');
 const assessmentMn = loadAssessment('mn');
 const class30 = fixtureClass('class-30');
@@ -164,8 +164,9 @@ describe('a study from the code cards to the class report', () => {
 
   test('the teacher creates a study on the teacher\'s page and reads the codes from the printable code cards', async () => {
     const { page, problems } = teacher;
-    // The teacher's page has its own address (no student screen links to it).
-    await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
+    // The teacher's page has its own address (no student screen links to it). On its first use
+    // on this device the teacher chooses the passphrase that locks the results kept here.
+    await visitTeacher(page, app.origin, 'teacher.html#/', m('teacher-title'), { firstUse: true });
     await expectTitle(page, m('teacher-title'));
     await page.getByText(m('teacher-no-studies'), { exact: true }).waitFor();
 
@@ -219,7 +220,9 @@ describe('a study from the code cards to the class report', () => {
       assert.equal(await fields.study.inputValue(), '', 'a new device knows no study');
       assert.equal(await fields.code.inputValue(), '');
       assert.equal(await fields.pre.isChecked(), true, 'the first time, "before the lessons" is chosen');
-      assert.equal(await fields.remember.isChecked(), true, 'a student\'s own device remembers the code');
+      // Devices are often shared: a code is remembered only when the student asks for it.
+      assert.equal(await fields.remember.isChecked(), false, 'the code is not remembered unless the student asks');
+      await fields.remember.check();
       const start = await page.evaluate(() => history.length);
 
       await fields.study.fill(study);
@@ -312,7 +315,7 @@ describe('a study from the code cards to the class report', () => {
 
   test('the teacher imports every file at once and sees the counts; below 10 pairs the results are hidden, and why', async () => {
     const { page, problems } = teacher;
-    await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
+    await visitTeacher(page, app.origin, 'teacher.html#/', m('teacher-title'));
     // As they arrive from the students: a second save of the same name gets " (1)".
     const [a, b] = students;
     const second = (name) => name.replace(/\.json$/, ' (1).json');
@@ -369,7 +372,7 @@ describe('a study from the code cards to the class report', () => {
     const expected = class30.expected.reports.find((r) => r.min_group_size === K);
     const { counts, results } = expected;
     const id = class30.expected.input.study;
-    await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
+    await visitTeacher(page, app.origin, 'teacher.html#/', m('teacher-title'));
     const region = page.getByRole('region', { name: m('teacher-import-title'), exact: true });
     await region.getByLabel(m('import-choose'), { exact: true }).setInputFiles(class30.path);
     await expectImport(region, { files: 1, refused: 0, lines: [[class30.name, added(class30.records.length, 0)]] });
@@ -481,7 +484,7 @@ describe('a study from the code cards to the class report', () => {
   test('the report prints without the header, the footer or its buttons; the code cards print as cards alone', async () => {
     const { page, problems } = teacher;
     const id = class30.expected.input.study;
-    await visit(page, app.origin, `teacher.html#/studies/${id}/report`, m('report-title'));
+    await visitTeacher(page, app.origin, `teacher.html#/studies/${id}/report`, m('report-title'));
     await page.getByRole('heading', { level: 2, name: m('report-summary-title'), exact: true }).waitFor();
     await page.emulateMedia({ media: 'print' });
     try {
@@ -507,7 +510,7 @@ describe('a study from the code cards to the class report', () => {
       await page.emulateMedia({ media: null });
     }
     // The code cards print as cards alone.
-    await visit(page, app.origin, `teacher.html#/studies/${compact(study)}/cards`, m('cards-title'));
+    await visitTeacher(page, app.origin, `teacher.html#/studies/${compact(study)}/cards`, m('cards-title'));
     await page.emulateMedia({ media: 'print' });
     try {
       assert.equal(await h1(page).isVisible(), false, 'the cards page prints no heading');
@@ -592,8 +595,7 @@ describe('a study from the code cards to the class report', () => {
       const fields = startScreen(page);
       assert.equal(await fields.study.inputValue(), '', `student ${n + 1} sees no earlier study id`);
       assert.equal(await fields.code.inputValue(), '', `student ${n + 1} sees no earlier code`);
-      assert.equal(await fields.remember.isChecked(), true);
-      await fields.remember.uncheck();
+      assert.equal(await fields.remember.isChecked(), false, 'nothing is remembered unless asked');
       await fields.study.fill(study);
       await fields.code.fill(code);
       await fields.begin.click();
@@ -611,8 +613,11 @@ describe('a study from the code cards to the class report', () => {
     assert.equal(stored['aware.participant'], undefined, 'no code is remembered');
     assert.equal(JSON.parse(stored['aware.results']).records.length, 2, 'the device keeps both records');
 
-    // The teacher exports this computer's results from the study page.
-    await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
+    // The teacher exports this computer's results from the study page (the first teacher here:
+    // choosing the passphrase locks the results the students left in the clear).
+    await visitTeacher(page, app.origin, 'teacher.html#/', m('teacher-title'), { firstUse: true });
+    assert.equal((await storage(page))['aware.results'], undefined, 'no result is left in the clear');
+    assert.deepEqual(await sealedKinds(page), ['results'], 'the students\' results are sealed for the teacher');
     const card = studyCard(page, study);
     await card.getByText(m('teacher-study-counts', { pre: 2, post: 0 }), { exact: true }).waitFor();
     await card.getByRole('link').click();
@@ -629,7 +634,7 @@ describe('a study from the code cards to the class report', () => {
       const sorted = [...record.answers].sort((a, b) => (a.item < b.item ? -1 : 1));
       assert.deepEqual(sorted, expectedAnswers(assessment, plans[n]), `student ${n + 1}'s answers`);
     }
-    await visit(page, app.origin, `teacher.html#/studies/${compact(study)}/cards`, m('teacher-study-not-found'));
+    await visitTeacher(page, app.origin, `teacher.html#/studies/${compact(study)}/cards`, m('teacher-study-not-found'));
     await page.getByText(m('cards-not-here'), { exact: true }).waitFor();
     expectClean(problems);
     await context.close();
@@ -638,7 +643,7 @@ describe('a study from the code cards to the class report', () => {
   test('exports from the study page: results CSV, codebook, results file and report summary, with nothing that names anyone', async () => {
     const { page, problems } = teacher;
     const id = compact(study);
-    await visit(page, app.origin, `teacher.html#/studies/${id}`, m('teacher-study-name', { id: study }));
+    await visitTeacher(page, app.origin, `teacher.html#/studies/${id}`, m('teacher-study-name', { id: study }));
     const exports = page.getByRole('region', { name: m('export-title'), exact: true });
     await exports.getByText(m('export-intro'), { exact: true }).waitFor();
     const save = async (label) => {
@@ -746,7 +751,7 @@ describe('a study from the code cards to the class report', () => {
 
     // The class of 30's summary is the report generate.py computed, without the small counts.
     const id30 = class30.expected.input.study;
-    await visit(page, app.origin, `teacher.html#/studies/${id30}`, m('teacher-study-name', { id: grouped(id30) }));
+    await visitTeacher(page, app.origin, `teacher.html#/studies/${id30}`, m('teacher-study-name', { id: grouped(id30) }));
     const summary30 = JSON.parse((await download(page, exports.getByRole('button', { name: m('export-aggregate'), exact: true }))).text);
     // generate.py also records what the report must not publish: the true counts of the bands
     // (small ones are hidden) and each question's discordant pairs (often a student or two).
@@ -845,12 +850,12 @@ describe('a study from the code cards to the class report', () => {
 
 test('the report summary writes each question\'s shares as the reference does (63, "at_most_5", "at_least_95")', async () => {
   const { page, problems, context } = await app.open();
-  await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
+  await visitTeacher(page, app.origin, 'teacher.html#/', m('teacher-title'), { firstUse: true });
   const region = page.getByRole('region', { name: m('teacher-import-title'), exact: true });
   await region.getByLabel(m('import-choose'), { exact: true }).setInputFiles(class30.path);
   await expectImport(region, { files: 1, refused: 0, lines: [[class30.name, added(class30.records.length, 0)]] });
   const id = class30.expected.input.study;
-  await visit(page, app.origin, `teacher.html#/studies/${id}`, m('teacher-study-name', { id: grouped(id) }));
+  await visitTeacher(page, app.origin, `teacher.html#/studies/${id}`, m('teacher-study-name', { id: grouped(id) }));
   const exports = page.getByRole('region', { name: m('export-title'), exact: true });
   const report = JSON.parse((await download(page, exports.getByRole('button', { name: m('export-aggregate'), exact: true }))).text);
   const expected = class30.expected.reports.find((r) => r.min_group_size === K);
@@ -873,7 +878,7 @@ describe('importing results files', () => {
 
   test('a damaged file and other JSON are named with the reason, the good file imported; again, it is "already here"', async () => {
     const { page, problems, context } = await app.open();
-    await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
+    await visitTeacher(page, app.origin, 'teacher.html#/', m('teacher-title'), { firstUse: true });
     const region = page.getByRole('region', { name: m('teacher-import-title'), exact: true });
     const input = region.getByLabel(m('import-choose'), { exact: true });
     await input.setInputFiles([
@@ -897,11 +902,12 @@ describe('importing results files', () => {
     await card.getByText(m('teacher-study-counts', { pre, post }), { exact: true }).waitFor();
 
     // The same file again: nothing new, every record already here.
+    assert.deepEqual(await sealedKinds(page), ['results'], 'the import is kept sealed for the teacher');
     await input.setInputFiles(class6.path);
     await expectImport(region, { files: 1, refused: 0, lines: [[class6.name, added(0, class6.records.length)]] });
     await card.getByText(m('teacher-study-counts', { pre, post }), { exact: true }).waitFor();
-    const stored = JSON.parse((await storage(page))['aware.results']);
-    assert.equal(stored.records.length, class6.records.length, 'no record twice');
+    assert.deepEqual(await sealedKinds(page), ['results'], 'no record twice: nothing more is sealed');
+    assert.equal((await storage(page))['aware.results'], undefined, 'nothing in the clear');
 
     // A class of 6 is below 10: its report shows the counts only.
     await card.getByRole('link').click();
@@ -918,7 +924,7 @@ describe('importing results files', () => {
 
   test('files dropped on the import area are imported, on the study page too (other studies counted)', async () => {
     const { page, problems, context } = await app.open();
-    await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
+    await visitTeacher(page, app.origin, 'teacher.html#/', m('teacher-title'), { firstUse: true });
     const drop = async (region, files) => {
       // The drop zone is the area around the file picker.
       const zone = region.getByLabel(m('import-choose'), { exact: true }).locator('xpath=..');
@@ -964,8 +970,8 @@ describe('importing results files', () => {
     other.on('pageerror', (err) => problems.consoleErrors.push(String(err)));
     other.on('request', (req) => { if (new URL(req.url()).origin !== app.origin) problems.foreignRequests.push(req.url()); });
     // Both tabs are open on the teacher page before either imports anything.
-    await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
-    await visit(other, app.origin, 'teacher.html#/', m('teacher-title'));
+    await visitTeacher(page, app.origin, 'teacher.html#/', m('teacher-title'), { firstUse: true });
+    await visitTeacher(other, app.origin, 'teacher.html#/', m('teacher-title'));
     const importInto = async (tab, fixture) => {
       const region = tab.getByRole('region', { name: m('teacher-import-title'), exact: true });
       await region.getByLabel(m('import-choose'), { exact: true }).setInputFiles(fixture.path);
@@ -973,10 +979,10 @@ describe('importing results files', () => {
     };
     await importInto(page, class6);
     await importInto(other, class30);
-    const stored = JSON.parse((await storage(page))['aware.results']);
-    assert.equal(stored.records.length, class6.records.length + class30.records.length, 'both imports are kept');
+    assert.deepEqual(await sealedKinds(page), ['results', 'results'], 'both imports are kept, sealed');
     // A new visit shows both classes (a reload: going to the address it is on changes nothing).
     await page.reload();
+    await openTeacherArea(page, m);
     await expectScreen(page, app.origin, 'teacher.html#/', m('teacher-title'));
     for (const fixture of [class6, class30]) {
       const { pre, post } = fixture.expected.reports[0].counts;
