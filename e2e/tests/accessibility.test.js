@@ -11,8 +11,8 @@ import {
 } from '../support/app.js';
 import { builtLessons, loadLesson, loadLocales } from '../support/content.js';
 import {
-  answerPlan, answerTest, compact, download, expectHeading, fixtureClass, formOf, grouped, loadAssessment, readCodeCards,
-  withOneWrongCharacter,
+  PASSPHRASE, answerPlan, answerTest, compact, download, expectHeading, fixtureClass, formOf, grouped, loadAssessment,
+  openTeacherArea, readCodeCards, visitTeacher, withOneWrongCharacter,
 } from '../support/study.js';
 
 const AXE_SOURCE = readFileSync(join(E2E_DIR, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -192,7 +192,7 @@ for (const locale of LOCALES) {
       test('while the "Shift" exit shortcut is counting', async () => {
         await visit(page, app.origin, 'index.html?band=12-14#/', m('course-title'));
         await page.keyboard.press('Shift');
-        await page.getByRole('banner').getByRole('status')
+        await page.locator('#aware-exit-bar').getByRole('status')
           .filter({ hasText: m('exit-shift-progress', { remaining: 2 }) }).waitFor({ state: 'attached' });
         await expectNoViolations(page, 'the course page while the exit shortcut counts');
         expectClean(problems);
@@ -267,8 +267,16 @@ for (const locale of LOCALES) {
       const startField = (id) => page.getByLabel(m(id), { exact: true });
       const begin = () => page.getByRole('button', { name: m('check-begin'), exact: true }).click();
 
-      test('the teacher page (also with an error), a study page and the code cards', async () => {
-        await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
+      test('the passphrase (choosing one, with an error), the teacher page (also with an error), a study page and the code cards', async () => {
+        await page.goto(`${app.origin}/teacher.html#/`);
+        await expectHeading(page, m('teacher-gate-setup-title'));
+        await expectNoViolations(page, 'choosing the teacher\'s passphrase');
+        await page.getByLabel(m('teacher-gate-passphrase'), { exact: true }).fill(PASSPHRASE);
+        await page.getByRole('button', { name: m('teacher-gate-set-up'), exact: true }).click();
+        await page.getByRole('alert').getByText(m('teacher-gate-mismatch'), { exact: true }).waitFor();
+        await expectNoViolations(page, 'choosing the teacher\'s passphrase, typed differently the second time');
+        await openTeacherArea(page, m, { firstUse: true });
+        await expectScreen(page, app.origin, 'teacher.html#/', m('teacher-title'));
         await expectNoViolations(page, 'the teacher page');
         await page.getByLabel(m('teacher-cards'), { exact: true }).fill('0');
         await page.getByRole('button', { name: m('teacher-create'), exact: true }).click();
@@ -328,17 +336,21 @@ for (const locale of LOCALES) {
       });
 
       test('class report: results hidden, an import with a refused file, and results shown', async () => {
-        await visit(page, app.origin, `teacher.html#/studies/${compact(study)}/report`, m('report-title'));
+        await page.goto(`${app.origin}/teacher.html#/studies/${compact(study)}/report`);
+        await expectHeading(page, m('teacher-gate-unlock-title'));
+        await expectNoViolations(page, 'opening the teacher\'s area');
+        await openTeacherArea(page, m);
+        await expectScreen(page, app.origin, `teacher.html#/studies/${compact(study)}/report`, m('report-title'));
         await page.getByRole('note').getByText(m('report-hidden-title'), { exact: true }).waitFor();
         await expectNoViolations(page, 'the class report with results hidden');
 
         const class30 = fixtureClass('class-30');
-        await visit(page, app.origin, 'teacher.html#/', m('teacher-title'));
+        await visitTeacher(page, app.origin, 'teacher.html#/', m('teacher-title'), { l: ui(locale) });
         await page.getByLabel(m('import-choose'), { exact: true }).setInputFiles([class30.path, join(E2E_DIR, 'package.json')]);
         await page.getByText(m('import-summary', { files: 2, refused: 1 }), { exact: true }).waitFor();
         await expectNoViolations(page, 'the teacher page after an import with a refused file');
         const id = class30.expected.input.study;
-        await visit(page, app.origin, `teacher.html#/studies/${id}/report`, m('report-title'));
+        await visitTeacher(page, app.origin, `teacher.html#/studies/${id}/report`, m('report-title'), { l: ui(locale) });
         await page.getByRole('heading', { level: 2, name: m('report-summary-title'), exact: true }).waitFor();
         await expectNoViolations(page, 'the class report with results');
         expectClean(problems);
@@ -392,7 +404,7 @@ describe('keyboard', () => {
     ['a question', `index.html?band=12-14#/lessons/${lesson1.id}/quiz/1`, lesson1.title],
   ];
   for (const [name, path, heading] of startScreens) {
-    test(`Tab from loading ${name}: skip link, brand, "Lessons", "Awareness check", "Get help", "Exit this page", the languages`, async () => {
+    test(`Tab from loading ${name}: skip link, "Exit this page", brand, "Lessons", "Awareness check", "Get help", the languages`, async () => {
       const { page, problems, context } = await app.open();
       await visit(page, app.origin, path, heading);
       const focused = () => page.evaluate(() => {
@@ -401,11 +413,12 @@ describe('keyboard', () => {
       });
       const expected = [
         { tag: 'a', text: 'Skip to main content', href: '#main' },
+        // The static exit link, in its bar above the app (web/index.html), before the header.
+        { tag: 'a', text: 'Emergency Exit this page', href: EXIT_URL },
         { tag: 'a', text: 'Aware', href: '#/' },
         { tag: 'a', text: 'Lessons', href: '#/' },
         { tag: 'a', text: 'Awareness check', href: 'check.html#/' },
         { tag: 'a', text: 'Get help', href: '#/help' },
-        { tag: 'a', text: 'Emergency Exit this page', href: EXIT_URL },
         // Then the language buttons, each named in its own language.
         ...Object.values(loadLocales()).map(({ name }) => ({ tag: 'button', text: name, href: null })),
       ];
@@ -457,12 +470,15 @@ describe('keyboard', () => {
     await chooseAndSubmit(wrong);
     await page.getByText(WRONG, { exact: true }).waitFor();
     await eventually(async () => assert.equal(await focused(), 'Try again', 'after a wrong answer, focus is on "Try again"'));
-    // "Try again" clears the choice and puts focus back on the first choice.
+    // "Try again" clears the choice, shows the choices in a new order (a new attempt: the place of
+    // the answer gives nothing away) and puts focus back on the first of them.
     await page.keyboard.press('Enter');
-    await eventually(async () => assert.equal(await focused(), shown[0].text, 'after "Try again", focus is on the first choice'));
+    await eventually(async () => assert.equal(await page.getByRole('button', { name: 'Check answer', exact: true }).count(), 1));
+    const again = await shownOptions(page, item);
+    await eventually(async () => assert.equal(await focused(), again[0].text, 'after "Try again", focus is on the first choice'));
     assert.equal(await page.getByRole('radio', { checked: true }).count(), 0, 'no choice is made any more');
 
-    const right = shown.findIndex((o) => o.id === item.correct[0]);
+    const right = again.findIndex((o) => o.id === item.correct[0]);
     await chooseAndSubmit(right);
     await page.getByText("That's right.", { exact: true }).waitFor();
     await eventually(async () => assert.equal(await focused(), 'Next question', 'after the right answer, focus is on "Next question"'));
