@@ -6,13 +6,15 @@
 // search page the student came from, the campaign) is answered from here: nothing leaves the
 // machine.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { distDir, eventually, expectClean, startApp } from '../support/app.js';
+import { eventually, expectClean, startApp } from '../support/app.js';
 import { ROOT, parseToml } from '../support/content.js';
-import { serve } from '../support/server.js';
+import { host } from '../support/host.js';
+import { packageSite } from '../support/package.js';
 
 const EXIT_URL = parseToml(readFileSync(join(ROOT, 'deployment.toml'), 'utf8'), 'deployment.toml').exit_url;
 const EXIT_ORIGIN = new URL(EXIT_URL).origin;
@@ -208,11 +210,17 @@ for (const [mode, initScript] of [['with the Navigation API', undefined], ['with
     });
 
     test('inside a campaign page\'s frame, the exit navigates the top window and leaves no Aware frame', async () => {
-      const { page, context, wasm, base } = await open();
+      const { page, context, wasm } = await open();
       // The campaign's site, on another origin of this machine (Chromium keeps sites on the
-      // internet from framing local addresses).
-      const frames = `<iframe title="Quiz" src="${base}embed.html#/" width="400" height="600"></iframe>`;
-      const campaign = await serve(distDir(), 0, { at: '/none/', beside: htmlPage('Campaign', frames) });
+      // internet from framing local addresses), and Aware as a deployment that lets it frame the
+      // quiz (embed_origins; this suite's own site may be framed by nobody), with its headers.
+      const campaignPages = {};
+      const nothing = mkdtempSync(join(tmpdir(), 'aware-campaign-'));
+      const campaign = await host(nothing, { base: '/none/', pages: campaignPages });
+      const site = packageSite({ embed_origins: [campaign.origin] });
+      const framed = await host(site.dir);
+      const base = framed.url();
+      campaignPages['/'] = htmlPage('Campaign', `<iframe title="Quiz" src="${base}embed.html#/" width="400" height="600"></iframe>`);
       await page.goto(SEARCH_URL);
       await page.goto(`${campaign.origin}/`);
       const frame = page.frame({ url: (url) => url.href.startsWith(base) });
@@ -242,7 +250,10 @@ for (const [mode, initScript] of [['with the Navigation API', undefined], ['with
       }
       assert.equal(wasm.count, fetchedBefore, 'no framed Aware started its app after the exit');
       await context.close();
-      await new Promise((done) => campaign.server.close(done));
+      await campaign.close();
+      await framed.close();
+      site.remove();
+      rmSync(nothing, { recursive: true });
     });
   });
 
