@@ -26,8 +26,6 @@ async fn a_second_unreadable_document_does_not_overwrite_the_first_backup() {
 #[wasm_bindgen_test]
 async fn reading_a_section_is_remembered_on_the_course_page() {
     clear_storage();
-    // The course lists lessons once an age group is chosen.
-    local_storage().set_item("aware.band", "12-14").unwrap();
     mount("/lessons/basics/section/2").await;
     let root = mount("/").await;
     // The course lists lessons once the student has said which age group they are in.
