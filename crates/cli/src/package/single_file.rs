@@ -57,36 +57,9 @@ pub fn single_file(site: &Site, student_html: &str, deployment: &Deployment) -> 
     }
 
     let script = format!("{glue}\n{LOADER}");
-    // The page's scripts, in order: `exit.js` (which must work before the wasm has started) stays
-    // a script of its own, inlined; the loader (`boot.js`) gives way to the glue and the loader
-    // above, with the style sheet.
-    let mut inline_scripts = Vec::new();
-    let mut from = 0;
-    while let Some((start, end)) = find_tag(&html[from..], "<script ").map(|(start, end)| (from + start, from + end)) {
-        let close = html[end..].find("</script>").map(|at| end + at + "</script>".len()).ok_or("unclosed <script>")?;
-        let src = attribute(&html[start..end], "src").map(|src| src.trim_start_matches("./").to_owned());
-        let replacement = match src {
-            Some(src) if src.starts_with("exit-") => {
-                let exit = String::from_utf8_lossy(file(Some(src), "exit.js")?).into_owned();
-                if exit.contains("</script") {
-                    return Err("exit.js contains `</script`".into());
-                }
-                let tag = format!("<script type=\"module\">{exit}</script>");
-                inline_scripts.push(exit);
-                tag
-            }
-            Some(_) => {
-                inline_scripts.push(script.clone());
-                format!("<style>{css}</style>\n    <script type=\"module\">{script}</script>")
-            }
-            None => return Err("the student's page has an inline <script>".into()),
-        };
-        html.replace_range(start..close, &replacement);
-        from = start + replacement.len();
-    }
-    if !inline_scripts.contains(&script) {
-        return Err("the student's page has no <script> to start the app".into());
-    }
+    let (start, end) = find_tag(&html, "<script ").ok_or("the student's page has no <script>")?;
+    let close = html[end..].find("</script>").map(|at| end + at + "</script>".len()).ok_or("unclosed <script>")?;
+    html.replace_range(start..close, &format!("<style>{css}</style>\n    <script type=\"module\">{script}</script>"));
 
     let mut blocks = vec![data_block("wasm", wasm)];
     for (name, bytes) in &site.files {
@@ -98,8 +71,7 @@ pub fn single_file(site: &Site, student_html: &str, deployment: &Deployment) -> 
     let head_end = html.find("</head>").ok_or("the student's page has no </head>")?;
     html.insert_str(head_end, &format!("{}\n  ", blocks.join("\n    ")));
 
-    let hashes: Vec<String> = inline_scripts.iter().map(|text| csp_hash(text)).collect();
-    let policy = policy::single_file_policy(deployment, &hashes, &[csp_hash(&css)]);
+    let policy = policy::single_file_policy(deployment, &[csp_hash(&script)], &[csp_hash(&css)]);
     let html = super::with_meta_policy(&html, &policy)?.replacen("<html ", "<html data-aware-files=\"inline\" ", 1);
     Ok(html.replace(super::EXIT_PLACEHOLDER, &deployment.exit_url))
 }
