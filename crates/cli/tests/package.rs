@@ -62,10 +62,11 @@ fn page(bin: &str) -> String {
     <title>Aware</title>
     <link rel="icon" href="./favicon-5f0e2a9c1b3d4e6f.svg" integrity="sha384-a"/>
     <link rel="stylesheet" href="./app-0123456789abcdef.css" integrity="sha384-b"/>
+    <script src="./exit-0f1e2d3c4b5a6978.js" integrity="sha384-x" type="module"></script>
     <script src="./boot-0a1b2c3d4e5f6a7b.js" integrity="sha384-c" type="module"></script>
   <link rel="modulepreload" href="./{bin}-0123456789abcde.js" crossorigin="anonymous" integrity="sha384-d"><link rel="preload" href="./{bin}-0123456789abcde_bg.wasm" crossorigin="anonymous" integrity="sha384-e" as="fetch" type="application/wasm"></head>
   <body>
-    <a href="https://exit.invalid/">Exit</a>
+    <div class="exit-bar" id="aware-exit-bar"><a id="aware-exit" class="button exit-button" href="https://exit.invalid/" role="button">Exit this page</a></div>
   </body>
 </html>"#
     )
@@ -80,6 +81,7 @@ fn trunk_pages(dir: &Path, lesson: &str) -> [PathBuf; 3] {
         write(&pages.join("favicon-5f0e2a9c1b3d4e6f.svg"), FAVICON.as_bytes());
         write(&pages.join("app-0123456789abcdef.css"), CSS.as_bytes());
         write(&pages.join("boot-0a1b2c3d4e5f6a7b.js"), b"await import('./x.js');\n");
+        write(&pages.join("exit-0f1e2d3c4b5a6978.js"), b"document.title = '';\n");
         write(&pages.join(format!("{bin}-0123456789abcde.js")), GLUE.as_bytes());
         write(&pages.join(format!("{bin}-0123456789abcde_bg.wasm")), format!("\0asm {bin}").as_bytes());
         for locale in ["en", "mn"] {
@@ -222,11 +224,16 @@ fn the_single_file_needs_no_other_file_and_its_policy_allows_only_its_own_inline
         html[start..start + html[start..].find(close).unwrap()].to_owned()
     };
     let policy = between("<meta http-equiv=\"Content-Security-Policy\" content=\"", "\"");
-    let script = between("<script type=\"module\">", "</script>");
+    // exit.js first (it must work before the app starts), then the glue and its loader.
+    let scripts: Vec<&str> =
+        html.split("<script type=\"module\">").skip(1).map(|rest| &rest[..rest.find("</script>").unwrap()]).collect();
+    assert_eq!(scripts.len(), 2, "{scripts:?}");
+    assert_eq!(scripts[0], "document.title = '';\n");
     let style = between("<style>", "</style>");
     let hash =
         |text: &str| format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text)));
-    assert!(policy.contains(&format!("script-src {} 'wasm-unsafe-eval';", hash(&script))), "{policy}");
+    let allowed = format!("script-src {} {} 'wasm-unsafe-eval';", hash(scripts[0]), hash(scripts[1]));
+    assert!(policy.contains(&allowed), "{policy}");
     assert!(policy.contains(&format!("style-src {};", hash(&style))), "{policy}");
     assert!(!policy.contains("unsafe-inline") && !policy.contains("'self' 'wasm"), "{policy}");
     // The wasm and both languages' lessons are in the page; the exit link goes to the deployment's site.

@@ -16,12 +16,20 @@ const PAGE: &str = r#"<!doctype html>
   <head>
     <meta charset="utf-8" />
     <title>Aware</title>
+    <link rel="icon" href="./favicon-5f0e2a9c1b3d4e6f.svg" />
     <link rel="stylesheet" href="./app-0123456789abcdef.css" />
+    <script type="module" src="./exit-0f1e2d3c4b5a6978.js"></script>
     <script type="module" src="./boot-0123456789abcdef.js"></script>
   </head>
-  <body></body>
+  <body>
+    <div class="exit-bar" id="aware-exit-bar"><a id="aware-exit" class="button exit-button" href="https://exit.invalid/" role="button">Exit this page</a></div>
+  </body>
 </html>
 "#;
+
+/// What `aware package` draws the app's icons and colours from (as in the real `styles/app.css`).
+const FAVICON: &str = include_str!("../../../assets/favicon.svg");
+const CSS: &str = ":root {\n  --background: #ffffff;\n  --brand-dark: #073763;\n}\nbody { margin: 0 }\n";
 
 const GLUE: &str = "export function start() { document.body.setAttribute(name, value); }\n";
 
@@ -40,7 +48,9 @@ impl Pages {
             let folder = dir.join("pages").join(name);
             std::fs::create_dir_all(&folder).unwrap();
             std::fs::write(folder.join("index.html"), if name == "index" { page } else { PAGE }).unwrap();
-            std::fs::write(folder.join("app-0123456789abcdef.css"), "body { margin: 0 }\n").unwrap();
+            std::fs::write(folder.join("app-0123456789abcdef.css"), CSS).unwrap();
+            std::fs::write(folder.join("favicon-5f0e2a9c1b3d4e6f.svg"), FAVICON).unwrap();
+            std::fs::write(folder.join("exit-0f1e2d3c4b5a6978.js"), "document.title = '';\n").unwrap();
             std::fs::write(folder.join("boot-0123456789abcdef.js"), "await import('./x.js');\n").unwrap();
             let glue = if name == "index" { script } else { GLUE };
             std::fs::write(folder.join(format!("aware-{bundle}-fedcba9876543210.js")), glue).unwrap();
@@ -107,12 +117,13 @@ fn scripts_that_set_a_style_attribute_are_refused() {
 #[test]
 fn pages_with_inline_code_or_style_are_refused() {
     for (inline, problem) in [
-        ("<script>start()</script>", "index.html: inline <script>"),
-        ("<style>p { color: red }</style>", "index.html: inline code or style `<style`"),
-        ("<p style=\"color: red\">", "index.html: inline code or style `style=`"),
-        ("<button onclick=\"go()\">", "index.html: inline code or style `onclick=`"),
+        ("<script>start()</script>", ".html: inline <script>"),
+        ("<style>p { color: red }</style>", ".html: inline code or style `<style`"),
+        ("<p style=\"color: red\">", ".html: inline code or style `style=`"),
+        ("<button onclick=\"go()\">", ".html: inline code or style `onclick=`"),
     ] {
-        check_refused(&PAGE.replace("<body></body>", &format!("<body>{inline}</body>")), GLUE, problem);
+        // Named on the student's page or on the embed view made from it, whichever is checked first.
+        check_refused(&PAGE.replace("  </body>", &format!("{inline}</body>")), GLUE, problem);
     }
 }
 
@@ -130,7 +141,9 @@ fn a_clean_release_gets_its_policy_headers_and_compressed_copies() {
             assert!(pages.dist().join(format!("{page}.{compressed}")).exists(), "{page}.{compressed}");
         }
     }
-    assert!(pages.read("embed.html").contains("<html data-aware-view=\"embed\" lang=\"en\">"));
+    let embed = pages.read("embed.html");
+    let root = &embed[embed.find("<html ").unwrap()..];
+    assert!(root[..root.find('>').unwrap()].contains("data-aware-view=\"embed\""), "{embed}");
     let headers = pages.read("_headers");
     for path in ["/\n", "/index.html\n", "/embed.html\n", "/check.html\n", "/teacher.html\n"] {
         assert!(headers.contains(&format!("\n{path}  X-Content-Type-Options: nosniff\n")), "{path:?} in _headers");

@@ -48,6 +48,8 @@ pub const TARGETS: &[Target] = &[
     Target { name: "xapi_queue", check: xapi_queue },
     Target { name: "classroom_message", check: classroom_message },
     Target { name: "result_code", check: crate::result_code::fuzzing::result_code },
+    Target { name: "course_files", check: course_files },
+    Target { name: "device_store", check: device_store },
 ];
 
 /// Longer than any message a decoder writes for a person: a longer one is quoting its input.
@@ -271,4 +273,47 @@ fn round_trip<T: PartialEq + std::fmt::Debug, E: std::fmt::Display>(
             None
         }
     }
+}
+
+/// The content files the app downloads one at a time (`content::course`, postcard): the course
+/// index, a lesson, a teacher guide. The first byte picks which; what decodes encodes and decodes
+/// back equal, and a refusal's message stays short.
+pub fn course_files(bytes: &[u8]) {
+    use crate::content::course::{CourseIndex, GuideFile, LessonFile};
+    fn check<T: PartialEq + std::fmt::Debug, E: std::fmt::Display>(
+        bytes: &[u8],
+        what: &str,
+        decode: fn(&[u8]) -> Result<T, E>,
+        encode: fn(&T) -> Vec<u8>,
+    ) {
+        match decode(bytes) {
+            Ok(value) => match decode(&encode(&value)) {
+                Ok(again) => assert_eq!(again, value, "{what} round-trips"),
+                Err(error) => panic!("{what}: its own encoding is refused: {error}"),
+            },
+            Err(error) => short_message(&error.to_string(), what),
+        }
+    }
+    let Some((&which, rest)) = bytes.split_first() else { return };
+    match which % 3 {
+        0 => check(rest, "a course index", CourseIndex::decode, CourseIndex::encode),
+        1 => check(rest, "a lesson file", LessonFile::decode, LessonFile::encode),
+        _ => check(rest, "a guide file", GuideFile::decode, GuideFile::encode),
+    }
+}
+
+/// Everything the device store reads from a shared browser's storage at once: the input, split
+/// at `\0`, is the value of each key the store keeps (progress, results, studies, sessions, the
+/// teacher's keyring and sealed log, …), in `Kind::ALL` order. Opening never panics; what it holds
+/// then is its state, and a second store opened on what the first left behind holds the same
+/// (nothing the store wrote is unreadable to it).
+pub fn device_store(bytes: &[u8]) {
+    use crate::store::{DeviceStore, Kind, MemoryBackend};
+    let Ok(text) = std::str::from_utf8(bytes) else { return };
+    let values: Vec<(&str, &str)> = Kind::ALL.iter().map(|kind| kind.key()).zip(text.split('\0')).collect();
+    let backend = MemoryBackend::holding(values);
+    let store = DeviceStore::open(Some(Box::new(backend.clone())));
+    let state = store.state();
+    let again = DeviceStore::open(Some(Box::new(backend)));
+    assert_eq!(again.state().progress, state.progress, "the store reads back what it left");
 }

@@ -456,9 +456,15 @@ mod tests {
         ] {
             assert!(is_hashed(hashed), "{hashed}");
         }
-        for plain in
-            ["sw.js", "content/en/index.bin", "favicon.svg", "aware-student.js", "icon-maskable-512.png", "a-cafe.js", "x-0123456789abcdef0.js"]
-        {
+        for plain in [
+            "sw.js",
+            "content/en/index.bin",
+            "favicon.svg",
+            "aware-student.js",
+            "icon-maskable-512.png",
+            "a-cafe.js",
+            "x-0123456789abcdef0.js",
+        ] {
             assert!(!is_hashed(plain), "{plain}");
         }
     }
