@@ -2,7 +2,9 @@
 //! server and no connection (`aware package --single-file FILE`).
 //!
 //! Browsers refuse `fetch` of `file://` addresses, so nothing is fetched: the stylesheet is an
-//! inline `<style>`, the wasm-bindgen glue and a short loader are one inline module script, and
+//! inline `<style>`, `web/exit.js` is an inline module script (the exit works from a disk too,
+//! before the wasm has started), the wasm-bindgen glue and a short loader are another one (in
+//! place of `web/boot.js`, which starts the served pages' wasm and service worker), and
 //! the wasm and every language's course index and lessons are base64 in data blocks
 //! (`<script type="application/octet-stream" id="file:<path>">` in `<head>`, which browsers never run) that
 //! the loader and `platform::fetch` read from the page. The page's Content-Security-Policy is the
@@ -57,9 +59,35 @@ pub fn single_file(site: &Site, student_html: &str, deployment: &Deployment) -> 
     }
 
     let script = format!("{glue}\n{LOADER}");
-    let (start, end) = find_tag(&html, "<script ").ok_or("the student's page has no <script>")?;
-    let close = html[end..].find("</script>").map(|at| end + at + "</script>".len()).ok_or("unclosed <script>")?;
-    html.replace_range(start..close, &format!("<style>{css}</style>\n    <script type=\"module\">{script}</script>"));
+    // The page's scripts (exit.js, then boot.js) go; where the first was, the style, the exit
+    // and the loader, in that order.
+    let mut first_script = None;
+    let mut exit = None;
+    while let Some((start, end)) = find_tag(&html, "<script src=") {
+        let close = html[end..].find("</script>").map(|at| end + at + "</script>".len()).ok_or("unclosed <script>")?;
+        let src = attribute(&html[start..end], "src").unwrap_or_default();
+        let name = src.trim_start_matches("./");
+        if name.starts_with("exit-") {
+            exit = Some(String::from_utf8_lossy(file(Some(name.to_owned()), "exit script")?).into_owned());
+        } else if !name.starts_with("boot-") {
+            return Err(format!("{name}: a script the single file cannot hold"));
+        }
+        first_script.get_or_insert(start);
+        html.replace_range(start..close, "");
+    }
+    let at = first_script.ok_or("the student's page has no <script>")?;
+    let mut scripts = Vec::new();
+    let mut inline = format!("<style>{css}</style>");
+    if let Some(exit) = &exit {
+        if exit.contains("</script") {
+            return Err("the exit script contains `</script`".into());
+        }
+        inline.push_str(&format!("\n    <script type=\"module\">{exit}</script>"));
+        scripts.push(csp_hash(exit));
+    }
+    inline.push_str(&format!("\n    <script type=\"module\">{script}</script>"));
+    scripts.push(csp_hash(&script));
+    html.insert_str(at, &inline);
 
     let mut blocks = vec![data_block("wasm", wasm)];
     for (name, bytes) in &site.files {
@@ -71,7 +99,7 @@ pub fn single_file(site: &Site, student_html: &str, deployment: &Deployment) -> 
     let head_end = html.find("</head>").ok_or("the student's page has no </head>")?;
     html.insert_str(head_end, &format!("{}\n  ", blocks.join("\n    ")));
 
-    let policy = policy::single_file_policy(deployment, &[csp_hash(&script)], &[csp_hash(&css)]);
+    let policy = policy::single_file_policy(deployment, &scripts, &[csp_hash(&css)]);
     let html = super::with_meta_policy(&html, &policy)?.replacen("<html ", "<html data-aware-files=\"inline\" ", 1);
     Ok(html.replace(super::EXIT_PLACEHOLDER, &deployment.exit_url))
 }
@@ -125,6 +153,7 @@ mod tests {
     <title>Aware</title>
     <link rel="icon" href="./favicon-0123456789abcdef.svg" integrity="sha384-a"/>
     <link rel="stylesheet" href="./app-0123456789abcdef.css" integrity="sha384-b"/>
+    <script src="./exit-0123456789abcdef.js" integrity="sha384-f" type="module"></script>
     <script src="./boot-0123456789abcdef.js" integrity="sha384-c" type="module"></script>
   <link rel="modulepreload" href="./aware-student-0123456789abcdef.js" crossorigin="anonymous" integrity="sha384-d"><link rel="preload" href="./aware-student-0123456789abcdef_bg.wasm" crossorigin="anonymous" integrity="sha384-e" as="fetch" type="application/wasm"></head>
   <body>
@@ -142,6 +171,7 @@ mod tests {
             ),
             ("aware-student-0123456789abcdef_bg.wasm", "\0asm"),
             ("boot-0123456789abcdef.js", "never inlined"),
+            ("exit-0123456789abcdef.js", "export const exit = 1;"),
             ("content/en/index.bin", "index"),
             ("content/mn/a-lesson.bin", "lesson"),
             ("content/assessment.json", "{}"),
@@ -192,15 +222,18 @@ mod tests {
             let start = html.find(open).unwrap() + open.len();
             html[start..start + html[start..].find(close).unwrap()].to_owned()
         };
-        let script = text_of("<script type=\"module\">", "</script>");
+        let exit = text_of("<script type=\"module\">", "</script>");
+        let loader_at = html.find("<script type=\"module\">let wasm;").unwrap();
+        let script = html[loader_at + "<script type=\"module\">".len()..].split("</script>").next().unwrap().to_owned();
         let style = text_of("<style>", "</style>");
-        assert!(
-            script.starts_with("let wasm;") && script.contains("await __wbg_init({ module_or_path: inlined('wasm') })")
-        );
+        // The exit first, as the served pages load it before anything else.
+        assert_eq!(exit, "export const exit = 1;");
+        assert!(script.contains("await __wbg_init({ module_or_path: inlined('wasm') })"));
         assert_eq!(style, "body { color: red }");
         let policy = text_of("<meta http-equiv=\"Content-Security-Policy\" content=\"", "\"");
         assert!(policy.starts_with(&format!(
-            "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {};",
+            "default-src 'none'; script-src {} {} 'wasm-unsafe-eval'; style-src {};",
+            csp_hash(&exit),
             csp_hash(&script),
             csp_hash(&style)
         )));
