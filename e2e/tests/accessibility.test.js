@@ -296,6 +296,12 @@ for (const locale of LOCALES) {
       });
 
       test('the check: start, its errors, the test, questions left out, the end', async () => {
+        // On a student's own device: the teacher's device seals what is handed in, so it cannot
+        // tell that a code has taken a check there already.
+        const student = await open();
+        const { page, problems } = student;
+        const startField = (id) => page.getByLabel(m(id), { exact: true });
+        const begin = () => page.getByRole('button', { name: m('check-begin'), exact: true }).click();
         await visit(page, app.origin, 'check.html#/', m('check-title'));
         await startField('check-study-id').waitFor();
         await expectNoViolations(page, 'the check\'s start');
@@ -333,10 +339,13 @@ for (const locale of LOCALES) {
         await page.getByRole('alert').getByText(m('check-error-pre-taken'), { exact: true }).waitFor();
         await expectNoViolations(page, 'the check\'s start when this check was taken already');
         expectClean(problems);
+        await student.context.close();
       });
 
       test('class report: results hidden, an import with a refused file, and results shown', async () => {
+        // A new visit (the teacher's page is still open): the passphrase first.
         await page.goto(`${app.origin}/teacher.html#/studies/${compact(study)}/report`);
+        await page.reload();
         await expectHeading(page, m('teacher-gate-unlock-title'));
         await expectNoViolations(page, 'opening the teacher\'s area');
         await openTeacherArea(page, m);
