@@ -61,8 +61,16 @@ async function keepOffline(script) {
   });
   addEventListener('aware-apply-update', () => {
     applying = true;
-    if (registration.waiting) registration.waiting.postMessage('apply');
-    else location.reload();
+    if (!registration.waiting) {
+      location.reload();
+      return;
+    }
+    registration.waiting.postMessage('apply');
+    // The new worker takes over only once the old one has finished what this page asked of it;
+    // when that does not happen soon, a reload ends the page's requests, and the loaded page
+    // starts the waiting version before the app (startWaitingVersion). Only ever asked for
+    // outside a quiz, or by the student.
+    setTimeout(() => location.reload(), 3000);
   });
   // Look for a new version when the connection or the student comes back (the browser also
   // looks on every page load).
