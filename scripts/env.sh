@@ -14,6 +14,8 @@ TRUNK_VERSION=0.21.14
 # The learning record store of the xAPI tests (GPL: a separate test tool, never linked into Aware).
 # 0.3.x needs a newer rustc than Debian's and the pinned toolchain.
 LARS_VERSION=0.2.0
+# The supply-chain check of scripts/test.sh (deny.toml).
+CARGO_DENY_VERSION=0.20.2
 # One source of truth: the wasm-bindgen CLI must equal the library version in Cargo.lock.
 WASM_BINDGEN_VERSION="$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')"
 export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
@@ -93,6 +95,14 @@ setup_browser_tools() {
   if [ ! -d "$ROOT/e2e/node_modules/playwright-core" ] || [ "$ROOT/e2e/package-lock.json" -nt "$ROOT/e2e/node_modules/.package-lock.json" ]; then
     log "npm ci (end-to-end test tools)"
     (cd "$ROOT/e2e" && npm ci --silent --no-audit --no-fund >/dev/null)
+  fi
+}
+
+# cargo-deny for the supply-chain layer of scripts/test.sh, pinned and --locked.
+setup_supply_tools() {
+  if [ "$(cargo deny --version 2>/dev/null | awk '{print $2}')" != "$CARGO_DENY_VERSION" ]; then
+    log "cargo install cargo-deny $CARGO_DENY_VERSION (a few minutes)"
+    nice -n 10 cargo install --quiet --locked cargo-deny --version "$CARGO_DENY_VERSION"
   fi
 }
 

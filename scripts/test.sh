@@ -13,6 +13,7 @@
 # The tools come pinned from lockfiles: e2e/package-lock.json and tools/package-lock.json by `npm ci`.
 source "$(dirname "$0")/env.sh"
 setup_browser_tools
+setup_supply_tools
 setup_lrs_tools
 cd "$ROOT"
 
