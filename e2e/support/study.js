@@ -255,6 +255,66 @@ export async function readCodeCards(page, m) {
   return { study, codes };
 }
 
+/** Cards enough for a fixture class (33 students at most) whichever form each code sits first. */
+export const CLASS_CARDS = 80;
+
+/**
+ * Creates a study on the teacher's page (open at `teacher.html#/`) as a teacher does: `label`,
+ * the recommended design (crossover) and `cards` code cards; then reads its codes from the
+ * printable cards. Returns { id (compact), study (grouped), codes }.
+ */
+export async function createStudy(page, m, { label = '', cards = CLASS_CARDS } = {}) {
+  if (label) await page.getByLabel(m('teacher-label'), { exact: true }).fill(label);
+  await page.getByLabel(m('teacher-cards'), { exact: true }).fill(String(cards));
+  await page.getByRole('button', { name: m('teacher-create'), exact: true }).click();
+  await page.waitForURL(new RegExp(`/teacher\\.html#/studies/[${ALPHABET}]{10}$`));
+  const id = page.url().split('/').pop();
+  await expectHeading(page, m('teacher-study-name', { id: grouped(id) }));
+  await page.getByRole('link', { name: m('teacher-print-cards'), exact: true }).click();
+  await expectHeading(page, m('cards-title'));
+  const { study, codes } = await readCodeCards(page, m);
+  assert.equal(study, grouped(id), 'the cards are the new study\'s');
+  assert.equal(codes.length, cards, 'one card per code');
+  return { id, study, codes };
+}
+
+/**
+ * A fixture class (`fixtureClass`) as its students hand it in to a study made on this device:
+ * each participant of the fixture is given a code of `codes` (the study's cards) that sits the
+ * same form first (design.rs), and each record keeps the fixture's answers, phase, form and date
+ * with the study id `id` and that code. Only who is who changes, so what generate.py computed for
+ * the class still holds. Returns the results file the teacher collects ({ name, text, records })
+ * and `codes`, the code each fixture participant was given.
+ */
+export function handedIn(fixture, id, codes) {
+  const spare = { A: [], B: [] };
+  for (const code of codes) spare[formOf(id, code, 'pre')].push(compact(code));
+  const given = new Map();
+  for (const { code, phase, form } of fixture.records) {
+    if (given.has(code)) continue;
+    const first = phase === 'pre' ? form : form === 'A' ? 'B' : 'A';
+    const issued = spare[first].shift();
+    assert.ok(issued, `${fixture.name}: more students sit form ${first} first than the study has cards for`);
+    given.set(code, issued);
+  }
+  const records = fixture.records.map((record) => ({ ...record, study: compact(id), code: given.get(record.code) }));
+  for (const record of records) {
+    assert.equal(record.form, formOf(id, record.code, record.phase), `${record.code} ${record.phase}: the form the study gives`);
+  }
+  const text = JSON.stringify({ ...JSON.parse(fixture.text), records }, null, 2);
+  return { name: `aware-${compact(id)}-results.json`, text, records, codes: given };
+}
+
+/** The fixture class's records under the study id `id` with the fixture's own codes, which that
+ * study never issued: a file of results the report must leave out ({ name, text, records }). */
+export function notIssued(fixture, id, codes) {
+  const records = fixture.records.map((record) => ({ ...record, study: compact(id) }));
+  const issued = new Set(codes.map(compact));
+  for (const { code } of records) assert.ok(!issued.has(code), `${code} is not on the study's cards`);
+  const text = JSON.stringify({ ...JSON.parse(fixture.text), records }, null, 2);
+  return { name: `aware-results-other-cards.json`, text, records };
+}
+
 export const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
