@@ -331,9 +331,13 @@ for (const locale of LOCALES) {
         await page.getByText(m('check-file-saved'), { exact: true }).waitFor();
         await expectNoViolations(page, 'the end of the check, the file saved');
 
-        // The same check again on this device: refused.
+        // The same check again on this device: "Next student" leaves an empty form, and the same
+        // code typed again is refused.
         await page.getByRole('button', { name: m('check-next-student'), exact: true }).click();
         await expectHeading(page, m('check-title'));
+        assert.equal(await startField('check-code').inputValue(), '', 'the next student\'s form is empty');
+        await startField('check-study-id').fill(study);
+        await startField('check-code').fill(codes[0]);
         await page.getByRole('radio', { name: m('check-phase-pre') }).check();
         await begin();
         await page.getByRole('alert').getByText(m('check-error-pre-taken'), { exact: true }).waitFor();
