@@ -247,6 +247,7 @@ teacher-results-title = Results on this device
 teacher-open-report = Open the class report
 cards-title = Code cards
 cards-intro = { $count } cards. Print, cut along the lines, and hand them out at random. Keep no list of who got which card.
+cards-collect = Collecting the results files: ask students to copy their files together onto one USB stick or a shared folder at the end of the lesson. Do not collect them by e-mail, chat or messages: those show who sent each file, and so whose answers it holds.
 cards-print = Print the cards
 cards-back = Back to the study
 cards-not-here = The cards of a study can be printed only on the device that created it.
@@ -392,6 +393,10 @@ report-privacy = This report shows results only for groups of at least { $k } st
 ## Data on this device (every bundle)
 data-title = Data on this device
 data-intro = Aware keeps these things in this browser, on this device only. Nothing is sent anywhere. You can delete any of them, or everything.
+data-kept-persistent = This browser keeps this data until it is deleted here.
+data-kept-best-effort = This browser may delete this data by itself when the device runs short of space (some browsers also do after a few weeks without a visit).
+data-keep-ask = Ask the browser to keep it
+data-kept-unknown = This browser does not say whether it may delete this data by itself.
 data-nothing = Aware keeps nothing on this device.
 data-progress = Progress in the lessons: sections read and quiz answers
 data-results = Awareness-check results taken or imported here
@@ -400,6 +405,7 @@ data-sessions = Classroom sessions
 data-participant = A remembered study id and code
 data-locale = The chosen language
 data-band = The chosen age group
+data-outbox = Quiz answers waiting to be sent to a campaign's record store (no name or code)
 data-teacher = The teacher's locked results and passphrase keys
 data-backups = Copies of data set aside
 data-other = Data from another version of Aware
@@ -407,6 +413,7 @@ data-amount = { $items ->
     [one] 1 item
    *[other] { $items } items
 }, { $bytes } bytes
+data-amount-bytes = { $bytes } bytes
 data-delete = Delete
 data-delete-named = Delete: { $what }
 data-deleted = Deleted: { $what }.
@@ -417,6 +424,7 @@ data-backup-download = Download
 data-backup-restore = Put it back
 data-restored = The copy was put back.
 data-restore-newer = This copy was saved by a newer version of Aware. Update Aware to put it back.
+data-restore-elsewhere = This copy is put back on the page that uses it: the awareness check, or the teacher's screens.
 data-restore-failed = This copy cannot be put back; you can still download it.
 data-download-failed = The download did not start. Try again.
 data-delete-everything = Delete everything

@@ -14,7 +14,7 @@ pub fn CheckApp() -> Html {
         <ContextProvider<Bundle> context={Bundle::Check}>
             <LocaleProvider messages={crate::deployment::CHECK_MESSAGES}>
                 // A hand-in on a teacher's device is sealed to the teacher's key as it is made.
-                <DeviceProvider sealer={Some(crate::state::seal as crate::state::Sealer)}>
+                <DeviceProvider scope={aware_core::store::Scope::CHECK} sealer={Some(crate::state::seal as crate::state::Sealer)}>
                     <AssessmentProvider>
                         <CheckScreen />
                     </AssessmentProvider>

@@ -102,7 +102,7 @@ pub fn StudentApp() -> Html {
         <ContextProvider<Bundle> context={Bundle::Student}>
             <LocaleProvider messages={crate::deployment::STUDENT_MESSAGES}>
                 // No sealer: the lessons never store a teacher's data, so this bundle links no cryptography.
-                <DeviceProvider>
+                <DeviceProvider scope={aware_core::store::Scope::LESSONS}>
                     <BandProvider>
                         <ContentProvider>
                             if embed::is_embed_view() {

@@ -9,7 +9,7 @@ use super::Bundle;
 use super::frame::{Frame, PresentFrame};
 use super::router::{Route, Router, use_route};
 use crate::pages::teacher;
-use crate::state::{AssessmentProvider, ContentProvider, DeviceProvider, LocaleProvider, SessionsProvider};
+use crate::state::{AssessmentProvider, ContentProvider, DeviceProvider, LocaleProvider};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum TeacherRoute {
@@ -101,13 +101,14 @@ impl Route for TeacherRoute {
 }
 
 /// The screens behind the teacher's passphrase: everything that shows, imports, exports or
-/// deletes results. A lesson's teacher guide and the classroom's screens hold no student's data
-/// and open without it.
+/// deletes what the device keeps of a class (results, studies, session summaries). A lesson's
+/// teacher guide and a running session's screens open without it.
 pub fn switch(route: TeacherRoute) -> Html {
     match route {
         TeacherRoute::Guide { id } => html! { <teacher::guide::TeacherGuidePage {id} /> },
-        // A classroom session holds counts of raised cards, never a student's answer or code: the
-        // projector's window opens without the passphrase typed again in front of the class.
+        // A running session shows the class its own counts of raised cards, never a student's
+        // answer or code: the projector's window opens without the passphrase typed in front of
+        // the class. What is kept of it afterwards is sealed, and its summary is gated.
         TeacherRoute::Present { lesson } => html! { <teacher::present::StartPage {lesson} /> },
         TeacherRoute::Audience { session } => {
             html! { <teacher::present::SessionPage {session} role={aware_core::classroom::Role::Audience} /> }
@@ -115,7 +116,6 @@ pub fn switch(route: TeacherRoute) -> Html {
         TeacherRoute::Presenter { session } => {
             html! { <teacher::present::SessionPage {session} role={aware_core::classroom::Role::Presenter} /> }
         }
-        TeacherRoute::SessionSummary { session } => html! { <teacher::present::summary::SummaryPage {session} /> },
         TeacherRoute::AnswerCards => html! { <teacher::answer_cards::AnswerCardsPage /> },
         TeacherRoute::NotFound => html! { <crate::pages::student::not_found::NotFoundPage /> },
         route => html! { <teacher::gate::TeacherGate>{ gated(route) }</teacher::gate::TeacherGate> },
@@ -129,12 +129,12 @@ fn gated(route: TeacherRoute) -> Html {
         TeacherRoute::CodeCards { id } => html! { <teacher::cards::CodeCardsPage {id} /> },
         TeacherRoute::Report { id } => html! { <teacher::report::ReportPage {id} /> },
         TeacherRoute::Data => html! { <crate::components::device_data::DeviceDataPage teacher=true /> },
+        TeacherRoute::SessionSummary { session } => html! { <teacher::present::summary::SummaryPage {session} /> },
         // Not behind the passphrase (see `switch`).
         TeacherRoute::Guide { .. }
         | TeacherRoute::Present { .. }
         | TeacherRoute::Audience { .. }
         | TeacherRoute::Presenter { .. }
-        | TeacherRoute::SessionSummary { .. }
         | TeacherRoute::AnswerCards
         | TeacherRoute::NotFound => Html::default(),
     }
@@ -145,8 +145,7 @@ pub fn TeacherApp() -> Html {
     html! {
         <ContextProvider<Bundle> context={Bundle::Teacher}>
             <LocaleProvider messages={crate::deployment::TEACHER_MESSAGES}>
-                <DeviceProvider sealer={Some(crate::state::seal as crate::state::Sealer)}>
-                <SessionsProvider>
+                <DeviceProvider scope={aware_core::store::Scope::ALL} sealer={Some(crate::state::seal as crate::state::Sealer)}>
                     <ContentProvider>
                         <AssessmentProvider>
                             <Router<TeacherRoute>>
@@ -154,7 +153,6 @@ pub fn TeacherApp() -> Html {
                             </Router<TeacherRoute>>
                         </AssessmentProvider>
                     </ContentProvider>
-                </SessionsProvider>
                 </DeviceProvider>
             </LocaleProvider>
         </ContextProvider<Bundle>>

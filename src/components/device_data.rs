@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::components::confirm::Confirm;
 use crate::components::page::PageHeading;
 use crate::platform::download;
+use crate::platform::storage::{self, Persistence};
 use crate::state::{L10n, use_device, use_l10n, use_title};
 
 #[derive(Properties, PartialEq)]
@@ -39,6 +40,7 @@ fn category_message(category: Category) -> &'static str {
         Category::Participant => "data-participant",
         Category::Locale => "data-locale",
         Category::Band => "data-band",
+        Category::Outbox => "data-outbox",
         Category::Teacher => "data-teacher",
         Category::Backups => "data-backups",
         Category::Other => "data-other",
@@ -53,6 +55,7 @@ fn done_message(l10n: &L10n, done: &Done) -> String {
         Done::DeletedEverything => l10n.t("data-deleted-everything"),
         Done::Restored(RestoreOutcome::Restored) => l10n.t("data-restored"),
         Done::Restored(RestoreOutcome::Newer { .. }) => l10n.t("data-restore-newer"),
+        Done::Restored(RestoreOutcome::NotHere) => l10n.t("data-restore-elsewhere"),
         Done::Restored(_) => l10n.t("data-restore-failed"),
         Done::DownloadFailed => l10n.t("data-download-failed"),
     }
@@ -65,6 +68,20 @@ pub fn DeviceDataPage(props: &DeviceDataPageProps) -> Html {
     use_title(l10n.t("data-title"));
     let done = use_state(|| None::<Done>);
     let inventory = device.read(|store| store.inventory());
+    let persistence = use_state_eq(|| None::<Persistence>);
+    {
+        let persistence = persistence.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move { persistence.set(Some(storage::persistence().await)) });
+        });
+    }
+    let ask_to_persist = {
+        let persistence = persistence.clone();
+        Callback::from(move |_: MouseEvent| {
+            let persistence = persistence.clone();
+            yew::platform::spawn_local(async move { persistence.set(Some(storage::ask_to_persist().await)) });
+        })
+    };
     // On a shared device a student may not delete what a teacher keeps sealed here.
     let teacher_set_up = !matches!(device.state.teacher, TeacherState::NotSetUp);
     let may_delete = |category: Category| category != Category::Teacher || props.teacher || !teacher_set_up;
@@ -96,7 +113,10 @@ pub fn DeviceDataPage(props: &DeviceDataPageProps) -> Html {
         html! {
             <li class="data-entry">
                 <p><strong>{ name.clone() }</strong>{ " " }
-                    <span class="meta">{ l10n.t_with("data-amount", &[("items", Arg::from(entry.items)), ("bytes", Arg::from(entry.bytes))]) }</span></p>
+                    <span class="meta">{ match entry.items {
+                        Some(items) => l10n.t_with("data-amount", &[("items", Arg::from(items)), ("bytes", Arg::from(entry.bytes))]),
+                        None => l10n.t_with("data-amount-bytes", &[("bytes", Arg::from(entry.bytes))]),
+                    } }</span></p>
                 if may_delete(entry.category) {
                     <button type="button" class="button secondary" onclick={delete(entry.category)}
                         aria-label={l10n.t_with("data-delete-named", &[("what", Arg::from(name))])}>{ l10n.t("data-delete") }</button>
@@ -142,6 +162,19 @@ pub fn DeviceDataPage(props: &DeviceDataPageProps) -> Html {
         <article class="device-data">
             <PageHeading text={l10n.t("data-title")} />
             <p class="lead">{ l10n.t("data-intro") }</p>
+            <div id="data-persistence">
+                { match *persistence {
+                    Some(Persistence::Persistent) => html! { <p>{ l10n.t("data-kept-persistent") }</p> },
+                    Some(Persistence::BestEffort) => html! {
+                        <>
+                            <p>{ l10n.t("data-kept-best-effort") }</p>
+                            <button type="button" class="button secondary" onclick={ask_to_persist}>{ l10n.t("data-keep-ask") }</button>
+                        </>
+                    },
+                    Some(Persistence::Unknown) => html! { <p>{ l10n.t("data-kept-unknown") }</p> },
+                    None => Html::default(),
+                } }
+            </div>
             <div role="status" id="data-status">
                 if let Some(done) = &*done {
                     <p>{ done_message(&l10n, done) }</p>

@@ -92,3 +92,49 @@ impl Drop for StorageListener {
         }
     }
 }
+
+/// Whether the browser may clear what Aware keeps (the Storage API's "persistent" mode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Persistence {
+    /// Kept until someone deletes it.
+    Persistent,
+    /// The browser may clear it to free space (or, in some, after weeks without a visit).
+    BestEffort,
+    /// This browser does not say (no `navigator.storage`, or it refused to answer).
+    Unknown,
+}
+
+/// The browser's `navigator.storage`, where it has one (not over plain HTTP, nor in old browsers).
+fn manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    // Reflect first: `navigator.storage` is undefined on insecure origins, and web-sys would
+    // hand back an undefined object typed as a manager.
+    js_sys::Reflect::get(&navigator, &"storage".into()).ok().filter(|value| value.is_object())?;
+    Some(navigator.storage())
+}
+
+async fn ask(promise: Result<js_sys::Promise, wasm_bindgen::JsValue>) -> Persistence {
+    let Ok(promise) = promise else { return Persistence::Unknown };
+    match wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|answer| answer.as_bool()) {
+        Some(true) => Persistence::Persistent,
+        Some(false) => Persistence::BestEffort,
+        None => Persistence::Unknown,
+    }
+}
+
+/// Whether the browser may clear Aware's data now.
+pub async fn persistence() -> Persistence {
+    match manager() {
+        Some(manager) => ask(manager.persisted()).await,
+        None => Persistence::Unknown,
+    }
+}
+
+/// Asks the browser to keep Aware's data until someone deletes it (some browsers ask the person,
+/// others decide by how the site is used), and says what it answered.
+pub async fn ask_to_persist() -> Persistence {
+    match manager() {
+        Some(manager) => ask(manager.persist()).await,
+        None => Persistence::Unknown,
+    }
+}

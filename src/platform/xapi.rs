@@ -10,16 +10,13 @@ use std::rc::Rc;
 use aware_core::deployment::XapiEndpoint;
 use aware_core::xapi::Outbox;
 use aware_core::xapi::Statement;
-use aware_core::xapi::outbox::Response;
+use aware_core::xapi::outbox::{self, Response};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen_futures::JsFuture;
 
 use super::random;
 use super::storage::LocalStore;
-
-/// The `localStorage` key of the statements waiting to be sent.
-const OUTBOX_KEY: &str = "aware.xapi.outbox";
 
 /// One page's sender; clones share it.
 #[derive(Clone)]
@@ -55,7 +52,7 @@ impl Sender {
             let sender = sender.clone();
             Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
                 let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
-                if event.key().as_deref() != Some(OUTBOX_KEY) {
+                if event.key().as_deref() != Some(outbox::STORAGE_KEY) {
                     return;
                 }
                 if let Some(other) = event.new_value().and_then(|text| Outbox::decode(&text).ok()) {
@@ -132,13 +129,13 @@ impl Sender {
 
 /// What this device's pages left waiting; `None` when nothing or nothing readable is stored.
 fn stored() -> Option<Outbox> {
-    Outbox::decode(&LocalStore::open()?.get(OUTBOX_KEY).ok()??).ok()
+    Outbox::decode(&LocalStore::open()?.get(outbox::STORAGE_KEY).ok()??).ok()
 }
 
 /// Stores the outbox (what other tabs stored is already merged in, from their `storage` events).
 fn save(outbox: &Outbox) {
     if let Some(store) = LocalStore::open() {
-        let _ = store.set(OUTBOX_KEY, &outbox.encode());
+        let _ = store.set(outbox::STORAGE_KEY, &outbox.encode());
     }
 }
 

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use aware_core::content::Lesson;
 use aware_core::progress::Progress;
 use aware_core::quiz::Selection;
-use aware_core::store::{DeviceState, DeviceStore, Done, Notice, SealRequest};
+use aware_core::store::{DeviceState, DeviceStore, Done, Notice, Scope, SealRequest};
 use aware_core::study::{Participant, Record, ResultsFile, StudyEntry, TeacherStudies};
 use yew::prelude::*;
 
@@ -64,6 +64,8 @@ impl Device {
 
 #[derive(Properties)]
 pub struct DeviceProviderProps {
+    /// The kinds this bundle reads and writes: only their decoders are linked into it.
+    pub scope: Scope,
     /// How this bundle seals a teacher's data; `None` in the student's bundle.
     #[prop_or_default]
     pub sealer: Option<Sealer>,
@@ -72,7 +74,7 @@ pub struct DeviceProviderProps {
 }
 
 impl PartialEq for DeviceProviderProps {
-    /// A bundle's sealer never changes; function addresses are not worth comparing.
+    /// A bundle's scope and sealer never change; function addresses are not worth comparing.
     fn eq(&self, other: &Self) -> bool {
         self.sealer.is_some() == other.sealer.is_some() && self.children == other.children
     }
@@ -80,7 +82,8 @@ impl PartialEq for DeviceProviderProps {
 
 #[component]
 pub fn DeviceProvider(props: &DeviceProviderProps) -> Html {
-    let store = use_mut_ref(|| DeviceStore::open(storage::backend()));
+    let scope = props.scope;
+    let store = use_mut_ref(move || DeviceStore::open_scoped(storage::backend(), scope));
     let shown = {
         let store = store.clone();
         use_state(move || Rc::new(store.borrow().state()))

@@ -25,4 +25,4 @@ pub use device::{
 pub use l10n::{L10n, LocaleProvider, use_l10n, use_title};
 pub use live_session::{LiveSession, use_live_session};
 pub use sealing::{refresh as refresh_teacher, seal, set_up as set_up_teacher, unlock as unlock_teacher};
-pub use sessions::{SessionsContext, SessionsNotice, SessionsProvider, use_sessions};
+pub use sessions::{SessionsContext, SessionsNotice, use_sessions};

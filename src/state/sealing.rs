@@ -68,6 +68,9 @@ pub async fn set_up(device: &Device, passphrase: &str) -> Result<PrivateKey, Cry
     }
     open_all(device, &stored, &key).await;
     seal_plain(device, &stored).await;
+    // Sealed results are lost if the browser clears its storage to free space: ask it not to.
+    // Its answer is shown on "Data on this device".
+    crate::platform::storage::ask_to_persist().await;
     Ok(key)
 }
 

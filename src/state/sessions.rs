@@ -1,20 +1,19 @@
-//! The classroom sessions kept on the teacher's device, as app state: the list (newest first),
-//! saving one at a checkpoint, deleting one, and what to tell the teacher when storage fails.
+//! The classroom sessions kept on the teacher's device, as the screens see them: the list
+//! (newest first), saving one at a checkpoint, deleting one, and what to tell the teacher when
+//! storage fails.
 //!
-//! **The seam with the device store.** The rules are `aware_core::store`'s: this provider holds
-//! a `DeviceStore` over `localStorage` and uses only its sessions verbs (`save_session`,
-//! `delete_session`, and `sync` when another window saved) and `DeviceState::sessions`. When the
-//! whole app moves onto one device store (with the teacher lock, under which sessions are sealed:
-//! `Done::seal`), this file is what changes: [`SessionsContext`] and [`use_sessions`] stay, and
-//! read from that store instead.
+//! Sessions live in the one device store (`state::device`), under its rules: on a device with a
+//! teacher set up they are stored only sealed, like results and studies (the store shows the
+//! sessions this tab saved while the area is locked to this tab alone), and the summary opens
+//! behind the passphrase. This hook only reads the store's state and runs its sessions verbs.
 
 use std::rc::Rc;
 
 use aware_core::classroom::{ClassSessions, Session, SessionId};
-use aware_core::store::{DeviceStore, Kind, Notice};
+use aware_core::store::{Kind, Notice};
 use yew::prelude::*;
 
-use crate::platform::storage::{self, StorageListener};
+use super::device::use_device;
 
 /// Why the sessions may not be kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +45,7 @@ impl SessionsNotice {
 
 #[derive(Clone, PartialEq)]
 pub struct SessionsContext {
-    /// Every session kept, newest first.
+    /// Every session shown, newest first.
     pub sessions: Rc<ClassSessions>,
     /// The latest problem with keeping them, until dismissed.
     pub notice: Option<SessionsNotice>,
@@ -62,84 +61,36 @@ impl SessionsContext {
     }
 }
 
-#[derive(PartialEq)]
-struct Shown {
-    sessions: Rc<ClassSessions>,
-    notice: Option<SessionsNotice>,
-}
-
-enum Change {
-    /// The store's sessions after a verb, and the notices it raised.
-    Stored(Rc<ClassSessions>, Vec<Notice>),
-    Dismiss,
-}
-
-impl Reducible for Shown {
-    type Action = Change;
-
-    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
-        Rc::new(match change {
-            Change::Stored(sessions, notices) => {
-                Shown { sessions, notice: notices.iter().find_map(SessionsNotice::of).or(self.notice) }
-            }
-            Change::Dismiss => Shown { sessions: self.sessions.clone(), notice: None },
-        })
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct SessionsProviderProps {
-    #[prop_or_default]
-    pub children: Html,
-}
-
-#[component]
-pub fn SessionsProvider(props: &SessionsProviderProps) -> Html {
-    let store = use_mut_ref(|| DeviceStore::open(storage::backend()));
-    let shown = {
-        let store = store.clone();
-        use_reducer(move || {
-            let state = store.borrow().state();
-            Shown { sessions: state.sessions, notice: state.notices.iter().find_map(SessionsNotice::of) }
-        })
-    };
-    // Another window (the presenter's, say) saved a session: follow it, without writing.
-    {
-        let (store, shown) = (store.clone(), shown.dispatcher());
-        use_effect_with((), move |_| {
-            let listener = StorageListener::new(move |key| {
-                if key.as_deref().is_none_or(|key| key == Kind::Sessions.key()) {
-                    let done = store.borrow_mut().sync(key.as_deref());
-                    shown.dispatch(Change::Stored(done.state.sessions, done.notices));
-                }
-            });
-            move || drop(listener)
-        });
-    }
+#[hook]
+pub fn use_sessions() -> SessionsContext {
+    let device = use_device();
+    let state = &device.state;
+    let latest = state.notices.iter().rev().find(|notice| SessionsNotice::of(notice).is_some()).cloned();
     let save = {
-        let (store, shown) = (store.clone(), shown.dispatcher());
+        let device = device.clone();
         Callback::from(move |session: Session| {
-            // `Done::seal` is never asked for yet: the app has no teacher lock (see the module docs).
-            let done = store.borrow_mut().save_session(&session);
-            shown.dispatch(Change::Stored(done.state.sessions, done.notices));
+            device.act(|store| store.save_session(&session));
         })
     };
     let delete = {
-        let (store, shown) = (store.clone(), shown.dispatcher());
+        let device = device.clone();
         Callback::from(move |id: SessionId| {
-            let done = store.borrow_mut().delete_session(id);
-            shown.dispatch(Change::Stored(done.state.sessions, done.notices));
+            device.act(|store| store.delete_session(id));
         })
     };
     let dismiss = {
-        let shown = shown.dispatcher();
-        Callback::from(move |()| shown.dispatch(Change::Dismiss))
+        let (device, latest) = (device.clone(), latest.clone());
+        Callback::from(move |()| {
+            if let Some(notice) = &latest {
+                device.dismiss(notice);
+            }
+        })
     };
-    let context = SessionsContext { sessions: shown.sessions.clone(), notice: shown.notice, save, delete, dismiss };
-    html! { <ContextProvider<SessionsContext> {context}>{ props.children.clone() }</ContextProvider<SessionsContext>> }
-}
-
-#[hook]
-pub fn use_sessions() -> SessionsContext {
-    use_context::<SessionsContext>().expect("use_sessions is called inside SessionsProvider")
+    SessionsContext {
+        sessions: state.sessions.clone(),
+        notice: latest.as_ref().and_then(SessionsNotice::of),
+        save,
+        delete,
+        dismiss,
+    }
 }

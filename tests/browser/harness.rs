@@ -7,9 +7,7 @@ use aware::app::router::Router;
 use aware::app::student::{StudentRoute, StudentScreen};
 use aware::app::teacher::{TeacherRoute, TeacherScreen};
 use aware::platform::location;
-use aware::state::{
-    AssessmentProvider, BandProvider, DeviceProvider, LocaleProvider, PreloadedContent, Sealer, SessionsProvider,
-};
+use aware::state::{AssessmentProvider, BandProvider, DeviceProvider, LocaleProvider, PreloadedContent, Sealer};
 use aware_core::assessment::Assessment;
 use aware_core::content::Curriculum;
 use aware_core::content::course::CourseIndex;
@@ -67,16 +65,21 @@ fn Harness(props: &HarnessProps) -> Html {
     };
     // As in the roots: the student's lessons seal nothing; the check and the teacher's screens do.
     let sealer = (props.bundle != Bundle::Student).then_some(aware::state::seal as Sealer);
+    let scope = match props.bundle {
+        Bundle::Student => aware_core::store::Scope::LESSONS,
+        Bundle::Check => aware_core::store::Scope::CHECK,
+        Bundle::Teacher => aware_core::store::Scope::ALL,
+    };
     html! {
         <ContextProvider<Bundle> context={props.bundle}>
             <LocaleProvider messages={messages}>
-                <DeviceProvider {sealer}><SessionsProvider>
+                <DeviceProvider {scope} {sealer}>
                     <BandProvider><PreloadedContent locale="en" {index} {lessons}>
                         <AssessmentProvider preloaded={Some(assessment())}>
                             { screen }
                         </AssessmentProvider>
                     </PreloadedContent></BandProvider>
-                </SessionsProvider></DeviceProvider>
+                </DeviceProvider>
             </LocaleProvider>
         </ContextProvider<Bundle>>
     }

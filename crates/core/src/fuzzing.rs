@@ -306,14 +306,24 @@ pub fn course_files(bytes: &[u8]) {
 /// at `\0`, is the value of each key the store keeps (progress, results, studies, sessions, the
 /// teacher's keyring and sealed log, …), in `Kind::ALL` order. Opening never panics; what it holds
 /// then is its state, and a second store opened on what the first left behind holds the same
-/// (nothing the store wrote is unreadable to it).
+/// (nothing the store wrote is unreadable to it). The student's lessons (`Scope::LESSONS`),
+/// opened on the same values and deleting their progress, leave every kind they do not keep as
+/// it was, byte for byte.
 pub fn device_store(bytes: &[u8]) {
-    use crate::store::{DeviceStore, Kind, MemoryBackend};
+    use crate::store::{Category, DeviceStore, Kind, MemoryBackend, Scope};
     let Ok(text) = std::str::from_utf8(bytes) else { return };
     let values: Vec<(&str, &str)> = Kind::ALL.iter().map(|kind| kind.key()).zip(text.split('\0')).collect();
-    let backend = MemoryBackend::holding(values);
+    let backend = MemoryBackend::holding(values.iter().copied());
     let store = DeviceStore::open(Some(Box::new(backend.clone())));
     let state = store.state();
     let again = DeviceStore::open(Some(Box::new(backend)));
     assert_eq!(again.state().progress, state.progress, "the store reads back what it left");
+
+    let shared = MemoryBackend::holding(values.iter().copied());
+    let mut lessons = DeviceStore::open_scoped(Some(Box::new(shared.clone())), Scope::LESSONS);
+    lessons.delete(Category::Progress);
+    let after = shared.contents();
+    for (key, value) in values.iter().filter(|(key, _)| Kind::of_key(key).is_some_and(|kind| !Scope::LESSONS.keeps(kind))) {
+        assert_eq!(after.get(*key).map(String::as_str), Some(*value), "the lessons leave {key} as it was");
+    }
 }

@@ -93,7 +93,7 @@ mod sessions {
         store.save_session(&one);
         store.save_session(&two);
         let entry = store.inventory().entry(Category::Sessions).copied().expect("listed");
-        assert_eq!((entry.items, entry.bytes), (2, stored(&backend, "aware.sessions").map_or(0, |t| t.len())));
+        assert_eq!((entry.items, entry.bytes), (Some(2), stored(&backend, "aware.sessions").map_or(0, |t| t.len())));
         let done = store.delete_session(one.id());
         assert!(done.outcome);
         assert_eq!(stored_sessions(&backend).sessions(), std::slice::from_ref(&two));
@@ -503,6 +503,7 @@ mod data_on_this_device {
         let backend = MemoryBackend::holding([
             ("aware.results.backup", "{old damage"),
             ("aware.someday", "a newer version's key"),
+            (aware_core::xapi::outbox::STORAGE_KEY, "{\"format\":1}"),
             ("other-app", "not ours"),
         ]);
         let mut store = tab(&backend);
@@ -521,7 +522,7 @@ mod data_on_this_device {
     fn every_category_is_listed_with_its_count_and_size() {
         let backend = full_device();
         let inventory = tab(&backend).inventory();
-        let listed: Vec<_> = inventory.entries.iter().map(|e| (e.category, e.items)).collect();
+        let listed: Vec<_> = inventory.entries.iter().map(|e| (e.category, e.items.unwrap_or_default())).collect();
         assert_eq!(
             listed,
             [
@@ -532,6 +533,7 @@ mod data_on_this_device {
                 (Category::Participant, 1),
                 (Category::Locale, 1),
                 (Category::Band, 1),
+                (Category::Outbox, 1),
                 (Category::Backups, 1),
                 (Category::Other, 1),
             ]
@@ -770,7 +772,8 @@ mod teacher {
         let payloads = appended(done.seal);
         assert_eq!(payloads[0].kind, PayloadKind::Sessions);
         assert_eq!(ClassSessions::decode(&payloads[0].text).map(|s| s.sessions().to_vec()), Ok(vec![session.clone()]));
-        assert!(done.state.sessions.is_empty() && stored(&backend, "aware.sessions").is_none());
+        assert!(stored(&backend, "aware.sessions").is_none());
+        assert!(tab(&backend).state().sessions.is_empty(), "a new tab shows nothing while locked");
         let later = later(&session);
         let later_payload = appended(store.save_session(&later).seal).remove(0);
         store.append_sealed(vec![envelope(5, PayloadKind::Sessions), envelope(6, PayloadKind::Sessions)]);
@@ -784,6 +787,28 @@ mod teacher {
         let done = store.save_session(&later);
         assert_eq!((done.outcome, done.seal), (SessionOutcome::AlreadyHeld, None));
         assert!(store.lock().state.sessions.is_empty());
+    }
+
+    #[test]
+    fn a_session_saved_while_locked_is_shown_to_its_own_tab_only_until_the_area_is_locked_or_opened() {
+        let (backend, mut store) = teacher_device();
+        let session = polled(1, [1, 2, 3, 4]);
+        let done = store.save_session(&session);
+        assert_eq!(done.outcome, SessionOutcome::Sealed);
+        assert_eq!(done.state.sessions.sessions(), std::slice::from_ref(&session), "the class's own window sees it");
+        assert_eq!(store.save_session(&session).outcome, SessionOutcome::AlreadyHeld, "not sealed twice");
+        let later = later(&session);
+        let payload = appended(store.save_session(&later).seal).remove(0);
+        assert_eq!(store.state().sessions.sessions(), std::slice::from_ref(&later));
+        let other_tab = tab(&backend);
+        assert!(other_tab.state().sessions.is_empty(), "another tab on the device does not");
+        // Opened, the sealed copies and this tab's are the same sessions: the later copy stands.
+        store.append_sealed(vec![envelope(5, PayloadKind::Sessions)]);
+        let done = store.unlock(vec![opened(5, PayloadKind::Sessions, payload.text)]);
+        assert_eq!(done.state.sessions.sessions(), std::slice::from_ref(&later));
+        assert!(store.lock().state.sessions.is_empty(), "locked, nothing is shown");
+        store.save_session(&polled(2, [1; 4]));
+        assert!(store.delete(Category::Teacher).state.sessions.is_empty());
     }
 
     #[test]
@@ -842,5 +867,85 @@ mod teacher {
         let (_, mut store) = teacher_device();
         store.unlock(Vec::new());
         assert_eq!(store.next_student().state.teacher, TeacherState::Locked { sealed: 0 });
+    }
+}
+
+/// A page's store keeps only the kinds its scope names (`Scope`): the student's lessons never
+/// read, write or lose the teacher's data on the same device, yet list it and delete it on request.
+mod scope {
+    use super::*;
+    use aware_core::store::Scope;
+
+    fn lessons_tab(backend: &MemoryBackend) -> DeviceStore {
+        DeviceStore::open_scoped(Some(Box::new(backend.clone())), Scope::LESSONS)
+    }
+
+    /// A shared computer: a student's results, a teacher's study and sealed log, and a damaged
+    /// results backup.
+    fn shared_device() -> MemoryBackend {
+        let values = [
+            ("aware.results", results_text(&[record(1)])),
+            ("aware.results.backup", results_text(&[record(2)])),
+            ("aware.studies", studies_text(&[study_entry(1)])),
+            ("aware.teacher.keyring", keyring(1).encode()),
+            ("aware.teacher.sealed", log_text(&[envelope(1, PayloadKind::Results)])),
+        ];
+        MemoryBackend::holding(values.iter().map(|(key, value)| (*key, value.as_str())))
+    }
+
+    #[test]
+    fn the_lessons_leave_the_kinds_they_do_not_keep_byte_for_byte() {
+        let backend = shared_device();
+        let before = backend.contents();
+        let mut store = lessons_tab(&backend);
+        store.answer(&lesson(), "q1", selection(&["a"]));
+        store.set_band(AgeBand::Older);
+        // Another page (the check) writes results: this one follows without reading or writing them.
+        aware_core::store::Backend::set(&backend, "aware.results", &results_text(&[record(1), record(3)]))
+            .expect("stored");
+        let done = store.sync(Some("aware.results"));
+        assert!(done.outcome.is_empty() && done.state.results.is_empty());
+        store.answer(&lesson(), "q2", selection(&["true"]));
+        let after = backend.contents();
+        for key in ["aware.results.backup", "aware.studies", "aware.teacher.keyring", "aware.teacher.sealed"] {
+            assert_eq!(after.get(key), before.get(key), "{key} is untouched");
+        }
+        assert_eq!(after.get("aware.results"), Some(&results_text(&[record(1), record(3)])));
+        assert_eq!(store.status(Kind::Results), Status::NotKept);
+        assert_eq!(store.status(Kind::Progress), Status::Saved);
+        assert_eq!(tab(&backend).state().progress.lesson("basics").map(|l| l.quiz.len()), Some(2));
+    }
+
+    #[test]
+    fn the_lessons_see_a_teacher_set_up_and_list_what_they_do_not_read_by_size() {
+        let backend = shared_device();
+        let store = lessons_tab(&backend);
+        assert_eq!(store.state().teacher, TeacherState::Locked { sealed: 0 }, "a teacher is set up here");
+        let inventory = store.inventory();
+        let results = inventory.entry(Category::Results).copied().expect("listed");
+        assert_eq!((results.items, results.bytes), (None, results_text(&[record(1)]).len()));
+        assert_eq!(inventory.entry(Category::Teacher).map(|e| e.items), Some(None));
+        assert_eq!(tab(&backend).inventory().entry(Category::Results).map(|e| e.items), Some(Some(1)));
+    }
+
+    #[test]
+    fn the_lessons_delete_what_they_do_not_read_and_send_its_backups_to_the_page_that_does() {
+        let backend = shared_device();
+        let mut store = lessons_tab(&backend);
+        assert_eq!(store.restore_backup("aware.results.backup").outcome, RestoreOutcome::NotHere);
+        assert_eq!(stored(&backend, "aware.results"), Some(results_text(&[record(1)])), "nothing changed");
+        store.delete(Category::Results);
+        assert_eq!(stored(&backend, "aware.results"), None);
+        store.delete_everything();
+        assert!(backend.contents().keys().all(|key| !key.starts_with("aware.")), "{:?}", backend.contents());
+    }
+
+    #[test]
+    fn the_check_keeps_everything_but_the_classroom_sessions() {
+        let kept: Vec<Kind> = Kind::ALL.into_iter().filter(|&kind| Scope::CHECK.keeps(kind)).collect();
+        assert_eq!(kept.len(), Kind::ALL.len() - 1);
+        assert!(!Scope::CHECK.keeps(Kind::Sessions));
+        let lessons: Vec<Kind> = Kind::ALL.into_iter().filter(|&kind| Scope::LESSONS.keeps(kind)).collect();
+        assert_eq!(lessons, [Kind::Progress, Kind::Participant, Kind::Locale, Kind::Band]);
     }
 }

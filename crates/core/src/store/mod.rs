@@ -50,6 +50,10 @@
 //! - **A teacher's device** ([`teacher`]): once a teacher has set up a keyring, results,
 //!   studies and classroom sessions are stored only sealed; verbs that would store them return a
 //!   [`SealRequest`].
+//! - **A page's scope** ([`Scope`]): each page opens the store with the kinds it uses, and links
+//!   only their codecs. A kind outside the scope is [`Status::NotKept`]: never decoded or written
+//!   by that page, listed by size, deleted on request, and its backups restored by a page that
+//!   keeps it.
 //!
 //! # The browser backend (`src/platform/storage.rs`)
 //! It implements [`Backend`] over `window.localStorage` and never panics:
@@ -83,7 +87,7 @@ pub use verbs::{
     SetUpOutcome,
 };
 
-use self::slot::Slot;
+use self::slot::{Codec, Slot};
 use self::teacher::SealedLog;
 use self::verbs::TeacherView;
 use crate::band::AgeBand;
@@ -101,6 +105,9 @@ pub enum Status {
     /// Storage holds this kind in a newer format (`version`), left untouched; changes are kept
     /// in memory only until the app is updated.
     ReadOnly { version: u64 },
+    /// Stored, but this page does not use it (see [`Scope`]): not read, never written here;
+    /// "Data on this device" can still delete it.
+    NotKept,
 }
 
 /// Why a save did not happen.
@@ -200,6 +207,8 @@ pub enum RestoreOutcome {
     TooMuch,
     /// No such backup.
     NotFound,
+    /// This page does not keep that kind (see [`Scope`]): the page that uses it can put it back.
+    NotHere,
 }
 
 /// A verb's result.
@@ -227,45 +236,109 @@ pub struct DeviceStore {
     sealed: Slot<SealedLog>,
     /// The teacher's data while unlocked.
     view: Option<TeacherView>,
+    /// Sessions this tab saved while the teacher's area was locked: stored only sealed, and shown
+    /// to this tab alone (its class is still using them), until the area is locked or opened.
+    written: Rc<ClassSessions>,
     backups: Vec<Backup>,
     notices: Vec<Notice>,
 }
 
+/// The kinds a page reads and writes. A page keeps only those it uses, so its code links only
+/// their decoders (each kind's codec is reached through this table, never called by name): the
+/// student's lessons do not carry the results, studies, sessions or the teacher's keys. Kinds a
+/// page does not keep are left as stored ([`Status::NotKept`]), listed by size, and deleted
+/// when asked.
+#[derive(Clone, Copy)]
+pub struct Scope {
+    progress: Option<&'static Codec<Progress>>,
+    results: Option<&'static Codec<ResultsFile>>,
+    studies: Option<&'static Codec<TeacherStudies>>,
+    sessions: Option<&'static Codec<ClassSessions>>,
+    participant: Option<&'static Codec<Option<Participant>>>,
+    locale: Option<&'static Codec<Option<Locale>>>,
+    band: Option<&'static Codec<Option<AgeBand>>>,
+    keyring: Option<&'static Codec<Option<Keyring>>>,
+    sealed: Option<&'static Codec<SealedLog>>,
+}
+
+impl Scope {
+    /// Every kind: the teacher's screens, the CLI, the tests.
+    pub const ALL: Scope = Scope {
+        progress: Some(&Codec::OF),
+        results: Some(&Codec::OF),
+        studies: Some(&Codec::OF),
+        sessions: Some(&Codec::OF),
+        participant: Some(&Codec::OF),
+        locale: Some(&Codec::OF),
+        band: Some(&Codec::OF),
+        keyring: Some(&Codec::OF),
+        sealed: Some(&Codec::OF),
+    };
+    /// The student's lessons (and the embed view): progress and the small settings.
+    pub const LESSONS: Scope =
+        Scope { results: None, studies: None, sessions: None, keyring: None, sealed: None, ..Scope::ALL };
+    /// The awareness check: a student's results and the remembered code, the teacher's studies
+    /// (the codes a study issued) and keys (to seal a hand-in); not the classroom sessions.
+    pub const CHECK: Scope = Scope { sessions: None, ..Scope::ALL };
+
+    /// Whether this scope reads and writes `kind`.
+    pub fn keeps(&self, kind: Kind) -> bool {
+        match kind {
+            Kind::Progress => self.progress.is_some(),
+            Kind::Results => self.results.is_some(),
+            Kind::Studies => self.studies.is_some(),
+            Kind::Sessions => self.sessions.is_some(),
+            Kind::Participant => self.participant.is_some(),
+            Kind::Locale => self.locale.is_some(),
+            Kind::Band => self.band.is_some(),
+            Kind::Keyring => self.keyring.is_some(),
+            Kind::Sealed => self.sealed.is_some(),
+        }
+    }
+}
+
 impl DeviceStore {
-    /// Loads everything from `backend`; `None` when the browser has no usable storage.
+    /// Loads every kind from `backend`; `None` when the browser has no usable storage.
     pub fn open(backend: Option<Box<dyn Backend>>) -> DeviceStore {
+        DeviceStore::open_scoped(backend, Scope::ALL)
+    }
+
+    /// Loads the kinds `scope` keeps from `backend` (see [`Scope`]).
+    pub fn open_scoped(backend: Option<Box<dyn Backend>>, scope: Scope) -> DeviceStore {
         let mut notices = Vec::new();
         let mut store = match backend.as_deref() {
             None => {
                 notices.push(Notice::Blocked);
                 DeviceStore {
                     backend: None,
-                    progress: Slot::memory_only(),
-                    results: Slot::memory_only(),
-                    studies: Slot::memory_only(),
-                    sessions: Slot::memory_only(),
-                    participant: Slot::memory_only(),
-                    locale: Slot::memory_only(),
-                    band: Slot::memory_only(),
-                    keyring: Slot::memory_only(),
-                    sealed: Slot::memory_only(),
+                    progress: Slot::memory_only(scope.progress),
+                    results: Slot::memory_only(scope.results),
+                    studies: Slot::memory_only(scope.studies),
+                    sessions: Slot::memory_only(scope.sessions),
+                    participant: Slot::memory_only(scope.participant),
+                    locale: Slot::memory_only(scope.locale),
+                    band: Slot::memory_only(scope.band),
+                    keyring: Slot::memory_only(scope.keyring),
+                    sealed: Slot::memory_only(scope.sealed),
                     view: None,
+                    written: Rc::default(),
                     backups: Vec::new(),
                     notices: Vec::new(),
                 }
             }
             Some(storage) => DeviceStore {
-                progress: Slot::load(storage, &mut notices),
-                results: Slot::load(storage, &mut notices),
-                studies: Slot::load(storage, &mut notices),
-                sessions: Slot::load(storage, &mut notices),
-                participant: Slot::load(storage, &mut notices),
-                locale: Slot::load(storage, &mut notices),
-                band: Slot::load(storage, &mut notices),
-                keyring: Slot::load(storage, &mut notices),
-                sealed: Slot::load(storage, &mut notices),
+                progress: Slot::load(storage, scope.progress, &mut notices),
+                results: Slot::load(storage, scope.results, &mut notices),
+                studies: Slot::load(storage, scope.studies, &mut notices),
+                sessions: Slot::load(storage, scope.sessions, &mut notices),
+                participant: Slot::load(storage, scope.participant, &mut notices),
+                locale: Slot::load(storage, scope.locale, &mut notices),
+                band: Slot::load(storage, scope.band, &mut notices),
+                keyring: Slot::load(storage, scope.keyring, &mut notices),
+                sealed: Slot::load(storage, scope.sealed, &mut notices),
                 backend: None,
                 view: None,
+                written: Rc::default(),
                 backups: Vec::new(),
                 notices: Vec::new(),
             },
@@ -282,7 +355,7 @@ impl DeviceStore {
         let (results, studies, sessions) = match (&self.view, self.is_sealed()) {
             (_, false) => (self.results.value.clone(), self.studies.value.clone(), self.sessions.value.clone()),
             (Some(view), true) => (view.results.clone(), view.studies.clone(), view.sessions.clone()),
-            (None, true) => (Rc::default(), Rc::default(), Rc::default()),
+            (None, true) => (Rc::default(), Rc::default(), self.written.clone()),
         };
         DeviceState {
             progress: self.progress.value.clone(),
@@ -383,16 +456,25 @@ impl DeviceStore {
 
     /// Whether results, studies and sessions go to the teacher's sealed log rather than the clear.
     fn is_sealed(&self) -> bool {
+        let stored_unread = |status: Status, stored: bool| match status {
+            Status::ReadOnly { .. } => true,
+            Status::NotKept => stored,
+            Status::Saved | Status::MemoryOnly => false,
+        };
         self.keyring.value.is_some()
-            || matches!(self.keyring.status, Status::ReadOnly { .. })
+            || stored_unread(self.keyring.status, self.keyring.is_stored())
             || !self.sealed.value.is_empty()
-            || matches!(self.sealed.status, Status::ReadOnly { .. })
+            || stored_unread(self.sealed.status, self.sealed.is_stored())
     }
 
     fn teacher_state(&self) -> TeacherState {
         let sealed = self.sealed.value.len();
         if !self.is_sealed() {
             return TeacherState::NotSetUp;
+        }
+        if self.keyring.status == Status::NotKept {
+            // This page does not read the teacher's data: it is there, and locked.
+            return TeacherState::Locked { sealed };
         }
         if self.keyring.value.is_none() || matches!(self.sealed.status, Status::ReadOnly { .. }) {
             return TeacherState::KeyringUnusable { sealed };

@@ -5,14 +5,30 @@
 use std::rc::Rc;
 
 use super::backend::Backend;
-use super::document::{Decoded, Document};
+use super::document::{Decoded, Document, Merged};
 use super::keys::{Kind, MAX_BACKUPS, backup_key, parse_backup_key};
 use super::{Notice, RestoreOutcome, Status, WriteFailure};
 
-pub(super) struct Slot<T> {
+pub(super) struct Slot<T: 'static> {
     pub value: Rc<T>,
     pub status: Status,
     seen: Seen<T>,
+    /// How this kind is read, written and merged; `None` when this page does not keep the kind
+    /// (see [`super::Scope`]): the slot then only notes whether the key is there, never writes
+    /// it, and deletes it when asked.
+    codec: Option<&'static Codec<T>>,
+}
+
+/// A kind's [`Document`] functions, by address: a page links the codec of a kind only when its
+/// [`super::Scope`] names it, so the student's lessons do not carry the teacher's decoders.
+pub(super) struct Codec<T> {
+    read: fn(&str) -> Decoded<T>,
+    encode: fn(&T) -> Result<Option<String>, WriteFailure>,
+    merge: fn(&T, &T, &T) -> Result<Merged<T>, WriteFailure>,
+}
+
+impl<T: Document> Codec<T> {
+    pub const OF: Codec<T> = Codec { read: T::read, encode: T::encode, merge: T::merge };
 }
 
 /// What storage held when this tab last read or wrote the key: the base of a three-way merge.
@@ -46,24 +62,30 @@ impl<T> Seen<T> {
 }
 
 impl<T: Document> Slot<T> {
-    pub fn memory_only() -> Slot<T> {
-        Slot { value: Rc::default(), status: Status::MemoryOnly, seen: Seen::absent(T::default()) }
+    pub fn memory_only(codec: Option<&'static Codec<T>>) -> Slot<T> {
+        Slot { value: Rc::default(), status: Status::MemoryOnly, seen: Seen::absent(T::default()), codec }
     }
 
     /// Reads the key once. Damaged data is copied to a backup and the key removed (or, when the
     /// copy fails, left untouched); newer data is left untouched and the kind becomes read-only.
-    pub fn load(backend: &dyn Backend, notices: &mut Vec<Notice>) -> Slot<T> {
+    /// Without a codec, only notes whether the key is there.
+    pub fn load(backend: &dyn Backend, codec: Option<&'static Codec<T>>, notices: &mut Vec<Notice>) -> Slot<T> {
         let kind = T::KIND;
         let raw = match backend.get(kind.key()) {
             Ok(raw) => raw,
             Err(_) => {
                 notices.push(Notice::MemoryOnly { kind });
-                return Slot::memory_only();
+                return Slot::memory_only(codec);
             }
         };
-        let mut slot = Slot { value: Rc::default(), status: Status::Saved, seen: Seen::absent(T::default()) };
+        let mut slot = Slot { value: Rc::default(), status: Status::Saved, seen: Seen::absent(T::default()), codec };
         let Some(raw) = raw else { return slot };
-        match T::read(&raw) {
+        let Some(codec) = codec else {
+            slot.status = Status::NotKept;
+            slot.seen.raw = Some(raw);
+            return slot;
+        };
+        match (codec.read)(&raw) {
             Decoded::Ready { value, migrated_from } => {
                 if let Some(from) = migrated_from {
                     notices.push(Notice::Migrated { kind, from });
@@ -95,12 +117,18 @@ impl<T: Document> Slot<T> {
         Rc::make_mut(&mut self.value)
     }
 
+    /// Whether storage holds this kind, read or not (a page that does not keep it still knows).
+    pub fn is_stored(&self) -> bool {
+        self.seen.raw.is_some()
+    }
+
     /// Saves the value: re-reads the key first and merges what another tab stored since; keeps
     /// damaged or older text aside before overwriting it; never writes over newer data. Returns
     /// whether storage now holds the value.
     pub fn persist(&mut self, backend: Option<&dyn Backend>, notices: &mut Vec<Notice>) -> bool {
         let kind = T::KIND;
         let Some(backend) = backend.filter(|_| self.status == Status::Saved) else { return false };
+        let Some(codec) = self.codec else { return false };
         let failed = |notices: &mut Vec<Notice>, failure| {
             notices.push(Notice::WriteFailed { kind, failure });
             false
@@ -112,7 +140,7 @@ impl<T: Document> Slot<T> {
         if now != self.seen.raw && !self.follow(now, notices) {
             return false;
         }
-        let text = match self.value.encode() {
+        let text = match (codec.encode)(&self.value) {
             Ok(text) => text,
             Err(failure) => return failed(notices, failure),
         };
@@ -148,7 +176,8 @@ impl<T: Document> Slot<T> {
     /// makes the kind read-only, or a merge that would hold too much.
     fn follow(&mut self, now: Option<String>, notices: &mut Vec<Notice>) -> bool {
         let kind = T::KIND;
-        let (theirs, keep_aside) = match now.as_deref().map(T::read) {
+        let Some(codec) = self.codec else { return false };
+        let (theirs, keep_aside) = match now.as_deref().map(codec.read) {
             None => (T::default(), None),
             Some(Decoded::Ready { value, migrated_from }) => (value, Aside::of_migration(migrated_from)),
             // Damage says nothing about what the other tab changed: merge as if it changed nothing.
@@ -160,7 +189,7 @@ impl<T: Document> Slot<T> {
                 return false;
             }
         };
-        match T::merge(&self.seen.value, &self.value, &theirs) {
+        match (codec.merge)(&self.seen.value, &self.value, &theirs) {
             Ok(merged) => {
                 if merged.replaced {
                     notices.push(Notice::Replaced { kind });
@@ -184,15 +213,19 @@ impl<T: Document> Slot<T> {
         if now == self.seen.raw {
             return false;
         }
+        let Some(codec) = self.codec else {
+            self.seen.raw = now;
+            return false;
+        };
         let before = self.value.clone();
         if let Status::ReadOnly { .. } = self.status {
-            match now.as_deref().map(T::read) {
+            match now.as_deref().map(codec.read) {
                 Some(Decoded::Newer { .. }) => return false,
                 // The newer data was deleted or replaced: this tab may save again.
                 _ => self.status = Status::Saved,
             }
         }
-        if matches!(now.as_deref().map(T::read), Some(Decoded::Corrupt)) {
+        if matches!(now.as_deref().map(codec.read), Some(Decoded::Corrupt)) {
             // Kept aside by the next save, which overwrites it.
             self.seen = Seen { raw: now, value: self.seen.value.clone(), keep_aside: Some(Aside::Damaged) };
             return false;
@@ -222,7 +255,7 @@ impl<T: Document> Slot<T> {
         match backend.remove(T::KIND.key()) {
             Ok(()) => {
                 self.seen = Seen::absent(T::default());
-                if self.status != Status::MemoryOnly {
+                if !matches!(self.status, Status::MemoryOnly | Status::NotKept) {
                     self.status = Status::Saved;
                 }
             }
@@ -233,12 +266,13 @@ impl<T: Document> Slot<T> {
     /// Merges a backup's text into the value, as if it were another tab's with nothing in
     /// common: nothing held now is lost, and for a single value the backup's wins.
     pub fn restore(&mut self, text: &str, backend: Option<&dyn Backend>, notices: &mut Vec<Notice>) -> RestoreOutcome {
-        let restored = match T::read(text) {
+        let Some(codec) = self.codec else { return RestoreOutcome::NotHere };
+        let restored = match (codec.read)(text) {
             Decoded::Ready { value, .. } => value,
             Decoded::Corrupt => return RestoreOutcome::Unreadable,
             Decoded::Newer { version } => return RestoreOutcome::Newer { version },
         };
-        match T::merge(&T::default(), &restored, &self.value) {
+        match (codec.merge)(&T::default(), &restored, &self.value) {
             Ok(merged) => self.value = Rc::new(merged.value),
             Err(failure) => {
                 notices.push(Notice::WriteFailed { kind: T::KIND, failure });

@@ -114,6 +114,8 @@ pub enum Category {
     /// The chosen language.
     Locale,
     Band,
+    /// Statements the embed view has not sent yet to a campaign's record store.
+    Outbox,
     /// The teacher's keyring and sealed results, studies and sessions.
     Teacher,
     Backups,
@@ -122,7 +124,7 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 10] = [
+    pub const ALL: [Category; 11] = [
         Category::Progress,
         Category::Results,
         Category::Studies,
@@ -130,6 +132,7 @@ impl Category {
         Category::Participant,
         Category::Locale,
         Category::Band,
+        Category::Outbox,
         Category::Teacher,
         Category::Backups,
         Category::Other,
@@ -153,6 +156,7 @@ impl Category {
         match (Kind::of_key(key), parse_backup_key(key)) {
             (Some(kind), _) => Category::of_kind(kind),
             (None, Some(_)) => Category::Backups,
+            (None, None) if key == crate::xapi::outbox::STORAGE_KEY => Category::Outbox,
             (None, None) => Category::Other,
         }
     }
@@ -163,8 +167,9 @@ impl Category {
 pub struct InventoryEntry {
     pub category: Category,
     /// Lessons started, results, studies, sessions, sealed envelopes, backups or keys; 1 for a
-    /// setting.
-    pub items: usize,
+    /// setting. `None` for a kind this page does not read (see [`super::Scope`]): only its size
+    /// is known.
+    pub items: Option<usize>,
     /// Stored, in UTF-8 bytes of the values; 0 when kept in memory only.
     pub bytes: usize,
 }
@@ -456,11 +461,13 @@ impl DeviceStore {
             Kept::Full => SessionOutcome::Full,
         };
         if self.is_sealed() {
-            if let Some(view) = &mut self.view {
-                match Rc::make_mut(&mut view.sessions).keep(session) {
-                    Kept::Added | Kept::Updated => {}
-                    other => return self.done(outcome(other), Vec::new(), None),
-                }
+            let shown = match &mut self.view {
+                Some(view) => &mut view.sessions,
+                None => &mut self.written,
+            };
+            match Rc::make_mut(shown).keep(session) {
+                Kept::Added | Kept::Updated => {}
+                other => return self.done(outcome(other), Vec::new(), None),
             }
             let payload = sessions_payload(&ClassSessions::new(vec![session.clone()]));
             return self.done(SessionOutcome::Sealed, Vec::new(), Some(SealRequest::Append(vec![payload])));
@@ -483,9 +490,10 @@ impl DeviceStore {
             self.sessions.value_mut().remove(id);
             self.sessions.persist(self.backend.as_deref(), &mut notices);
         }
+        let written = Rc::make_mut(&mut self.written).remove(id);
         let sealed = self.is_sealed();
         let Some(view) = self.view.as_mut().filter(|_| sealed) else {
-            return self.done(in_clear, notices, None);
+            return self.done(in_clear || written, notices, None);
         };
         let deleted = Rc::make_mut(&mut view.sessions).remove(id);
         let seal = if deleted { self.compaction(&mut notices) } else { None };
@@ -557,6 +565,11 @@ impl DeviceStore {
                 ..TeacherData::default()
             },
         };
+        // What this tab saved while locked is sealed too (or being sealed): the opened copies
+        // and these are the same sessions, and the later copy of each stands.
+        for session in std::mem::take(&mut self.written).sessions() {
+            data.sessions.keep(session);
+        }
         for payload in payloads {
             data.add(payload);
         }
@@ -573,6 +586,7 @@ impl DeviceStore {
     /// Closes the teacher's area: nothing opened stays in memory.
     pub fn lock(&mut self) -> Done {
         self.view = None;
+        self.written = Rc::default();
         self.done((), Vec::new(), None)
     }
 
@@ -679,14 +693,34 @@ impl DeviceStore {
             Category::Participant => usize::from(self.participant.value.is_some()),
             Category::Locale => usize::from(self.locale.value.is_some()),
             Category::Band => usize::from(self.band.value.is_some()),
+            // Not decoded to be counted (the student's bundle need not link the outbox): the
+            // statements waiting are one item.
+            Category::Outbox => usize::from(bytes[Category::Outbox as usize] > 0),
             Category::Teacher => self.sealed.value.len() + usize::from(self.keyring.value.is_some()),
             Category::Backups => self.backups.len(),
             Category::Other => other_keys,
         };
+        let unread = |category: Category| match category {
+            Category::Results => self.results.status == super::Status::NotKept,
+            Category::Studies => self.studies.status == super::Status::NotKept,
+            Category::Sessions => self.sessions.status == super::Status::NotKept,
+            Category::Progress => self.progress.status == super::Status::NotKept,
+            Category::Participant => self.participant.status == super::Status::NotKept,
+            Category::Locale => self.locale.status == super::Status::NotKept,
+            Category::Band => self.band.status == super::Status::NotKept,
+            Category::Teacher => {
+                self.keyring.status == super::Status::NotKept || self.sealed.status == super::Status::NotKept
+            }
+            Category::Outbox | Category::Backups | Category::Other => false,
+        };
         let entries = Category::ALL
             .into_iter()
-            .map(|category| InventoryEntry { category, items: items(category), bytes: bytes[category as usize] })
-            .filter(|entry| entry.items > 0 || entry.bytes > 0)
+            .map(|category| InventoryEntry {
+                category,
+                items: (!unread(category)).then(|| items(category)),
+                bytes: bytes[category as usize],
+            })
+            .filter(|entry| entry.items.is_some_and(|items| items > 0) || entry.bytes > 0)
             .collect();
         Inventory { entries }
     }
@@ -699,7 +733,10 @@ impl DeviceStore {
             Category::Progress => self.progress.clear(backend, &mut notices),
             Category::Results => self.results.clear(backend, &mut notices),
             Category::Studies => self.studies.clear(backend, &mut notices),
-            Category::Sessions => self.sessions.clear(backend, &mut notices),
+            Category::Sessions => {
+                self.sessions.clear(backend, &mut notices);
+                self.written = Rc::default();
+            }
             Category::Participant => self.participant.clear(backend, &mut notices),
             Category::Locale => self.locale.clear(backend, &mut notices),
             Category::Band => self.band.clear(backend, &mut notices),
@@ -707,8 +744,9 @@ impl DeviceStore {
                 self.keyring.clear(backend, &mut notices);
                 self.sealed.clear(backend, &mut notices);
                 self.view = None;
+                self.written = Rc::default();
             }
-            Category::Backups | Category::Other => {
+            Category::Outbox | Category::Backups | Category::Other => {
                 self.remove_keys(|key| Category::of_key(key) == category, &mut notices)
             }
         }

@@ -34,6 +34,9 @@ use serde_json::value::RawValue;
 use super::{Statement, Uuid};
 
 /// The stored value's format; raised when its shape changes.
+/// The `localStorage` key the embed view keeps its outbox under (listed and deleted by "Data on
+/// this device", `store::Category::Outbox`).
+pub const STORAGE_KEY: &str = "aware.xapi.outbox";
 pub const FORMAT: u32 = 1;
 /// The most statements kept: about 20 attempts at a quiz of 12 items.
 pub const CAPACITY: usize = 300;
