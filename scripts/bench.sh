@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks. They print figures and assert nothing.
 #   size    builds the release site and prints each page's first load (brotli 11) beside its
-#           target and enforced ceiling, and the crates each bundle's code comes from;
+#           target and enforced ceiling, the crates each bundle's code comes from, and the size
+#           of the single file for a USB stick;
 #   report  `aware report` pooling synthetic results files (and their studies' definitions): records
 #           per second (target at least 300 000 on one core), CPU seconds and peak memory.
 #   vision  the card reader: accuracy and false cards on 1,000 synthetic classroom frames, frames
@@ -33,8 +34,8 @@ build_camera_worker() {
   wasm_opt "$1/vision_worker_bg.wasm"
 }
 
-# Prints a wasm file's size raw, gzip -9 and brotli 11; with two files, also the first less the second.
-wasm_sizes() {
+# Prints a file's size raw, gzip -9 and brotli 11; with two files, also the first less the second.
+file_sizes() {
   node -e '
     const zlib = require("node:zlib"), fs = require("node:fs");
     const sizes = (file) => {
@@ -60,6 +61,10 @@ for part in "${parts[@]}"; do
         scripts/build.sh >/dev/null 2>&1 || scripts/build.sh
         cargo run --quiet --profile host --target-dir target/host-tools -p aware-cli -- \
           size dist --wasm-dir target/wasm32-unknown-unknown/release
+        # The USB stick's single file is opened from disk, never downloaded: its size on the stick
+        # is what counts (no budget; compressed sizes for comparison).
+        echo "single file for a USB stick (dist-usb/aware.html, both languages, every lesson):"
+        file_sizes dist-usb/aware.html
       )
       ;;
     report)
@@ -149,7 +154,7 @@ for part in "${parts[@]}"; do
         )
         build_camera_worker "$work"
         echo "camera reader worker wasm (wasm-opt -Oz; answer cards and result codes)"
-        wasm_sizes "$work/vision_worker_bg.wasm"
+        file_sizes "$work/vision_worker_bg.wasm"
         if [ "$part" = qr ]; then
           # The student's side: what drawing codes adds, measured as the difference of two modules.
           wasm cargo build --quiet --release --target wasm32-unknown-unknown -p aware-qr --features draw \
@@ -159,7 +164,7 @@ for part in "${parts[@]}"; do
             wasm_opt "$work/$module.wasm"
           done
           echo "drawing result codes in the student's app (wasm-opt -Oz; qrcodegen and the SVG path)"
-          wasm_sizes "$work/draw_size.wasm" "$work/draw_baseline.wasm"
+          file_sizes "$work/draw_size.wasm" "$work/draw_baseline.wasm"
         fi
         echo "$reader in headless Chromium"
         (cd e2e && nice -n 19 node support/vision/bench.js "$work" "$what")

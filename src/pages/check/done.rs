@@ -61,7 +61,8 @@ pub fn Done(props: &DoneProps) -> Html {
                 own.push((*record).clone());
             }
             let encoded = ResultsFile::new(own).ok().and_then(|file| file.encode().ok());
-            let name = format!("aware-results-{}-{}.json", record.study.compact(), record.code.compact());
+            // Named by the study only: a file passed on by name must not say whose code it holds.
+            let name = format!("aware-results-{}.json", record.study.compact());
             saved.set(Some(encoded.is_some_and(|json| download::save(&name, "application/json", &json))));
         })
     };

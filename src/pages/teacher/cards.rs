@@ -40,6 +40,7 @@ pub fn CodeCardsPage(props: &CodeCardsPageProps) -> Html {
             <div class="screen-only">
                 <PageHeading text={l10n.t("cards-title")} />
                 <p>{ l10n.t_with("cards-intro", &[("count", Arg::from(entry.codes.len()))]) }</p>
+                <p>{ l10n.t("cards-collect") }</p>
                 <div class="actions">
                     <button type="button" class="button" onclick={print}>{ l10n.t("cards-print") }</button>
                     <Link<TeacherRoute> to={TeacherRoute::Study { id: entry.id.compact() }} classes="button secondary">{ l10n.t("cards-back") }</Link<TeacherRoute>>
