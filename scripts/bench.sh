@@ -177,7 +177,7 @@ for part in "${parts[@]}"; do
         setup_browser_tools
         cd "$ROOT"
         if [ -z "${dist:-}" ]; then
-          wasm trunk build --release >/dev/null 2>&1 || wasm trunk build --release
+          scripts/build.sh >/dev/null 2>&1 || scripts/build.sh
           dist="$ROOT/dist"
         fi
         (cd e2e && nice -n 19 node bench/load.js "$dist")
