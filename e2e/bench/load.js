@@ -5,11 +5,9 @@
 // goes wrong is printed as failed, with the reason.
 //
 // Usage: node bench/load.js DIST [--locale mn|en] [--lesson ID] [--page ADDRESS] [--runs N]
-//   DIST     a built site (dist/ of `trunk build --release`)
-//   --page   the address to load, such as /index.html#/lessons/ID/quiz/1; by default the fragment
-//            form, else the path form /lessons/ID/quiz/1, whichever shows the question
-//   --lesson the lesson; by default the course's first (content/<locale>/index.json or
-//            content/<locale>.json)
+//   DIST     a built site (dist/ of scripts/build.sh)
+//   --page   the address to load; by default /index.html?band=12-14#/lessons/ID/quiz/1
+//   --lesson the lesson; by default the course's first (as `aware content-json` compiles it)
 //
 // For each condition (none, CPU 4× slower, a slow network, both) and each way of sending, N runs
 // (5 by default), each in a fresh browser context (no cache, no service worker), give:
@@ -21,7 +19,6 @@
 //   the first option has been chosen and checked. The init script finds the module's
 //   WebAssembly.Memory by wrapping WebAssembly.instantiate(Streaming): the app is not changed.
 // Times are wall-clock on a machine other programs may be using: the load average is printed.
-import { readFileSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,6 +26,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 
 import { BROWSER_LOCALES } from '../support/app.js';
+import { builtContent } from '../support/content.js';
 import { ARGS, openPage } from '../support/browser.js';
 import { host, selfSignedCertificate } from '../support/host.js';
 
@@ -159,20 +157,12 @@ function timeout(ms, what) {
   return { promise, cancel: () => clearTimeout(timer) };
 }
 
-/** The first lesson of the course in `locale`, from the site's content index. */
-function firstLesson(dist, locale) {
-  for (const file of [`content/${locale}/index.json`, `content/${locale}.json`]) {
-    let text;
-    try {
-      text = readFileSync(join(dist, file), 'utf8');
-    } catch {
-      continue;
-    }
-    const id = JSON.parse(text).lessons?.[0]?.id;
-    if (typeof id !== 'string') throw new Error(`${file} has no lessons[0].id: pass --lesson ID`);
-    return id;
-  }
-  throw new Error(`${dist} has neither content/${locale}/index.json nor content/${locale}.json: pass --lesson ID`);
+/** The first lesson of the course in `locale` as a student of 12–14 sees it (the compiled course,
+ * `aware content-json`, whose order is the app's; the site's own content files are binary). */
+function firstLesson(locale) {
+  const id = builtContent(locale).lessons?.[0]?.id;
+  if (typeof id !== 'string') throw new Error(`the ${locale} course has no first lesson: pass --lesson ID`);
+  return id;
 }
 
 /** A fresh browser context on `origin` with the instrumentation, in the student's language (the
@@ -368,8 +358,9 @@ async function main() {
   const dist = resolve(positionals[0]);
   const { locale } = values;
   const runs = Number(values.runs);
-  const lesson = values.lesson ?? firstLesson(dist, locale);
-  const addresses = values.page ? [values.page] : [`/index.html#/lessons/${lesson}/quiz/1`, `/lessons/${lesson}/quiz/1`];
+  const lesson = values.lesson ?? firstLesson(locale);
+  // As a teacher's link opens it: the age band in the address, so no chooser comes first.
+  const addresses = values.page ? [values.page] : [`/index.html?band=12-14#/lessons/${lesson}/quiz/1`];
 
   const started = Date.now();
   const tls = selfSignedCertificate();
