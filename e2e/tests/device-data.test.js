@@ -45,6 +45,7 @@ async function expectPersistenceLine(page) {
     await page.getByRole('button', { name: m('data-keep-ask'), exact: true }).click();
     const now = await page.evaluate(() => navigator.storage.persisted());
     await page.locator('#data-persistence').getByText(m(now ? 'data-kept-persistent' : 'data-kept-best-effort'), { exact: true }).waitFor();
+    if (!now) await page.locator('#data-persistence').getByRole('status').getByText(m('data-keep-refused'), { exact: true }).waitFor();
   }
 }
 

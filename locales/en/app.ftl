@@ -396,6 +396,7 @@ data-intro = Aware keeps these things in this browser, on this device only. Noth
 data-kept-persistent = This browser keeps this data until it is deleted here.
 data-kept-best-effort = This browser may delete this data by itself when the device runs short of space (some browsers also do after a few weeks without a visit).
 data-keep-ask = Ask the browser to keep it
+data-keep-refused = The browser said no: it decides by itself, often by how much this site is used.
 data-kept-unknown = This browser does not say whether it may delete this data by itself.
 data-nothing = Aware keeps nothing on this device.
 data-progress = Progress in the lessons: sections read and quiz answers

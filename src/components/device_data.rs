@@ -69,6 +69,8 @@ pub fn DeviceDataPage(props: &DeviceDataPageProps) -> Html {
     let done = use_state(|| None::<Done>);
     let inventory = device.read(|store| store.inventory());
     let persistence = use_state_eq(|| None::<Persistence>);
+    // Whether the person asked the browser to keep the data here: its "no" is then said.
+    let asked = use_state_eq(|| false);
     {
         let persistence = persistence.clone();
         use_effect_with((), move |_| {
@@ -76,10 +78,13 @@ pub fn DeviceDataPage(props: &DeviceDataPageProps) -> Html {
         });
     }
     let ask_to_persist = {
-        let persistence = persistence.clone();
+        let (persistence, asked) = (persistence.clone(), asked.clone());
         Callback::from(move |_: MouseEvent| {
-            let persistence = persistence.clone();
-            yew::platform::spawn_local(async move { persistence.set(Some(storage::ask_to_persist().await)) });
+            let (persistence, asked) = (persistence.clone(), asked.clone());
+            yew::platform::spawn_local(async move {
+                persistence.set(Some(storage::ask_to_persist().await));
+                asked.set(true);
+            });
         })
     };
     // On a shared device a student may not delete what a teacher keeps sealed here.
@@ -169,6 +174,7 @@ pub fn DeviceDataPage(props: &DeviceDataPageProps) -> Html {
                         <>
                             <p>{ l10n.t("data-kept-best-effort") }</p>
                             <button type="button" class="button secondary" onclick={ask_to_persist}>{ l10n.t("data-keep-ask") }</button>
+                            <p role="status">{ if *asked { l10n.t("data-keep-refused") } else { String::new() } }</p>
                         </>
                     },
                     Some(Persistence::Unknown) => html! { <p>{ l10n.t("data-kept-unknown") }</p> },

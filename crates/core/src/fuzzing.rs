@@ -323,7 +323,9 @@ pub fn device_store(bytes: &[u8]) {
     let mut lessons = DeviceStore::open_scoped(Some(Box::new(shared.clone())), Scope::LESSONS);
     lessons.delete(Category::Progress);
     let after = shared.contents();
-    for (key, value) in values.iter().filter(|(key, _)| Kind::of_key(key).is_some_and(|kind| !Scope::LESSONS.keeps(kind))) {
+    for (key, value) in
+        values.iter().filter(|(key, _)| Kind::of_key(key).is_some_and(|kind| !Scope::LESSONS.keeps(kind)))
+    {
         assert_eq!(after.get(*key).map(String::as_str), Some(*value), "the lessons leave {key} as it was");
     }
 }
