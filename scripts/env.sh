@@ -12,11 +12,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 TRUNK_VERSION=0.21.14
 # The learning record store of the xAPI tests (GPL: a separate test tool, never linked into Aware).
-# 0.3.x needs a newer rustc than Debian's and the pinned toolchain. Built with the one-line fix of
-# deploy/lars/xapi-data-score-range.patch (a perfect score is valid xAPI; LaRS 0.2.0 refuses it)
-# into a folder of its own, so an unpatched xapi-rs elsewhere is never mistaken for it.
-LARS_VERSION=0.2.0
-LARS_DATA_VERSION=1.0.0-rc.1
+# deploy/lars/build.sh builds it (its version there) with the fix LaRS 0.2.0 needs to accept a
+# perfect score, into a folder of its own, so an unpatched xapi-rs elsewhere is never used.
+LARS_VERSION="$(sed -n 's/^LARS_VERSION=//p' "$ROOT/deploy/lars/build.sh")"
 export AWARE_LARS="${AWARE_LARS:-$HOME/.cache/aware/lars-$LARS_VERSION-score-range/bin/xapi-rs}"
 # The supply-chain check of scripts/test.sh (deny.toml).
 CARGO_DENY_VERSION=0.20.2
@@ -118,33 +116,10 @@ setup_lrs_tools() {
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || packages+=(postgresql)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || packages+=(nginx)
   if [ ${#packages[@]} -gt 0 ]; then apt_install "${packages[@]}"; fi
-  [ -x "$AWARE_LARS" ] || build_lars
-}
-
-# Builds LaRS $LARS_VERSION with deploy/lars/xapi-data-score-range.patch applied to its xapi-data,
-# from its own Cargo.lock (every other dependency exactly as published), into AWARE_LARS's folder.
-build_lars() {
-  log "building LaRS (xapi-rs $LARS_VERSION) with its score range fixed (about 5 minutes)"
-  local work crates
-  work="$(mktemp -d)"
-  # cargo fetches the two crates' sources: a throwaway package that depends on exactly them.
-  mkdir -p "$work/fetch/src"
-  : > "$work/fetch/src/lib.rs"
-  printf '[package]\nname = "fetch-lars"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\nxapi-rs = "=%s"\nxapi-data = "=%s"\n' \
-    "$LARS_VERSION" "$LARS_DATA_VERSION" > "$work/fetch/Cargo.toml"
-  (cd "$work/fetch" && cargo fetch --quiet)
-  crates="$(dirname "$(compgen -G "${CARGO_HOME:-$HOME/.cargo}/registry/cache/*/xapi-rs-$LARS_VERSION.crate" | head -n1)")"
-  tar -xzf "$crates/xapi-rs-$LARS_VERSION.crate" -C "$work"
-  tar -xzf "$crates/xapi-data-$LARS_DATA_VERSION.crate" -C "$work"
-  patch --quiet -p1 -d "$work/xapi-data-$LARS_DATA_VERSION" < "$ROOT/deploy/lars/xapi-data-score-range.patch"
-  local lars="$work/xapi-rs-$LARS_VERSION"
-  printf '\n[patch.crates-io]\nxapi-data = { path = "../xapi-data-%s" }\n' "$LARS_DATA_VERSION" >> "$lars/Cargo.toml"
-  # The lock names xapi-data from crates.io; patched, it has no source or checksum: the one change.
-  awk '/^name = "xapi-data"$/ { data = 1 } data && /^(source|checksum) = / { next } /^dependencies/ { data = 0 } { print }' \
-    "$lars/Cargo.lock" > "$lars/Cargo.lock.patched"
-  mv "$lars/Cargo.lock.patched" "$lars/Cargo.lock"
-  nice -n 10 cargo install --quiet --locked --path "$lars" --root "$(dirname "$(dirname "$AWARE_LARS")")" --target-dir "$work/target"
-  rm -rf "$work"
+  if [ ! -x "$AWARE_LARS" ]; then
+    log "building LaRS with its score range fixed (deploy/lars/build.sh, about 5 minutes)"
+    nice -n 10 "$ROOT/deploy/lars/build.sh" "$(dirname "$(dirname "$AWARE_LARS")")"
+  fi
 }
 
 setup_rust_wasm
