@@ -4,12 +4,14 @@
 # Content-Security-Policy and headers, and checks the student's download against its budget.
 #   scripts/build.sh                      uses deployment.toml
 #   AWARE_DEPLOYMENT=FILE scripts/build.sh  another deployment (the end-to-end tests use one)
+#   AWARE_PAGES=DIR scripts/build.sh        Trunk's pages in DIR, not target/pages (for checkouts
+#                                           that share one target/; e2e/tests/embed.test.js reads it too)
 # It also writes dist-usb/aware.html: the student's lessons as one file that opens from a USB
 # stick with no server (`aware package --single-file`).
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 deployment="${AWARE_DEPLOYMENT:-deployment.toml}"
-pages="$ROOT/target/pages"
+pages="${AWARE_PAGES:-$ROOT/target/pages}"
 rm -rf "$pages"
 # Size over everything for what students download (measured in ARCHITECTURE.md, "Size"): the
 # standard library is rebuilt at the profile's opt-level, and a panic aborts without formatting

@@ -12,8 +12,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 TRUNK_VERSION=0.21.14
 # The learning record store of the xAPI tests (GPL: a separate test tool, never linked into Aware).
-# 0.3.x needs a newer rustc than Debian's and the pinned toolchain.
-LARS_VERSION=0.2.0
+# deploy/lars/build.sh builds it (its version there) with the fix LaRS 0.2.0 needs to accept a
+# perfect score, into a folder of its own, so an unpatched xapi-rs elsewhere is never used.
+LARS_VERSION="$(sed -n 's/^LARS_VERSION=//p' "$ROOT/deploy/lars/build.sh")"
+export AWARE_LARS="${AWARE_LARS:-$HOME/.cache/aware/lars-$LARS_VERSION-score-range/bin/xapi-rs}"
 # The supply-chain check of scripts/test.sh (deny.toml).
 CARGO_DENY_VERSION=0.20.2
 # One source of truth: the wasm-bindgen CLI must equal the library version in Cargo.lock.
@@ -107,16 +109,16 @@ setup_supply_tools() {
 }
 
 # A real learning record store for e2e/tests/xapi-lrs.test.js (e2e/support/lrs.js starts it on
-# loopback): Debian's PostgreSQL and nginx, and LaRS built from crates.io (about 5 minutes on 2
-# cores, once; `cargo install --list` says whether this version is there).
+# loopback): Debian's PostgreSQL and nginx, and LaRS built from crates.io with its score check
+# fixed (about 5 minutes on 2 cores, once).
 setup_lrs_tools() {
   local packages=()
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || packages+=(postgresql)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || packages+=(nginx)
   if [ ${#packages[@]} -gt 0 ]; then apt_install "${packages[@]}"; fi
-  if ! cargo install --list | grep -q "^xapi-rs v$LARS_VERSION:"; then
-    log "cargo install xapi-rs $LARS_VERSION (LaRS, about 5 minutes)"
-    nice -n 10 cargo install --quiet --locked xapi-rs --version "$LARS_VERSION"
+  if [ ! -x "$AWARE_LARS" ]; then
+    log "building LaRS with its score range fixed (deploy/lars/build.sh, about 5 minutes)"
+    nice -n 10 "$ROOT/deploy/lars/build.sh" "$(dirname "$(dirname "$AWARE_LARS")")"
   fi
 }
 

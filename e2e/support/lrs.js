@@ -1,5 +1,6 @@
 // A real learning record store for the tests, on loopback: a private PostgreSQL cluster, LaRS
-// (the crate xapi-rs, GPL: a separate test tool, never linked into Aware) on it, and nginx with
+// (the crate xapi-rs, GPL: a separate test tool, never linked into Aware; built with the fix of
+// deploy/lars/) on it, and nginx with
 // the shipped configuration (deploy/nginx/) in front. scripts/env.sh's setup_lrs_tools installs
 // the three. Everything lives in one temporary folder and stops with `stop()`; nothing waits a
 // fixed time: each step polls until its server answers.
@@ -296,8 +297,14 @@ function onPath(command, extra = []) {
   return found;
 }
 
+/** LaRS as deploy/lars/build.sh builds it, with the fix without which a perfect score is
+ * refused: AWARE_LARS, which scripts/env.sh sets, or the same default. Never an xapi-rs found on
+ * PATH, which may be the unpatched one. */
 function larsBin() {
-  return process.env.AWARE_LARS ?? onPath('xapi-rs', [join(homedir(), '.cargo', 'bin')]);
+  const version = readFileSync(join(DEPLOY, '..', 'lars', 'build.sh'), 'utf8').match(/^LARS_VERSION=(.+)$/m)[1];
+  const bin = process.env.AWARE_LARS ?? join(homedir(), '.cache', 'aware', `lars-${version}-score-range`, 'bin', 'xapi-rs');
+  if (!existsSync(bin)) throw new Error(`LaRS is not built at ${bin} (scripts/env.sh setup_lrs_tools)`);
+  return bin;
 }
 
 export function nginxBin() {

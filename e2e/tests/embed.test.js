@@ -2,8 +2,11 @@
 // of docs/embedding.md (examples/campaign/): the quiz fits its height, the page hears events
 // with nothing identifying in them, messages from any other frame or origin are ignored, "Exit
 // this page" takes the whole window away, and the quiz's xAPI statements reach a real learning
-// record store (LaRS behind the shipped proxy, e2e/support/lrs.js), even when the store is down
-// while the quiz is taken and the page is reloaded meanwhile.
+// record store (LaRS behind the shipped proxy, e2e/support/lrs.js), a perfect score included,
+// even when the store is down while the quiz is taken and the page is reloaded meanwhile. The
+// snippet's other forms work too (the whole lesson; a plain <iframe> without the script, at a
+// fixed height, by keyboard), and browsers show the embed view only in the listed sites' pages
+// (its frame-ancestors), and Aware's other pages in nobody's.
 //
 // Needs the pages Trunk built (scripts/build.sh leaves them in target/pages; AWARE_PAGES
 // overrides): the test packages them itself with a deployment naming its own origins.
@@ -16,7 +19,7 @@ import { after, before, test } from 'node:test';
 
 import { eventually, expectClean, ui } from '../support/app.js';
 import { launch, openPage } from '../support/browser.js';
-import { ROOT, loadLesson } from '../support/content.js';
+import { ROOT, builtLessons, loadLesson } from '../support/content.js';
 import { readStatements, startLrs } from '../support/lrs.js';
 import { serve } from '../support/server.js';
 
@@ -27,6 +30,8 @@ const EXIT_URL = 'https://www.bbc.co.uk/weather';
 const SNIPPET_HOST = 'https://aware.example.org';
 const { m, answer } = ui('en');
 const lesson = loadLesson(LESSON, 'en');
+/** The sections a student sees before a band is chosen (the embed view asks for none). */
+const sections = builtLessons('en').find((l) => l.id === LESSON).sections;
 /** The fields each event may carry, and nothing else (docs/embedding.md, "Events"). */
 const FIELDS = {
   ready: [],
@@ -43,6 +48,8 @@ const dirs = [];
 let aware;
 let campaign;
 let stranger;
+/** The site's `_headers`, as the Aware server sends them. */
+let siteHeaders = {};
 
 function tempDir(name) {
   const dir = mkdtempSync(join(tmpdir(), `aware-embed-${name}-`));
@@ -70,6 +77,20 @@ function readHeaders(file) {
   return headers;
 }
 
+/** The ```html example of docs/embedding.md that contains `marker`, for Aware at `origin`. */
+function fromDocs(marker, origin) {
+  const docs = readFileSync(join(ROOT, 'docs', 'embedding.md'), 'utf8');
+  const block = [...docs.matchAll(/```html\n([\s\S]*?)```/g)].map((match) => match[1]).find((b) => b.includes(marker));
+  assert.ok(block, `docs/embedding.md shows ${marker}`);
+  assert.ok(block.includes('https://AWARE-HOST/'), 'the example names Aware\'s host as AWARE-HOST');
+  return block.replaceAll('https://AWARE-HOST', origin);
+}
+
+/** A campaign's page: a heading, a link before the frame (keyboard users meet it first), `frame`. */
+const framing = (title, frame) =>
+  `<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title>` +
+  `<h1>${title}</h1><p><a href="#more">More about the campaign</a></p>${frame}<p id="more">The end.</p></html>`;
+
 /** A page that posts Aware-shaped lies to its parent, to any origin, then a marker. */
 const SPOOF_JS = `
 for (const lie of [{ aware: 1, type: 'resize', height: 19999 }, { aware: 1, type: 'completed', lesson: '${LESSON}', score: 9, max: 9 }]) parent.postMessage(lie, '*');
@@ -80,8 +101,7 @@ const SPOOF_HTML = '<!doctype html><title>spoof</title><script src="spoof.js"></
 before(async () => {
   const pages = process.env.AWARE_PAGES ?? join(ROOT, 'target', 'pages');
   const site = tempDir('site');
-  let headers = {};
-  aware = await start(site, { headers: (path) => headers[path] ?? {} });
+  aware = await start(site, { headers: (path) => siteHeaders[path] ?? {} });
   const campaignDir = tempDir('campaign');
   campaign = await start(campaignDir);
   const strangerDir = tempDir('stranger');
@@ -110,7 +130,7 @@ before(async () => {
     { cwd: ROOT, encoding: 'utf8' },
   );
   assert.equal(packaged.status, 0, `aware package failed:\n${packaged.stderr}`);
-  headers = readHeaders(join(site, '_headers'));
+  siteHeaders = readHeaders(join(site, '_headers'));
 
   for (const dir of [site, strangerDir]) {
     writeFileSync(join(dir, 'spoof.js'), SPOOF_JS);
@@ -119,8 +139,25 @@ before(async () => {
   const example = join(ROOT, 'examples', 'campaign');
   const page = readFileSync(join(example, 'index.html'), 'utf8');
   assert.ok(page.includes(`${SNIPPET_HOST}/embed.js`), 'the example carries the snippet');
-  writeFileSync(join(campaignDir, 'index.html'), page.replaceAll(SNIPPET_HOST, aware.origin));
+  const snippetPage = page.replaceAll(SNIPPET_HOST, aware.origin);
+  writeFileSync(join(campaignDir, 'index.html'), snippetPage);
   for (const file of ['campaign.js', 'campaign.css']) copyFileSync(join(example, file), join(campaignDir, file));
+  // The whole lesson: the same snippet with `data-aware-whole`.
+  const whole = snippetPage.replace(`data-aware-quiz="${LESSON}"`, `data-aware-quiz="${LESSON}" data-aware-whole`);
+  assert.notEqual(whole, snippetPage);
+  writeFileSync(join(campaignDir, 'whole.html'), whole);
+  // Without data-lang, on a page in Mongolian.
+  const mongolian = snippetPage.replace('<html lang="en">', '<html lang="mn">').replace(' data-lang="en"', '');
+  assert.ok(!mongolian.includes('data-lang') && mongolian.includes('<html lang="mn">'));
+  writeFileSync(join(campaignDir, 'mn.html'), mongolian);
+  // Without the script: the frame of docs/embedding.md, in English.
+  const plain = fromDocs('<iframe', aware.origin).replace('lang=mn', 'lang=en');
+  writeFileSync(join(campaignDir, 'plain.html'), framing('A plain frame', plain));
+  // A listed site framing one of Aware's ordinary pages, which nobody may frame.
+  const student = `<iframe src="${aware.origin}/index.html#/lessons/${LESSON}/quiz/1" title="Aware"></iframe>`;
+  writeFileSync(join(campaignDir, 'student-page.html'), framing('The student page', student));
+  // A site that is not listed, with the same snippet.
+  writeFileSync(join(strangerDir, 'index.html'), snippetPage);
   browser = await launch();
 });
 
@@ -142,8 +179,9 @@ function recordInTop() {
   });
 }
 
-/** The campaign's page in a fresh browser profile (or in `context`, for a reload). */
-async function openCampaign(context) {
+/** A page of the campaign (`path`, default its snippet page) in a fresh browser profile (or in
+ * `context`, for a reload), once the embedded lesson shows its title. */
+async function openCampaign(context, { path = '/' } = {}) {
   let opened;
   if (context) {
     opened = { context, page: await context.newPage(), problems: { consoleErrors: [], foreignRequests: [] } };
@@ -154,22 +192,23 @@ async function openCampaign(context) {
       route.fulfill({ contentType: 'text/html', body: '<title>Weather</title>' }),
     );
   }
-  await opened.page.goto(`${campaign.origin}/`);
+  await opened.page.goto(`${campaign.origin}${path}`);
   const frame = opened.page.frameLocator(FRAME);
   await frame.getByRole('heading', { level: 1, name: lesson.title }).waitFor();
   return { ...opened, frame };
 }
 
 const events = (page) => page.evaluate(() => window.awareEvents);
+/** The embed view's frame in `page`. */
+const embedded = (page) => page.frames().find((f) => f.url().startsWith(`${aware.origin}/embed.html`));
+/** The outbox the embed view keeps in its storage, as stored (`crates/core/src/xapi/outbox.rs`). */
+const outboxOf = async (page) => JSON.parse((await embedded(page).evaluate(() => localStorage.getItem('aware.xapi.outbox'))) ?? 'null');
 const without = (list, ...types) => list.filter((e) => !types.includes(e.type));
 
 /** The iframe's height and its content's, in whole CSS pixels. */
 async function heights(page) {
   const element = await page.locator(FRAME).evaluate((frame) => frame.getBoundingClientRect().height);
-  const content = await page
-    .frames()
-    .find((f) => f.url().startsWith(`${aware.origin}/embed.html`))
-    .evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  const content = await embedded(page).evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
   return { element, content };
 }
 
@@ -198,6 +237,13 @@ async function takeQuiz(page, frame, { firstWrong }) {
   }
   await frame.getByRole('heading', { level: 1, name: m('result-title') }).waitFor();
 }
+
+/** The events of `takeQuiz(…, { firstWrong: true })`, in order (without `ready` and `resize`). */
+const FIRST_WRONG_EVENTS = [
+  { type: 'started', lesson: LESSON },
+  ...lesson.quiz.map((item, index) => ({ type: 'answered', lesson: LESSON, item: item.id, correct: index !== 0 })),
+  { type: 'completed', lesson: LESSON, score: lesson.quiz.length - 1, max: lesson.quiz.length },
+];
 
 const storedStatements = () => readStatements(stack);
 
@@ -250,19 +296,14 @@ test('the snippet shows the quiz at its content\'s height and tells the page wha
 
   await takeQuiz(page, frame, { firstWrong: true });
   await expectHeightFollows(page);
-  const expected = [
-    { type: 'started', lesson: LESSON },
-    ...lesson.quiz.map((item, index) => ({ type: 'answered', lesson: LESSON, item: item.id, correct: index !== 0 })),
-    { type: 'completed', lesson: LESSON, score: lesson.quiz.length - 1, max: lesson.quiz.length },
-  ];
-  await eventually(async () => assert.deepEqual(without(await events(page), 'resize', 'ready'), expected));
+  await eventually(async () => assert.deepEqual(without(await events(page), 'resize', 'ready'), FIRST_WRONG_EVENTS));
   const all = await events(page);
   assert.equal(all[0].type, 'ready', 'the quiz answers the page\'s hello first');
   assert.ok(all.some((e) => e.type === 'resize'), 'heights are reported');
 
   // What the quiz posted, exactly: the protocol's fields and nothing else.
   const posted = (await page.evaluate(() => window.messages)).filter((message) => message.origin === aware.origin);
-  assert.ok(posted.length >= expected.length);
+  assert.ok(posted.length >= FIRST_WRONG_EVENTS.length);
   for (const { data } of posted) {
     const { aware: version, type, ...fields } = data;
     assert.equal(version, 1);
@@ -278,6 +319,11 @@ test('the snippet shows the quiz at its content\'s height and tells the page wha
     { timeout: 30_000, interval: 250 },
   );
   expectAttempts(statements, [lesson.quiz.length - 1]);
+  // The embed view downloads what a student's first visit downloads, never the teacher's screens
+  // or the awareness check.
+  const downloaded = problems.foreignRequests.filter((url) => url.startsWith(aware.origin)).map((url) => new URL(url).pathname);
+  assert.ok(downloaded.some((path) => /^\/aware-student-[0-9a-f]+_bg\.wasm$/.test(path)), downloaded.join(' '));
+  assert.deepEqual(downloaded.filter((path) => /teacher|check/.test(path)), []);
   expectClean(problems, { allowedOrigins: [aware.origin, stack.writeOrigin] });
   await context.close();
 });
@@ -331,31 +377,23 @@ test('statements made while the store is down survive a reload and each arrives 
   const earlier = new Set((await storedStatements()).map((s) => s.actor.account.name));
   await stack.store.stop();
   const first = await openCampaign();
-  // Not a perfect score: LaRS 0.2.0 refuses `raw` equal to `max` (400 "raw is out-of-bounds",
-  // its range check excludes the upper bound), although xAPI allows it; see docs/embedding.md.
   await takeQuiz(first.page, first.frame, { firstWrong: true });
   await eventually(async () => assert.ok((await events(first.page)).some((e) => e.type === 'completed')));
   // The statements wait in the outbox of Aware's origin (in the campaign's storage partition).
-  const embedded = first.page.frames().find((f) => f.url().startsWith(`${aware.origin}/embed.html`));
-  const waiting = await embedded.evaluate(() => localStorage.getItem('aware.xapi.outbox'));
+  const waiting = await embedded(first.page).evaluate(() => localStorage.getItem('aware.xapi.outbox'));
   assert.ok(waiting && waiting.includes(VERB('completed')), 'the completed statement waits');
   await first.page.close();
 
   await stack.store.start();
   const again = await openCampaign(first.context);
-  const outbox = () =>
-    again.page
-      .frames()
-      .find((f) => f.url().startsWith(`${aware.origin}/embed.html`))
-      .evaluate(() => localStorage.getItem('aware.xapi.outbox'));
   const statements = await eventually(
     async () => {
       const stored = await storedStatements();
       const fresh = stored.filter((s) => !earlier.has(s.actor.account.name));
       if (verbCounts(fresh).completed === 0) {
         // What the outbox holds and has counted, to tell a refusal from a statement not yet sent.
-        const kept = JSON.parse((await outbox()) ?? '{}');
-        assert.fail(`no completed statement stored; outbox: ${JSON.stringify({ ...kept, pending: kept.pending?.map((p) => p.verb?.id ?? p) })}`);
+        const kept = (await outboxOf(again.page)) ?? {};
+        assert.fail(`no completed statement stored; outbox: ${JSON.stringify({ ...kept, statements: kept.statements?.map((p) => p.verb?.id ?? p) })}`);
       }
       assert.deepEqual(verbCounts(fresh), { attempted: 1, answered: lesson.quiz.length, completed: 1 });
       assert.equal(new Set(stored.map((s) => s.id)).size, stored.length, 'no statement twice');
@@ -367,4 +405,198 @@ test('statements made while the store is down survive a reload and each arrives 
   // Nothing reported twice after the reload, either.
   assert.deepEqual(without(await events(again.page), 'resize', 'ready'), []);
   await again.context.close();
+});
+
+test('a perfect score: every statement, the score with raw equal to max included, is read back exactly once', async () => {
+  const earlier = new Set((await storedStatements()).map((s) => s.actor.account.name));
+  const { context, page, frame, problems } = await openCampaign();
+  await takeQuiz(page, frame, { firstWrong: false });
+  const max = lesson.quiz.length;
+  await eventually(async () =>
+    assert.deepEqual((await events(page)).filter((e) => e.type === 'completed'), [{ type: 'completed', lesson: LESSON, score: max, max }]),
+  );
+  // Everything sent, nothing refused: what the store holds now is all there will ever be.
+  await eventually(
+    async () => {
+      const { statements, refused, overflowed } = await outboxOf(page);
+      assert.deepEqual({ statements, refused, overflowed }, { statements: [], refused: 0, overflowed: 0 });
+    },
+    { timeout: 30_000, interval: 250 },
+  );
+  const stored = await storedStatements();
+  assert.equal(new Set(stored.map((s) => s.id)).size, stored.length, 'no statement twice');
+  const fresh = stored.filter((s) => !earlier.has(s.actor.account.name));
+  assert.deepEqual(verbCounts(fresh), { attempted: 1, answered: max, completed: 1 });
+  expectAttempts(fresh, [max]);
+  const answered = fresh.filter((s) => s.verb.id === VERB('answered'));
+  assert.deepEqual(answered.map((s) => s.object.id.split('/').at(-1)).sort(), lesson.quiz.map((item) => item.id).sort());
+  assert.ok(answered.every((s) => s.result.success === true), 'every item right on the first try');
+  const completed = fresh.find((s) => s.verb.id === VERB('completed'));
+  assert.deepEqual(completed.result, { score: { scaled: 1, raw: max, min: 0, max }, completion: true });
+  expectClean(problems, { allowedOrigins: [aware.origin, stack.writeOrigin] });
+  await context.close();
+});
+
+test('data-aware-whole shows the whole lesson, section by section, then its quiz, at the content\'s height', async () => {
+  const { context, page, frame, problems } = await openCampaign(undefined, { path: '/whole.html' });
+  assert.equal(
+    await page.locator(FRAME).getAttribute('src'),
+    `${aware.origin}/embed.html?lesson=${LESSON}&lang=en#/lessons/${LESSON}/section/1`,
+  );
+  assert.equal(await frame.getByRole('link', { name: m('nav-lessons'), exact: true }).count(), 0, 'no way into the rest of the site');
+  const pager = frame.getByRole('navigation', { name: m('lesson-pager') });
+  for (const [index, heading] of sections.entries()) {
+    await frame.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
+    await expectHeightFollows(page);
+    const last = index === sections.length - 1;
+    await pager.getByRole('link', { name: m(last ? 'lesson-start-quiz' : 'lesson-next'), exact: true }).click();
+  }
+  await takeQuiz(page, frame, { firstWrong: true });
+  await expectHeightFollows(page);
+  await eventually(async () => assert.deepEqual(without(await events(page), 'resize', 'ready'), FIRST_WRONG_EVENTS));
+  expectClean(problems, { allowedOrigins: [aware.origin, stack.writeOrigin] });
+  await context.close();
+});
+
+test('without data-lang the quiz speaks the language of the page around it', async () => {
+  const { context, page } = await openPage(browser, campaign.origin, { initScript: recordInTop });
+  context.setDefaultTimeout(8000);
+  await page.goto(`${campaign.origin}/mn.html`);
+  assert.equal(await page.locator(FRAME).getAttribute('src'), `${aware.origin}/embed.html?lesson=${LESSON}&lang=mn#/lessons/${LESSON}/quiz/1`);
+  const frame = page.frameLocator(FRAME);
+  await frame.getByRole('heading', { level: 1, name: loadLesson(LESSON, 'mn').title }).waitFor();
+  await frame.getByRole('group', { name: loadLesson(LESSON, 'mn').quiz[0].prompt, exact: true }).waitFor();
+  assert.equal(await frame.locator('html').getAttribute('lang'), 'mn');
+  await context.close();
+});
+
+/** What has the keyboard focus inside `frame`: its role-ish kind, its name, whether checked. */
+const focusedIn = (frame) =>
+  frame.evaluate(() => {
+    const element = document.hasFocus() ? document.activeElement : null;
+    if (!element || element === document.body) return null;
+    const label = element.labels?.length
+      ? [...element.labels].map((l) => l.textContent.replace(/\s+/g, ' ').trim()).join(' ')
+      : element.textContent.replace(/\s+/g, ' ').trim();
+    return { kind: element.type === 'radio' || element.type === 'checkbox' ? element.type : element.tagName.toLowerCase(), label, checked: element.checked };
+  });
+
+/** Presses Tab (at most `limit` times) until `wanted(focused)`, unless it already holds;
+ * returns what has the focus. */
+async function tabTo(page, frame, wanted, what, limit = 80) {
+  for (let presses = 0; presses <= limit; presses += 1) {
+    const focused = await focusedIn(frame);
+    if (focused && wanted(focused)) return focused;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached ${what}`);
+}
+
+/** Answers `item` right with the keyboard alone: Tab into its choices, arrows or Space to
+ * choose, Tab to "Check answer", Enter; then Tab to the next step and Enter. */
+async function answerByKeyboard(page, frame, item, last) {
+  await frame.getByRole('group', { name: item.prompt, exact: true }).waitFor();
+  const correct = item.options.filter((o) => item.correct.includes(o.id)).map((o) => o.text);
+  if (item.type === 'multiple') {
+    // Each checkbox in turn (the app shuffles them): Space on the right ones.
+    let focused = await tabTo(page, frame, (f) => f.kind === 'checkbox', 'the choices');
+    while (focused?.kind === 'checkbox') {
+      if (correct.includes(focused.label) !== focused.checked) await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
+      focused = await focusedIn(frame);
+    }
+  } else {
+    let focused = await tabTo(page, frame, (f) => f.kind === 'radio', 'the choices');
+    // Arrows move through a radio group and choose as they go.
+    for (let moves = 0; focused.label !== correct[0] && moves < item.options.length; moves += 1) {
+      await page.keyboard.press('ArrowDown');
+      focused = await focusedIn(frame);
+    }
+    assert.equal(focused.label, correct[0]);
+    if (!focused.checked) await page.keyboard.press('Space');
+  }
+  await tabTo(page, frame, (f) => f.kind === 'button' && f.label === m('quiz-check'), '"Check answer"');
+  await page.keyboard.press('Enter');
+  await frame.getByText(m('quiz-correct'), { exact: true }).waitFor();
+  const next = m(last ? 'quiz-finish' : 'quiz-next');
+  await tabTo(page, frame, (f) => f.kind === 'a' && f.label === next, `"${next}"`);
+  await page.keyboard.press('Enter');
+}
+
+test('a plain <iframe> without embed.js works at its fixed height: the quiz scrolls and the keyboard reaches everything', async () => {
+  const { context, page, problems } = await openPage(browser, campaign.origin, { initScript: recordInTop });
+  context.setDefaultTimeout(8000);
+  // A phone's width, so that a question and its explanation are taller than the frame.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${campaign.origin}/plain.html`);
+  const iframe = page.locator('iframe');
+  const fixed = await iframe.evaluate((element) => element.getBoundingClientRect().height);
+  assert.equal(fixed, 720, 'the height docs/embedding.md gives');
+  const frame = page.frameLocator('iframe');
+  await frame.getByRole('heading', { level: 1, name: lesson.title }).waitFor();
+  // The campaign's own link first, then the quiz's controls: the frame is in the page's tab order.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'More about the campaign');
+  for (const [index, item] of lesson.quiz.entries()) {
+    await answerByKeyboard(page, embedded(page), item, index === lesson.quiz.length - 1);
+    if (index === 0) {
+      // After the first answer the explanation and "Next question" were below the frame's
+      // bottom: the frame scrolled its content to the focused link.
+      const { scrolled, taller } = await embedded(page).evaluate(() => ({
+        scrolled: document.scrollingElement.scrollTop > 0 || window.scrollY > 0,
+        taller: document.scrollingElement.scrollHeight > window.innerHeight,
+      }));
+      assert.ok(taller, 'the content is taller than the frame');
+      assert.ok(scrolled, 'the frame scrolled to what has the focus');
+    }
+  }
+  await frame.getByRole('heading', { level: 1, name: m('result-title') }).waitFor();
+  assert.equal(await iframe.evaluate((element) => element.getBoundingClientRect().height), fixed, 'nothing resized the frame');
+  assert.deepEqual(await page.evaluate(() => window.messages), [], 'without the script the quiz tells the page nothing');
+  expectClean(problems, { allowedOrigins: [aware.origin] });
+  await context.close();
+});
+
+/** `frame-ancestors` of a Content-Security-Policy. */
+const frameAncestors = (policy) =>
+  policy.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('frame-ancestors '));
+
+/** Opens `url`, whose page frames Aware, and waits until Chromium has refused the frame for its
+ * `frame-ancestors` (`ancestors`: it says so in the console) and shows its own error page in
+ * its place. */
+async function expectFrameRefused(url, ancestors) {
+  const { context, page } = await openPage(browser, new URL(url).origin, { initScript: recordInTop });
+  context.setDefaultTimeout(8000);
+  const refusal = page.waitForEvent('console', (message) => message.text().includes('frame-ancestors'));
+  await page.goto(url);
+  const said = (await refusal).text();
+  assert.ok(said.startsWith(`Framing '${aware.origin}/'`), said);
+  assert.ok(said.includes(`violates the following Content Security Policy directive: "frame-ancestors ${ancestors}"`), said);
+  const frame = await (await page.locator('iframe').elementHandle()).contentFrame();
+  await eventually(async () => assert.equal(frame.url(), 'chrome-error://chromewebdata/'));
+  assert.deepEqual(await page.evaluate(() => window.awareEvents), [], 'no event from a refused frame');
+  await context.close();
+}
+
+test('the embed view may be framed only by the listed sites, and Aware\'s other pages by nobody', async () => {
+  // The policy as packaged and as served.
+  const policies = Object.entries(siteHeaders).filter(([, headers]) => headers['Content-Security-Policy']);
+  const paths = policies.map(([path]) => path);
+  for (const page of ['/embed.html', '/index.html', '/check.html', '/teacher.html']) assert.ok(paths.includes(page), page);
+  for (const [path, headers] of policies) {
+    const expected = path === '/embed.html' ? campaign.origin : "'none'";
+    assert.equal(frameAncestors(headers['Content-Security-Policy']), `frame-ancestors ${expected}`, path);
+  }
+  for (const [path, expected] of [['/embed.html', campaign.origin], ['/index.html', "'none'"], ['/', "'none'"]]) {
+    const served = (await fetch(`${aware.origin}${path}`)).headers.get('content-security-policy');
+    assert.equal(frameAncestors(served), `frame-ancestors ${expected}`, `${path} as served`);
+  }
+  // A listed site's page shows the quiz ...
+  const listed = await openCampaign();
+  await eventually(async () => assert.ok((await events(listed.page)).some((e) => e.type === 'ready')));
+  await listed.context.close();
+  // ... the same snippet on a site that is not listed shows nothing, and neither does a listed
+  // site that frames the student's own page.
+  await expectFrameRefused(`${stranger.origin}/`, campaign.origin);
+  await expectFrameRefused(`${campaign.origin}/student-page.html`, "'none'");
 });

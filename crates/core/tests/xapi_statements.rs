@@ -35,9 +35,18 @@ fn curricula() -> &'static [Curriculum] {
     })
 }
 
-/// Plays one attempt at `lesson`'s quiz: a wrong answer first where there is one, then the
-/// right one, as a student would. Returns the statements as JSON.
-fn play(locale: &str, lesson: &Lesson, rng: &mut SplitMix64) -> Vec<Value> {
+/// How a played attempt answers each item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Play {
+    /// A wrong answer first where there is one, then the right one.
+    WrongFirst,
+    /// The right answer at once: a perfect score.
+    RightFirst,
+}
+
+/// Plays one attempt at `lesson`'s quiz as a student would, answering as `how` says. Returns
+/// the statements as JSON.
+fn play(locale: &str, lesson: &Lesson, how: Play, rng: &mut SplitMix64) -> Vec<Value> {
     let mut bytes = || {
         let mut bytes = [0u8; 16];
         bytes[..8].copy_from_slice(&rng.next_u64().to_le_bytes());
@@ -49,8 +58,11 @@ fn play(locale: &str, lesson: &Lesson, rng: &mut SplitMix64) -> Vec<Value> {
     let mut records = BTreeMap::new();
     for item in &lesson.quiz {
         let right: Selection = item.correct_options().map(|o| o.id.clone()).collect();
-        let wrong: Option<Selection> =
-            item.options.iter().find(|o| !o.correct).map(|o| Selection::from([o.id.clone()]));
+        let wrong: Option<Selection> = item
+            .options
+            .iter()
+            .find(|o| !o.correct && how == Play::WrongFirst)
+            .map(|o| Selection::from([o.id.clone()]));
         for selection in wrong.into_iter().chain([right]) {
             let record: &mut ItemRecord = records.entry(item.id.clone()).or_default();
             record.record(selection.clone(), &check(item, &selection));
@@ -67,7 +79,10 @@ fn all_statements() -> Vec<(String, Value)> {
     let mut out = Vec::new();
     for curriculum in curricula() {
         for lesson in curriculum.lessons.iter().filter(|l| !l.quiz.is_empty()) {
-            for statement in play(&curriculum.locale, lesson, &mut rng) {
+            for statement in [Play::WrongFirst, Play::RightFirst]
+                .iter()
+                .flat_map(|&how| play(&curriculum.locale, lesson, how, &mut rng))
+            {
                 out.push((format!("{}/{}", curriculum.locale, lesson.id), statement));
             }
         }
@@ -115,7 +130,7 @@ fn answered_statements_describe_the_item_in_the_lesson_language() {
     let curricula = curricula();
     let mn = curricula.iter().find(|c| c.locale == "mn").unwrap();
     let lesson = mn.lessons.iter().find(|l| l.quiz.iter().any(|i| i.kind == QuizKind::Multiple)).unwrap();
-    let statements = play("mn", lesson, &mut SplitMix64(1));
+    let statements = play("mn", lesson, Play::WrongFirst, &mut SplitMix64(1));
     let item = lesson.quiz.iter().find(|i| i.kind == QuizKind::Multiple).unwrap();
     let answered = statements.iter().find(|s| s["object"]["id"].as_str().unwrap().ends_with(&item.id)).unwrap();
 
@@ -144,7 +159,7 @@ fn true_false_items_are_true_false_interactions() {
     let en = curricula.iter().find(|c| c.locale == "en").unwrap();
     let lesson = en.lessons.iter().find(|l| l.quiz.iter().any(|i| i.kind == QuizKind::TrueFalse)).unwrap();
     let item = lesson.quiz.iter().find(|i| i.kind == QuizKind::TrueFalse).unwrap();
-    let statements = play("en", lesson, &mut SplitMix64(2));
+    let statements = play("en", lesson, Play::WrongFirst, &mut SplitMix64(2));
     let answered = statements.iter().find(|s| s["object"]["id"].as_str().unwrap().ends_with(&item.id)).unwrap();
     let answer = item.correct_options().next().unwrap().id.as_str();
     let definition = &answered["object"]["definition"];
@@ -158,7 +173,7 @@ fn true_false_items_are_true_false_interactions() {
 fn one_attempt_makes_one_statement_per_item_and_a_score_of_first_tries() {
     let curricula = curricula();
     let lesson = curricula[0].lessons.iter().find(|l| !l.quiz.is_empty()).unwrap();
-    let statements = play(&curricula[0].locale, lesson, &mut SplitMix64(3));
+    let statements = play(&curricula[0].locale, lesson, Play::WrongFirst, &mut SplitMix64(3));
     let verbs: Vec<&str> = statements.iter().map(|s| s["verb"]["id"].as_str().unwrap()).collect();
     let mut expected = vec![VERB_ATTEMPTED];
     expected.extend(lesson.quiz.iter().map(|_| VERB_ANSWERED));
@@ -175,6 +190,31 @@ fn one_attempt_makes_one_statement_per_item_and_a_score_of_first_tries() {
     assert_eq!(completed["object"]["definition"]["type"], "http://adlnet.gov/expapi/activities/assessment");
     let ids: BTreeSet<&str> = statements.iter().map(|s| s["id"].as_str().unwrap()).collect();
     assert_eq!(ids.len(), statements.len(), "every statement has its own id");
+}
+
+/// Every item right on the first try: `raw` equals `max`, which both versions allow ("between
+/// min and max, inclusive"). LaRS 0.2.0 refused it (deploy/lars/xapi-data-score-range.patch).
+#[test]
+fn a_perfect_score_is_raw_equal_to_max_and_valid_under_both_versions() {
+    for curriculum in curricula() {
+        for lesson in curriculum.lessons.iter().filter(|l| !l.quiz.is_empty()) {
+            let statements = play(&curriculum.locale, lesson, Play::RightFirst, &mut SplitMix64(5));
+            let completed = statements.last().unwrap();
+            let max = lesson.quiz.len();
+            assert_eq!(
+                completed["result"],
+                json!({"score": {"scaled": 1.0, "raw": max, "min": 0, "max": max}, "completion": true}),
+                "{}/{}",
+                curriculum.locale,
+                lesson.id
+            );
+            for statement in &statements {
+                for version in VERSIONS {
+                    validate(statement, version).unwrap_or_else(|why| panic!("{} under {version:?}: {why}", lesson.id));
+                }
+            }
+        }
+    }
 }
 
 #[test]
