@@ -273,7 +273,13 @@ mod worksheets {
                                     for option in &item.options {
                                         let words = option.explanation.split_whitespace().collect::<Vec<_>>().join(" ");
                                         let explained = shown.contains(&words);
-                                        assert_eq!(explained, sheet == Sheet::AnswerKey, "{what}: {} {}", item.id, option.id);
+                                        assert_eq!(
+                                            explained,
+                                            sheet == Sheet::AnswerKey,
+                                            "{what}: {} {}",
+                                            item.id,
+                                            option.id
+                                        );
                                     }
                                 }
                             }

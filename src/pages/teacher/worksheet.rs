@@ -68,7 +68,8 @@ fn WorksheetView(props: &WorksheetViewProps) -> Html {
     let band_radio = |choice: AgeBand| {
         radio("band", choice.as_str(), band_label(&l10n, choice), *band == choice, choose(&band, choice))
     };
-    let sheet_radio = |choice: Sheet, value, label| radio("sheet", value, l10n.t(label), *sheet == choice, choose(&sheet, choice));
+    let sheet_radio =
+        |choice: Sheet, value, label| radio("sheet", value, l10n.t(label), *sheet == choice, choose(&sheet, choice));
     let paper_radio =
         |choice: Paper, value, label| radio("paper", value, l10n.t(label), *paper == choice, choose(&paper, choice));
     let sheet_name = l10n.t(match *sheet {
