@@ -94,6 +94,8 @@ setup_build_tools() {
 
 setup_browser_tools() {
   command -v chromium >/dev/null && command -v chromedriver >/dev/null || apt_install chromium chromium-driver
+  # pdftotext and pdfinfo: e2e/tests/classroom.test.js reads back what Chromium prints to PDF.
+  command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || apt_install poppler-utils
   if [ ! -d "$ROOT/e2e/node_modules/playwright-core" ] || [ "$ROOT/e2e/package-lock.json" -nt "$ROOT/e2e/node_modules/.package-lock.json" ]; then
     log "npm ci (end-to-end test tools)"
     (cd "$ROOT/e2e" && npm ci --silent --no-audit --no-fund >/dev/null)

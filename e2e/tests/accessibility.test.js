@@ -9,14 +9,13 @@ import { after, before, describe, test } from 'node:test';
 import {
   E2E_DIR, LOCALES, WRONG, distDir, eventually, expectClean, expectScreen, shownOptions, startApp, ui, visit, wrongOptions,
 } from '../support/app.js';
+import { expectNoViolations } from '../support/axe.js';
 import { builtLessons, loadLesson, loadLocales } from '../support/content.js';
 import {
   PASSPHRASE, answerPlan, answerTest, compact, createStudy, download, expectHeading, fixtureClass, formOf, grouped, handedIn,
   loadAssessment, openTeacherArea, readCodeCards, visitTeacher, withOneWrongCharacter,
 } from '../support/study.js';
 
-const AXE_SOURCE = readFileSync(join(E2E_DIR, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // The keyboard checks below are in English; the axe sweep runs for every locale.
 const lesson1 = loadLesson('what-is-trafficking');
 const lessons = builtLessons();
@@ -29,25 +28,6 @@ before(async () => {
 after(async () => {
   await app?.stop();
 });
-
-/** Runs axe on the whole document and fails with an actionable list of violations. */
-async function expectNoViolations(page, state) {
-  // Evaluated through DevTools, not added as a <script>: the page's policy (rightly) blocks inline
-  // scripts, and a test tool must not need the policy weakened.
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-    TAGS,
-  );
-  const report = result.violations
-    .map((v) => [
-      `- ${v.id} (${v.impact}): ${v.help}`,
-      `  ${v.helpUrl}`,
-      ...v.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${n.failureSummary.replace(/\n/g, '\n      ')}`),
-    ].join('\n'))
-    .join('\n');
-  assert.equal(result.violations.length, 0, `axe violations on ${state} (${page.url()}):\n${report}`);
-}
 
 for (const locale of LOCALES) {
   describe(locale, () => {

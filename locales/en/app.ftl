@@ -560,3 +560,24 @@ teacher-answer-cards-count = Number of cards
 teacher-answer-cards-invalid = Enter a number of cards from 1 to { $max }.
 teacher-answer-cards-print = Print the cards
 teacher-answer-cards-card = Answer card
+teacher-worksheet-link = Worksheets and answer keys
+teacher-worksheet-link-for = Worksheets: { $lesson }
+teacher-worksheet-title = Worksheets: { $lesson }
+teacher-worksheet-intro = The lesson's quiz on paper, for a class without devices: a worksheet with a box to tick for each answer (no name goes on it), and the answer key for you, with every answer explained. Choose the age group, the sheet and the paper, then print.
+teacher-worksheet-older-only = This lesson is for ages 15 and over, so its worksheets are for ages 15–18 only.
+teacher-worksheet-sheet = Sheet
+teacher-worksheet-sheet-class = Worksheet for the class
+teacher-worksheet-sheet-key = Answer key, for the teacher
+teacher-worksheet-paper = Paper
+teacher-worksheet-paper-a4 = A4
+teacher-worksheet-paper-letter = Letter (US)
+teacher-worksheet-pages = { $pages ->
+    [one] { $sheet }: 1 page.
+   *[other] { $sheet }: { $pages } pages.
+}
+teacher-worksheet-print = Print
+teacher-worksheet-too-long = A question of this lesson is too long for one page, so its worksheets cannot be printed here.
+teacher-worksheet-choose-one = Tick one box.
+teacher-worksheet-choose-all = Tick every box that fits.
+teacher-worksheet-page = Page { $number } of { $total }
+teacher-worksheet-page-label = { $sheet }, page { $number } of { $total }

@@ -549,3 +549,23 @@ teacher-answer-cards-count = Картын тоо
 teacher-answer-cards-invalid = Картын тоог 1-ээс { $max } хүртэл оруулна уу.
 teacher-answer-cards-print = Картуудыг хэвлэх
 teacher-answer-cards-card = Хариултын карт
+teacher-worksheet-link = Ажлын хуудас ба хариултын түлхүүр
+teacher-worksheet-link-for = Ажлын хуудас: { $lesson }
+teacher-worksheet-title = Ажлын хуудас: { $lesson }
+teacher-worksheet-intro = Төхөөрөмжгүй ангид зориулсан, хичээлийн асуултууд цаасан дээр: хариулт бүрийн өмнө тэмдэглэх нүдтэй ажлын хуудас (нэр бичихгүй), мөн хариулт бүрийн тайлбартай, танд зориулсан хариултын түлхүүр. Насны бүлэг, хуудас, цаасаа сонгоод хэвлэнэ үү.
+teacher-worksheet-older-only = Энэ хичээл 15 ба түүнээс дээш насныханд зориулагдсан тул ажлын хуудас нь зөвхөн 15–18 насныханд зориулагдсан.
+teacher-worksheet-sheet = Хуудас
+teacher-worksheet-sheet-class = Ангид зориулсан ажлын хуудас
+teacher-worksheet-sheet-key = Хариултын түлхүүр, багшид зориулсан
+teacher-worksheet-paper = Цаас
+teacher-worksheet-paper-a4 = A4
+teacher-worksheet-paper-letter = Letter (АНУ)
+teacher-worksheet-pages = { $pages ->
+   *[other] { $sheet }: { $pages } хуудас.
+}
+teacher-worksheet-print = Хэвлэх
+teacher-worksheet-too-long = Энэ хичээлийн нэг асуулт нэг хуудсанд багтахааргүй урт тул ажлын хуудсыг энд хэвлэх боломжгүй.
+teacher-worksheet-choose-one = Нэг нүдийг тэмдэглэ.
+teacher-worksheet-choose-all = Тохирох бүх нүдийг тэмдэглэ.
+teacher-worksheet-page = { $total } хуудасны { $number }-р хуудас
+teacher-worksheet-page-label = { $sheet }, { $total } хуудасны { $number }-р хуудас

@@ -1,5 +1,5 @@
 //! The teacher's bundle (`teacher.html`): studies, code cards, imports, class reports and
-//! exports, the printable teacher guide of each lesson, and classroom sessions (a lesson
+//! exports, the printable teacher guide of each lesson with its worksheets, and classroom sessions (a lesson
 //! presented on a projector, its presenter view in a second window, polls, the summary, printable
 //! answer cards). Students' screens do not link here.
 
@@ -25,6 +25,10 @@ pub enum TeacherRoute {
     },
     Guide {
         id: String,
+    },
+    /// A lesson's worksheet and answer key, to print (band, sheet and paper chosen there).
+    Worksheets {
+        lesson: String,
     },
     /// "Data on this device", with the teacher's sealed data.
     Data,
@@ -67,6 +71,9 @@ impl Route for TeacherRoute {
             }
             ["studies", study, "report"] => id(study).map_or(TeacherRoute::NotFound, |id| TeacherRoute::Report { id }),
             ["guides", lesson] => id(lesson).map_or(TeacherRoute::NotFound, |id| TeacherRoute::Guide { id }),
+            ["guides", lesson, "worksheets"] => {
+                id(lesson).map_or(TeacherRoute::NotFound, |lesson| TeacherRoute::Worksheets { lesson })
+            }
             ["present", lesson] => id(lesson).map_or(TeacherRoute::NotFound, |lesson| TeacherRoute::Present { lesson }),
             ["sessions", session] => {
                 id(session).map_or(TeacherRoute::NotFound, |session| TeacherRoute::SessionSummary { session })
@@ -89,6 +96,7 @@ impl Route for TeacherRoute {
             TeacherRoute::CodeCards { id } => format!("/studies/{id}/cards"),
             TeacherRoute::Report { id } => format!("/studies/{id}/report"),
             TeacherRoute::Guide { id } => format!("/guides/{id}"),
+            TeacherRoute::Worksheets { lesson } => format!("/guides/{lesson}/worksheets"),
             TeacherRoute::Data => "/data".to_owned(),
             TeacherRoute::Present { lesson } => format!("/present/{lesson}"),
             TeacherRoute::Audience { session } => format!("/sessions/{session}/present"),
@@ -106,6 +114,8 @@ impl Route for TeacherRoute {
 pub fn switch(route: TeacherRoute) -> Html {
     match route {
         TeacherRoute::Guide { id } => html! { <teacher::guide::TeacherGuidePage {id} /> },
+        // The quiz on paper, like the guide, holds no student's data.
+        TeacherRoute::Worksheets { lesson } => html! { <teacher::worksheet::WorksheetPage {lesson} /> },
         // A running session shows the class its own counts of raised cards, never a student's
         // answer or code: the projector's window opens without the passphrase typed in front of
         // the class. What is kept of it afterwards is sealed, and its summary is gated.
@@ -132,6 +142,7 @@ fn gated(route: TeacherRoute) -> Html {
         TeacherRoute::SessionSummary { session } => html! { <teacher::present::summary::SummaryPage {session} /> },
         // Not behind the passphrase (see `switch`).
         TeacherRoute::Guide { .. }
+        | TeacherRoute::Worksheets { .. }
         | TeacherRoute::Present { .. }
         | TeacherRoute::Audience { .. }
         | TeacherRoute::Presenter { .. }
@@ -185,6 +196,7 @@ mod tests {
             TeacherRoute::CodeCards { id: "K7QP".into() },
             TeacherRoute::Report { id: "K7QP".into() },
             TeacherRoute::Guide { id: "getting-help".into() },
+            TeacherRoute::Worksheets { lesson: "getting-help".into() },
             TeacherRoute::Data,
             TeacherRoute::Present { lesson: "getting-help".into() },
             TeacherRoute::Audience { session: "00ff00ff00ff00ff".into() },

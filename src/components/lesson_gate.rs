@@ -47,14 +47,23 @@ struct WithGuideProps {
 /// The lesson with its teacher guide, which is downloaded apart (students never need it).
 #[component]
 fn WithGuide(props: &WithGuideProps) -> Html {
-    let guide = use_guide(&props.lesson.id);
-    let whole = use_memo((props.lesson.clone(), guide.clone()), |(lesson, guide)| match guide {
+    match use_with_guide(props.lesson.clone()) {
+        Ok(lesson) => props.view.emit(lesson),
+        Err(status) => status,
+    }
+}
+
+/// `lesson` with its teacher guide once the guide has downloaded, or the download's status.
+#[hook]
+pub fn use_with_guide(lesson: Rc<Lesson>) -> Result<Rc<Lesson>, Html> {
+    let guide = use_guide(&lesson.id);
+    let whole = use_memo((lesson, guide.clone()), |(lesson, guide)| match guide {
         Loadable::Ready(guide) => Some(Rc::new(Lesson { teacher_guide: (**guide).clone(), ..(**lesson).clone() })),
         _ => None,
     });
     match (&*whole, guide) {
-        (Some(lesson), _) => props.view.emit(lesson.clone()),
-        (None, other) => content_status(&other),
+        (Some(lesson), _) => Ok(lesson.clone()),
+        (None, other) => Err(content_status(&other)),
     }
 }
 

@@ -188,7 +188,7 @@ mod worksheets {
     }
 
     #[test]
-    fn the_test_lessons_worksheet_and_key_show_every_question_and_tick_only_the_right_boxes() {
+    fn the_test_lessons_worksheet_and_key_show_every_question_tick_only_the_right_boxes_and_explain_every_option() {
         let lesson = classroom_support::lesson();
         let lesson = BandLesson::new(&lesson, AgeBand::Older).expect("for all ages");
         let sheet = worksheet(&lesson, Paper::A4, Sheet::Worksheet, &labels()).expect("fits");
@@ -212,10 +212,10 @@ mod worksheets {
         assert_eq!(boxes(&key[0]), [false, true, false, false, true, false, true, true, false]);
         let text = lines(&key[0]);
         assert_eq!(&text[..3], ["en Myths", "Answer key, for the teacher", "Ages 15–18"]);
-        for explanation in ["Why b.", "Why a.", "Why c.", "Why true."] {
+        // Every option's explanation, the wrong ones' too.
+        for explanation in ["Why b.", "Why a.", "Why c.", "Why d.", "Why true."] {
             assert!(text.contains(&explanation), "{explanation} on the key");
         }
-        assert!(!text.contains(&"Why d."));
     }
 
     #[test]
@@ -266,6 +266,23 @@ mod worksheets {
                                 .flat_map(|item| item.options.iter().map(|o| sheet == Sheet::AnswerKey && o.correct))
                                 .collect();
                             assert_eq!(ticks, right, "{what}");
+                            // The key explains every option, on its question's page; the class's sheet none.
+                            for page in &pages {
+                                let shown = lines(page).join(" ");
+                                for item in &lesson.quiz[page.questions.clone()] {
+                                    for option in &item.options {
+                                        let words = option.explanation.split_whitespace().collect::<Vec<_>>().join(" ");
+                                        let explained = shown.contains(&words);
+                                        assert_eq!(
+                                            explained,
+                                            sheet == Sheet::AnswerKey,
+                                            "{what}: {} {}",
+                                            item.id,
+                                            option.id
+                                        );
+                                    }
+                                }
+                            }
                             let multiple = lesson.quiz.iter().filter(|item| item.kind == QuizKind::Multiple).count();
                             let hints =
                                 pages.iter().flat_map(lines).filter(|l| *l == "Tick every box that fits.").count();

@@ -1,6 +1,6 @@
 //! The teacher guide of a lesson: one printable page with the plan, how to run each activity,
 //! what to do if a student discloses something, and a script of each scenario to read aloud when
-//! students have no devices.
+//! students have no devices; it links to the lesson's worksheets (`worksheet.rs`).
 
 use std::rc::Rc;
 
@@ -64,6 +64,9 @@ fn TeacherGuideView(props: &TeacherGuideViewProps) -> Html {
                 <button type="button" class="button" onclick={print}>{ l10n.t("teacher-guide-print") }</button>
                 <Link<TeacherRoute> to={TeacherRoute::Present { lesson: lesson.id.clone() }} classes="button secondary">
                     { l10n.t("teacher-present-link") }
+                </Link<TeacherRoute>>
+                <Link<TeacherRoute> to={TeacherRoute::Worksheets { lesson: lesson.id.clone() }} classes="button secondary">
+                    { l10n.t("teacher-worksheet-link") }
                 </Link<TeacherRoute>>
                 <a href={StudentRoute::Section { id: lesson.id.clone(), number: 1 }.href(Bundle::Teacher)} class="button secondary">
                     { l10n.t("teacher-guide-open-lesson") }

@@ -13,6 +13,7 @@ pub mod guide;
 pub mod present;
 pub mod report;
 pub mod study;
+pub mod worksheet;
 
 use std::collections::BTreeSet;
 
@@ -88,7 +89,8 @@ pub fn TeacherPage() -> Html {
     }
 }
 
-/// Presenting a lesson to a class: a link per lesson, the answer cards, and the sessions kept.
+/// Presenting a lesson to a class: links per lesson (present it, print its worksheets), the
+/// answer cards, and the sessions kept.
 #[component]
 fn Classroom() -> Html {
     let l10n = use_l10n();
@@ -98,9 +100,15 @@ fn Classroom() -> Html {
         Loadable::Ready(index) => html! {
             <ul class="present-lessons">
                 { for index.lessons.iter().map(|entry| html! {
-                    <li><Link<TeacherRoute> to={TeacherRoute::Present { lesson: entry.id.clone() }}>
-                        { l10n.t("teacher-present-link") }{ ": " }{ entry.title.clone() }
-                    </Link<TeacherRoute>></li>
+                    <li>
+                        <Link<TeacherRoute> to={TeacherRoute::Present { lesson: entry.id.clone() }}>
+                            { l10n.t("teacher-present-link") }{ ": " }{ entry.title.clone() }
+                        </Link<TeacherRoute>>
+                        { " · " }
+                        <Link<TeacherRoute> to={TeacherRoute::Worksheets { lesson: entry.id.clone() }}>
+                            { l10n.t_with("teacher-worksheet-link-for", &[("lesson", Arg::from(entry.title.as_str()))]) }
+                        </Link<TeacherRoute>>
+                    </li>
                 }) }
             </ul>
         },

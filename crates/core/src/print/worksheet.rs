@@ -1,6 +1,6 @@
 //! A lesson's quiz on paper: the worksheet for the class (answer boxes, no name field) and the
-//! answer key for the teacher (the right boxes ticked, each right option's explanation below
-//! it), for one age band, laid out on A4 or Letter pages so that no question is split.
+//! answer key for the teacher (the right boxes ticked, every option's explanation below it, as
+//! the quiz explains a wrong answer as well as the right one), for one age band, laid out on A4 or Letter pages so that no question is split.
 //!
 //! The layout is a list of positioned lines and boxes per page, which the app draws as one SVG
 //! per page (`<text x y font-size font-weight>` for a [`Item::Line`], `<rect>` and a tick for an
@@ -185,7 +185,7 @@ fn question(number: usize, item: &QuizItem, content: f32, sheet: Sheet, labels: 
         block.lines(text_x, width, BODY, text);
         // An option without words still takes the box's line.
         block.height = block.height.max(top + line_height);
-        if ticked {
+        if sheet == Sheet::AnswerKey {
             block.lines(text_x, width, NOTE, &option.explanation);
         }
     }

@@ -29,7 +29,7 @@ use yew::prelude::*;
 use crate::app::router::{Link, Route, navigate};
 use crate::app::teacher::TeacherRoute;
 use crate::components::blocks::{Blocks, Inlines};
-use crate::components::lesson_gate::LessonGate;
+use crate::components::lesson_gate::{LessonGate, use_with_guide};
 use crate::components::page::{Missing, PageHeading, content_status};
 use crate::deployment::LOCALES;
 use crate::platform::clock::Stopwatch;
@@ -229,9 +229,20 @@ struct SessionLessonProps {
 fn SessionLesson(props: &SessionLessonProps) -> Html {
     match use_lesson(&props.session.setup().lesson) {
         Loadable::Ready(lesson) => html! {
-            <Presented {lesson} live={props.live.clone()} session={props.session.clone()} role={props.role} />
+            <SessionGuide {lesson} live={props.live.clone()} session={props.session.clone()} role={props.role} />
         },
         other => content_status(&other),
+    }
+}
+
+/// Waits for the lesson's teacher guide, downloaded apart: the presenter's notes come from it.
+#[component]
+fn SessionGuide(props: &PresentedProps) -> Html {
+    match use_with_guide(props.lesson.clone()) {
+        Ok(lesson) => html! {
+            <Presented {lesson} live={props.live.clone()} session={props.session.clone()} role={props.role} />
+        },
+        Err(status) => status,
     }
 }
 
