@@ -120,6 +120,7 @@ before(async () => {
       `statements_url = "${stack.statementsUrl}"`,
       'version = "1.0.3"',
       `site_url = "${aware.origin}"`,
+      `pass_mark = ${PASS_MARK}`,
       '',
     ].join('\n'),
   );
@@ -249,8 +250,12 @@ const storedStatements = () => readStatements(stack);
 
 const VERB = (name) => `http://adlnet.gov/expapi/verbs/${name}`;
 
+/** The pass mark this campaign sets (`[xapi] pass_mark`, a percentage of items right first time). */
+const PASS_MARK = 80;
+
 /** The statements of each attempt (actor), checked: one `attempted`, one `answered` per item,
- * one `completed` with the score, all about this deployment's quiz, with nothing personal.
+ * one `completed` with the score and one `passed` or `failed` by the pass mark, all about this
+ * deployment's quiz, with nothing personal.
  * `scores`: each attempt's score, in any order. */
 function expectAttempts(statements, scores) {
   const byActor = new Map();
@@ -266,6 +271,13 @@ function expectAttempts(statements, scores) {
     const completed = own.find((s) => s.verb.id === VERB('completed'));
     assert.equal(completed.result.score.max, lesson.quiz.length);
     found.push(completed.result.score.raw);
+    // The campaign set a pass mark: the attempt is also passed or failed, by the same score.
+    const { raw, max } = completed.result.score;
+    const passed = raw * 100 >= PASS_MARK * max;
+    const judged = own.filter((s) => s.verb.id === VERB('passed') || s.verb.id === VERB('failed'));
+    assert.deepEqual(judged.map((s) => s.verb.id), [VERB(passed ? 'passed' : 'failed')], `${raw} of ${max} against ${PASS_MARK} %`);
+    assert.deepEqual(judged[0].result, { ...completed.result, success: passed });
+    assert.equal(judged[0].object.id, completed.object.id);
     for (const statement of own) {
       assert.deepEqual(Object.keys(statement.actor.account).sort(), ['homePage', 'name']);
       assert.equal(statement.actor.account.homePage, aware.origin);

@@ -137,8 +137,8 @@ fn WatchProgress(props: &WatchProgressProps) -> Html {
     let last = use_mut_ref(|| now.clone());
     let reporter = use_mut_ref(|| {
         // Without a cryptographic random source no statement id or actor could be made safely.
-        let site = props.session.0.borrow().settings.xapi.as_ref().map(|xapi| xapi.site.clone());
-        Reporter::new(site.filter(|_| random::id_bytes().is_some()))
+        let xapi = props.session.0.borrow().settings.xapi.clone();
+        Reporter::new(xapi.as_ref().filter(|_| random::id_bytes().is_some()))
     });
     let session = props.session.clone();
     use_effect_with(now, move |now| {

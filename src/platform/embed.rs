@@ -3,7 +3,7 @@
 //! page, and the content's height. Which messages to accept and what to send is
 //! `aware_core::embed`'s decision; this module only moves text.
 
-use aware_core::deployment::{Origin, SiteUrl, XapiEndpoint};
+use aware_core::deployment::{Origin, PassMark, SiteUrl, XapiEndpoint};
 use js_sys::{JSON, Object};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -34,7 +34,12 @@ pub fn settings() -> EmbedSettings {
         .unwrap_or_default();
     let xapi = (|| {
         let site = SiteUrl::parse(&root_attribute("data-aware-site")?).ok()?;
-        XapiEndpoint::parse(&root_attribute("data-aware-xapi")?, &root_attribute("data-aware-xapi-version")?, site).ok()
+        let endpoint =
+            XapiEndpoint::parse(&root_attribute("data-aware-xapi")?, &root_attribute("data-aware-xapi-version")?, site)
+                .ok()?;
+        // Absent or not a percentage from 1 to 100: no pass mark, so no `passed`/`failed`.
+        let pass_mark = root_attribute("data-aware-xapi-pass-mark").and_then(|text| PassMark::new(text.parse().ok()?));
+        Some(XapiEndpoint { pass_mark, ..endpoint })
     })();
     EmbedSettings { parents, xapi }
 }

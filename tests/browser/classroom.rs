@@ -4,8 +4,8 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 use crate::harness::{
-    clear_storage, click_button, find, fire, gloo_document, input, local_storage, mount_teacher, mount_teacher_beside,
-    pause, text, texts, unmount_beside, wait_until,
+    PASSPHRASE, clear_storage, click_button, enter_passphrase, find, fire, gloo_document, input, local_storage,
+    mount_teacher, mount_teacher_beside, pause, text, texts, unmount_beside, wait_until,
 };
 
 /// The `<h1>` (or, in the presenter view, the screen's `<h2>`) of `root`'s slide.
@@ -164,9 +164,12 @@ async fn the_teacher_enters_counts_undoes_reveals_and_repolls_and_both_tallies_s
     assert!(slide.contains("Talk with the person next to you"), "{slide}");
     assert!(root.query_selector("[class*='rank']").expect("query").is_none());
 
-    // Esc leaves for the summary, which has both tallies of the question.
+    // Esc leaves for the summary, which has both tallies of the question: what the device keeps
+    // of a class opens behind the teacher's passphrase (chosen here on first use).
     press("Escape", "Escape").await;
     pause(0).await;
+    wait_until("the passphrase is asked", || root.query_selector("#passphrase").ok().flatten().is_some()).await;
+    enter_passphrase(&root, PASSPHRASE).await;
     wait_until("the summary shows", || text(&root).contains("Session summary: Basics")).await;
     assert_eq!(tally(&root), vec!["A: 1 (33%) | 0 (0%)", "B: 2 (67%) | 4 (100%)"]);
     assert!(text(&root).contains("Export CSV"));

@@ -91,7 +91,7 @@ pub fn statements(curricula: &[Curriculum], site: &SiteUrl, options: &Options) -
                     out.extend(attempt.answered(lesson, item, &selection, bytes()));
                 }
             }
-            out.extend(attempt.completed(lesson, &Summary::of(&lesson.quiz, &records), bytes()));
+            out.extend(attempt.completed(lesson, &Summary::of(&lesson.quiz, &records), [bytes(), bytes()]));
         }
     }
     out

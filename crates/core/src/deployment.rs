@@ -121,6 +121,30 @@ pub struct XapiEndpoint {
     pub version: XapiVersion,
     /// Aware's own address, which names the activities and the accounts in statements.
     pub site: SiteUrl,
+    /// The share of items right on the first try at or above which a completed quiz is
+    /// `passed` (below: `failed`), when the campaign sets one; without it no such statement is
+    /// made (the quiz is formative: Aware has no pass mark of its own).
+    pub pass_mark: Option<PassMark>,
+}
+
+/// A campaign's pass mark: a whole percentage from 1 to 100 of a quiz's items right on the
+/// first try (`[xapi] pass_mark = 80`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PassMark(u8);
+
+impl PassMark {
+    pub fn new(percent: i64) -> Option<PassMark> {
+        u8::try_from(percent).ok().filter(|p| (1..=100).contains(p)).map(PassMark)
+    }
+
+    pub fn percent(self) -> u8 {
+        self.0
+    }
+
+    /// Whether `raw` right of `max` reaches the mark (exactly: no rounding).
+    pub fn is_passed_by(self, raw: u32, max: u32) -> bool {
+        u64::from(raw) * 100 >= u64::from(self.0) * u64::from(max)
+    }
 }
 
 /// The xAPI versions Aware's statements are valid under.
@@ -155,7 +179,7 @@ impl XapiEndpoint {
             return Err(NotAnOrigin("must not carry a query or fragment"));
         }
         let origin = Origin::parse(&format!("{scheme}://{}", &rest[..authority_end]))?;
-        Ok(XapiEndpoint { statements_url: statements_url.to_owned(), origin, version, site })
+        Ok(XapiEndpoint { statements_url: statements_url.to_owned(), origin, version, site, pass_mark: None })
     }
 }
 
@@ -186,6 +210,17 @@ mod tests {
         ] {
             assert!(Origin::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_pass_mark_is_a_whole_percentage_reached_exactly() {
+        assert_eq!(PassMark::new(0), None);
+        assert_eq!(PassMark::new(101), None);
+        assert_eq!(PassMark::new(-5), None);
+        let mark = PassMark::new(80).unwrap();
+        assert!(mark.is_passed_by(4, 5) && mark.is_passed_by(8, 10) && mark.is_passed_by(5, 5));
+        assert!(!mark.is_passed_by(3, 5) && !mark.is_passed_by(79, 100));
+        assert!(PassMark::new(100).unwrap().is_passed_by(7, 7) && !PassMark::new(100).unwrap().is_passed_by(6, 7));
     }
 
     #[test]

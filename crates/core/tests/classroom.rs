@@ -1029,7 +1029,7 @@ mod notes_and_controls {
     }
 
     #[test]
-    fn every_real_guide_has_notes_for_every_screen_and_its_scenario_part_for_scenario_steps() {
+    fn every_real_guide_has_notes_for_every_screen_and_its_scenario_and_quiz_parts_for_their_screens() {
         for curriculum in real_curricula() {
             let locale = curriculum.locale.to_string();
             let (scenario, quiz) =
@@ -1044,7 +1044,7 @@ mod notes_and_controls {
                     &lesson,
                 )
                 .expect("its own lesson");
-                let mut saw_scenario = false;
+                let (mut saw_scenario, mut saw_question) = (false, false);
                 for _ in 0..500 {
                     let view = session.view(&lesson).expect("its own lesson");
                     let shown = notes(&lesson, &view.current, words).unwrap_or_else(|| panic!("{what}: notes"));
@@ -1058,12 +1058,18 @@ mod notes_and_controls {
                             continue;
                         }
                     }
+                    if let Current::Question { .. } = &view.current {
+                        let heading = Inline::plain_text(shown.heading).to_lowercase();
+                        assert!(heading.contains(&quiz.to_lowercase()), "{what}: quiz notes, got {heading}");
+                        saw_question = true;
+                    }
                     if matches!(view.current, Current::Closing) {
                         break;
                     }
                     act(&mut session, &lesson, [Action::Next]);
                 }
                 assert!(saw_scenario || lesson.scenarios.is_empty(), "{what}: a scenario step was shown");
+                assert!(saw_question || lesson.quiz.is_empty(), "{what}: a question was shown");
             }
         }
     }

@@ -1438,6 +1438,28 @@ mod deployment {
         let xapi = deployment.xapi.unwrap();
         assert_eq!(xapi.origin.as_str(), "https://lrs.example.org");
         assert_eq!(xapi.site.as_str(), "https://aware.example.org");
+        assert_eq!(xapi.pass_mark, None, "no pass mark unless the campaign sets one");
+    }
+
+    #[test]
+    fn a_campaign_may_set_a_pass_mark_from_1_to_100_percent() {
+        let with = |mark: &str| {
+            read(&format!(
+                "exit_url = \"https://www.bbc.co.uk/weather\"\ndefault_locale = \"mn\"\nmin_group_size = 12\n\
+                 [xapi]\nstatements_url = \"https://lrs.example.org/xapi/statements\"\nversion = \"1.0.3\"\n\
+                 site_url = \"https://aware.example.org/\"\npass_mark = {mark}\n"
+            ))
+        };
+        let xapi = with("80").unwrap().xapi.unwrap();
+        assert_eq!(xapi.pass_mark.map(|mark| mark.percent()), Some(80));
+        for wrong in ["0", "101", "0.8", "\"80%\""] {
+            let errors = with(wrong).unwrap_err();
+            assert_eq!(
+                errors,
+                ["deployment.toml:8: `pass_mark` in [xapi] must be a whole number from 1 to 100"],
+                "{wrong}"
+            );
+        }
     }
 
     #[test]

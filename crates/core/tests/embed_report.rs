@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use aware_core::content::{Block, Inline, Lesson, QuizItem, QuizKind, QuizOption, Section};
-use aware_core::deployment::SiteUrl;
+use aware_core::deployment::{SiteUrl, XapiEndpoint};
 use aware_core::embed::{ChildMessage, Report, Reporter};
 use aware_core::progress::Progress;
 use aware_core::quiz::{Selection, check};
@@ -77,8 +77,11 @@ impl Page {
 
     /// A new page load over progress kept from an earlier one.
     fn reloaded(progress: Progress, xapi: bool) -> Page {
-        let site = xapi.then(|| SiteUrl::parse("https://aware.example.org").unwrap());
-        Page { lesson: lesson(), progress, reporter: Reporter::new(site), language: "en" }
+        let endpoint = xapi.then(|| {
+            let site = SiteUrl::parse("https://aware.example.org").unwrap();
+            XapiEndpoint::parse("https://lrs.example.org/xapi/statements", "1.0.3", site).unwrap()
+        });
+        Page { lesson: lesson(), progress, reporter: Reporter::new(endpoint.as_ref()), language: "en" }
     }
 
     fn change(&mut self, change: impl FnOnce(&mut Progress, &Lesson)) -> Report {

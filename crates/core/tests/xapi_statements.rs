@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use aware_core::content::compile::compile;
 use aware_core::content::{Curriculum, Lesson, QuizKind};
-use aware_core::deployment::SiteUrl;
+use aware_core::deployment::{PassMark, SiteUrl};
 use aware_core::quiz::{ItemRecord, Selection, Summary, check};
 use aware_core::rng::SplitMix64;
 use aware_core::xapi::{Attempt, Uuid};
@@ -44,16 +44,28 @@ enum Play {
     RightFirst,
 }
 
-/// Plays one attempt at `lesson`'s quiz as a student would, answering as `how` says. Returns
-/// the statements as JSON.
+/// Plays one attempt at `lesson`'s quiz as a student would, answering as `how` says, for a
+/// deployment without a pass mark. Returns the statements as JSON.
 fn play(locale: &str, lesson: &Lesson, how: Play, rng: &mut SplitMix64) -> Vec<Value> {
+    play_marked(locale, lesson, how, None, rng)
+}
+
+/// [`play`], for a deployment with `pass_mark`.
+fn play_marked(
+    locale: &str,
+    lesson: &Lesson,
+    how: Play,
+    pass_mark: Option<PassMark>,
+    rng: &mut SplitMix64,
+) -> Vec<Value> {
     let mut bytes = || {
         let mut bytes = [0u8; 16];
         bytes[..8].copy_from_slice(&rng.next_u64().to_le_bytes());
         bytes[8..].copy_from_slice(&rng.next_u64().to_le_bytes());
         bytes
     };
-    let (mut attempt, started) = Attempt::start(&site(), locale, lesson, bytes(), bytes()).unwrap();
+    let (attempt, started) = Attempt::start(&site(), locale, lesson, bytes(), bytes()).unwrap();
+    let mut attempt = attempt.with_pass_mark(pass_mark);
     let mut statements = vec![started];
     let mut records = BTreeMap::new();
     for item in &lesson.quiz {
@@ -70,7 +82,7 @@ fn play(locale: &str, lesson: &Lesson, how: Play, rng: &mut SplitMix64) -> Vec<V
         }
     }
     let summary = Summary::of(&lesson.quiz, &records);
-    statements.extend(attempt.completed(lesson, &summary, bytes()));
+    statements.extend(attempt.completed(lesson, &summary, [bytes(), bytes()]));
     statements.iter().map(|s| serde_json::from_str(&s.encode()).unwrap()).collect()
 }
 
@@ -226,7 +238,7 @@ fn an_unfinished_quiz_is_not_completed() {
     let item = &lesson.quiz[0];
     let right: Selection = item.correct_options().map(|o| o.id.clone()).collect();
     records.entry(item.id.clone()).or_insert_with(ItemRecord::default).record(right.clone(), &check(item, &right));
-    assert!(attempt.completed(lesson, &Summary::of(&lesson.quiz, &records), [3; 16]).is_none());
+    assert!(attempt.completed(lesson, &Summary::of(&lesson.quiz, &records), [[3; 16], [4; 16]]).is_empty());
     let other = &curricula[0].lessons.iter().find(|l| l.id != lesson.id && !l.quiz.is_empty()).unwrap();
     assert!(attempt.answered(other, &other.quiz[0], &right, [4; 16]).is_none(), "another lesson's item");
     let nonsense = Selection::from(["no-such-option".to_owned()]);
@@ -288,6 +300,46 @@ fn the_validator_refuses_statements_the_specification_forbids() {
 const VERB_ATTEMPTED: &str = "http://adlnet.gov/expapi/verbs/attempted";
 const VERB_ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
 const VERB_COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
+const VERB_PASSED: &str = "http://adlnet.gov/expapi/verbs/passed";
+const VERB_FAILED: &str = "http://adlnet.gov/expapi/verbs/failed";
+
+/// With a campaign's pass mark, a completed quiz is also `passed` or `failed`: the same score,
+/// `success` as the mark decides, valid under both versions. Without one (every other test),
+/// neither verb is ever sent.
+#[test]
+fn with_a_pass_mark_a_completed_quiz_is_also_passed_or_failed_with_the_same_score() {
+    let mark = PassMark::new(80).unwrap();
+    let mut rng = SplitMix64(21);
+    for curriculum in curricula() {
+        for lesson in curriculum.lessons.iter().filter(|l| !l.quiz.is_empty()) {
+            for how in [Play::WrongFirst, Play::RightFirst] {
+                let statements = play_marked(&curriculum.locale, lesson, how, Some(mark), &mut rng);
+                let [.., completed, judged] = statements.as_slice() else {
+                    panic!("{}: too few statements", lesson.id)
+                };
+                assert_eq!(completed["verb"]["id"], VERB_COMPLETED);
+                let score = &completed["result"]["score"];
+                let (raw, max) = (score["raw"].as_u64().unwrap() as u32, score["max"].as_u64().unwrap() as u32);
+                let passed = mark.is_passed_by(raw, max);
+                assert_eq!(passed, how == Play::RightFirst, "{}: right at once passes, wrong first fails", lesson.id);
+                assert_eq!(judged["verb"]["id"], if passed { VERB_PASSED } else { VERB_FAILED });
+                assert_eq!(judged["object"], completed["object"], "about the same quiz");
+                assert_eq!(judged["actor"], completed["actor"], "by the same anonymous attempt");
+                assert_ne!(judged["id"], completed["id"]);
+                assert_eq!(judged["result"], json!({"score": score, "success": passed, "completion": true}));
+                for statement in [completed, judged] {
+                    for version in VERSIONS {
+                        validate(statement, version)
+                            .unwrap_or_else(|why| panic!("{} under {version:?}: {why}", lesson.id));
+                    }
+                }
+            }
+        }
+    }
+    let judged =
+        all_statements().into_iter().filter(|(_, s)| s["verb"]["id"] == VERB_PASSED || s["verb"]["id"] == VERB_FAILED);
+    assert_eq!(judged.count(), 0, "no pass mark, no passed or failed");
+}
 
 // The rules. References are to xAPI-Data.md (1.0.3) sections; 2.0.0 keeps each of them.
 

@@ -69,6 +69,9 @@ fn embed_attributes(deployment: &Deployment) -> String {
             xapi.version.as_str(),
             xapi.site.as_str()
         );
+        if let Some(mark) = xapi.pass_mark {
+            let _ = write!(attributes, " data-aware-xapi-pass-mark=\"{}\"", mark.percent());
+        }
     }
     attributes
 }

@@ -16,9 +16,9 @@
 //! The part about the scenario or the quiz is the `###` subsection of "Running the activities"
 //! whose heading names it, in the guide's own language: the caller passes the word each
 //! language's guides use ([`GuideWords`], from the interface's messages
-//! `teacher-present-guide-scenario` and `-quiz`), and a test checks that every guide in every
-//! language has the scenario's part. A guide without one of the parts (some Mongolian guides
-//! fold the quiz into their discussion questions) shows its whole section instead. "If a student tells you something" is also reachable from every screen
+//! `teacher-present-guide-scenario` and `-quiz`: «Сорил» in Mongolian, whose discussion
+//! questions are «асуулт»), and a test checks that every guide in every language has both parts.
+//! A guide without one of them shows its whole section instead. "If a student tells you something" is also reachable from every screen
 //! ([`disclosure`]), whatever the notes show.
 
 use super::session::Current;

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use super::ChildMessage;
 use crate::content::Lesson;
-use crate::deployment::SiteUrl;
+use crate::deployment::{PassMark, SiteUrl, XapiEndpoint};
 use crate::progress::LessonProgress;
 use crate::quiz::{ItemRecord, Summary};
 use crate::xapi::{Attempt, IdBytes, Statement};
@@ -26,6 +26,8 @@ use crate::xapi::{Attempt, IdBytes, Statement};
 pub struct Reporter {
     /// Where statements say Aware is (`[xapi] site_url`); `None`: no statements.
     site: Option<SiteUrl>,
+    /// The campaign's pass mark (`[xapi] pass_mark`), if it set one.
+    pass_mark: Option<PassMark>,
     ongoing: bool,
     /// The attempt's statements' maker, with the language it was started in.
     xapi: Option<(String, Attempt)>,
@@ -39,8 +41,14 @@ pub struct Report {
 }
 
 impl Reporter {
-    pub fn new(site: Option<SiteUrl>) -> Reporter {
-        Reporter { site, ongoing: false, xapi: None }
+    /// A reporter sending statements as `xapi` says (`None`: messages to the page only).
+    pub fn new(xapi: Option<&XapiEndpoint>) -> Reporter {
+        Reporter {
+            site: xapi.map(|xapi| xapi.site.clone()),
+            pass_mark: xapi.and_then(|xapi| xapi.pass_mark),
+            ongoing: false,
+            xapi: None,
+        }
     }
 
     /// The student's progress in `lesson` (as their band sees it, in `language`, the content's
@@ -85,7 +93,7 @@ impl Reporter {
         if self.ongoing && !was.is_complete() && now.is_complete() {
             report.messages.extend(ChildMessage::completed(lesson, &now));
             if let Some(attempt) = self.attempt(lesson, language, &mut random, &mut report) {
-                report.statements.extend(attempt.completed(lesson, &now, random()));
+                report.statements.extend(attempt.completed(lesson, &now, [random(), random()]));
             }
             self.end();
         }
@@ -117,6 +125,7 @@ impl Reporter {
         let site = self.site.as_ref()?;
         if self.xapi.as_ref().is_none_or(|(started_in, _)| started_in != language) {
             let (attempt, attempted) = Attempt::start(site, language, lesson, random(), random())?;
+            let attempt = attempt.with_pass_mark(self.pass_mark);
             report.statements.push(attempted);
             self.xapi = Some((language.to_owned(), attempt));
         }

@@ -1,6 +1,6 @@
 //! One student's attempt at one quiz, and the statements it produces: `attempted` when the quiz
 //! starts, `answered` for the first check of each item, `completed` with the score when every
-//! item is solved.
+//! item is solved, and then `passed` or `failed` where the campaign has set a pass mark.
 //!
 //! The attempt holds the only copy of its actor's random name. The app keeps the `Attempt` in
 //! memory while the quiz is on screen and drops it when the quiz ends or the page goes: the name
@@ -13,7 +13,7 @@ use super::Uuid;
 use super::activity::QuizActivity;
 use super::statement::*;
 use crate::content::{ContentId, Lesson, QuizItem, QuizKind};
-use crate::deployment::SiteUrl;
+use crate::deployment::{PassMark, SiteUrl};
 use crate::quiz::{self, Score, Selection, Summary};
 
 /// The random bytes a statement id takes.
@@ -31,6 +31,8 @@ pub struct Attempt {
     /// Items whose first check has been sent: a later check of the same item sends nothing.
     answered: BTreeSet<ContentId>,
     completed: bool,
+    /// The campaign's pass mark, if it set one (`[xapi] pass_mark`).
+    pass_mark: Option<PassMark>,
 }
 
 impl Attempt {
@@ -55,9 +57,15 @@ impl Attempt {
             actor: Uuid::v4(actor_bytes),
             answered: BTreeSet::new(),
             completed: false,
+            pass_mark: None,
         };
         let statement = attempt.statement(id_bytes, Verb::Attempted, attempt.quiz_activity(lesson), None, None);
         Some((attempt, statement))
+    }
+
+    /// Judges the completed quiz against the campaign's pass mark (`None`: no `passed`/`failed`).
+    pub fn with_pass_mark(self, pass_mark: Option<PassMark>) -> Attempt {
+        Attempt { pass_mark, ..self }
     }
 
     /// The `answered` statement for a checked selection, or `None` if this item was already
@@ -92,21 +100,32 @@ impl Attempt {
     }
 
     /// The `completed` statement with the score (items right on the first try), once every
-    /// item is solved; `None` before, or if it was already made.
-    pub fn completed(&mut self, lesson: &Lesson, summary: &Summary, id_bytes: IdBytes) -> Option<Statement> {
+    /// item is solved, then (with a pass mark) `passed` or `failed` with the same score and its
+    /// `success`: one id from `ids` each. Nothing before, or once they were made.
+    pub fn completed(&mut self, lesson: &Lesson, summary: &Summary, ids: [IdBytes; 2]) -> Vec<Statement> {
         if !self.is_this_lesson(lesson) || self.completed || summary.total != lesson.quiz.len() {
-            return None;
+            return Vec::new();
         }
-        let score = Score::of(summary)?;
+        let Some(score) = Score::of(summary) else { return Vec::new() };
         let (raw, max) = (u32::from(score.correct()), u32::from(score.max()));
-        let outcome = Outcome {
-            score: Some(ScoreResult { scaled: f64::from(raw) / f64::from(max), raw, min: 0, max }),
-            success: None,
-            completion: Some(true),
-            response: None,
-        };
+        let score = ScoreResult { scaled: f64::from(raw) / f64::from(max), raw, min: 0, max };
+        let outcome = |success| Outcome { score: Some(score.clone()), success, completion: Some(true), response: None };
         self.completed = true;
-        Some(self.statement(id_bytes, Verb::Completed, self.quiz_activity(lesson), Some(outcome), None))
+        let [completed_id, judged_id] = ids;
+        let mut statements =
+            vec![self.statement(completed_id, Verb::Completed, self.quiz_activity(lesson), Some(outcome(None)), None)];
+        if let Some(mark) = self.pass_mark {
+            let passed = mark.is_passed_by(raw, max);
+            let verb = if passed { Verb::Passed } else { Verb::Failed };
+            statements.push(self.statement(
+                judged_id,
+                verb,
+                self.quiz_activity(lesson),
+                Some(outcome(Some(passed))),
+                None,
+            ));
+        }
+        statements
     }
 
     fn is_this_lesson(&self, lesson: &Lesson) -> bool {

@@ -11,10 +11,12 @@
 //!   the lesson's language, the correct pattern, `result.response` and `result.success`), and
 //!   `completed` with `result.score {scaled, raw, min, max}` when every item is solved. Verbs
 //!   and activity types are ADL's; activity ids are built by [`QuizActivity`].
-//! - **No pass mark**, so no `passed`/`failed`: the quiz is formative (students retry until
-//!   every item is solved, with explanations), and no standard setting has ever fixed a cut
-//!   score for it. Any mark would be invented; the score's distribution (`aware xapi-report`)
-//!   tells a campaign more than a pass rate would.
+//! - **No pass mark of Aware's own**: the quiz is formative (students retry until every item is
+//!   solved, with explanations), and no standard setting has ever fixed a cut score for it. A
+//!   campaign may set one (`[xapi] pass_mark`, [`crate::deployment::PassMark`]): then
+//!   `passed` or `failed` follows `completed`, with the same score and `result.success`.
+//!   Without it, neither is sent; the score's distribution (`aware xapi-report`) tells a
+//!   campaign more than a pass rate would.
 //! - **When**: only what the store itself records (`stored`). Statements carry no `timestamp`:
 //!   xAPI 1.0.3 and 2.0.0 both make it optional (the store then uses `stored`), and neither can
 //!   express a coarser one honestly (1.0.3 wants ISO 8601 with millisecond precision kept, 2.0.0

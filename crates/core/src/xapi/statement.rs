@@ -51,10 +51,14 @@ pub enum Verb {
     Answered,
     /// A student finished a quiz, with its score.
     Completed,
+    /// The score reached the campaign's pass mark (only where one is set).
+    Passed,
+    /// The score fell short of the campaign's pass mark (only where one is set).
+    Failed,
 }
 
 impl Verb {
-    pub const ALL: [Verb; 3] = [Verb::Attempted, Verb::Answered, Verb::Completed];
+    pub const ALL: [Verb; 5] = [Verb::Attempted, Verb::Answered, Verb::Completed, Verb::Passed, Verb::Failed];
 
     /// The verb's IRI.
     pub fn id(self) -> &'static str {
@@ -62,6 +66,8 @@ impl Verb {
             Verb::Attempted => "http://adlnet.gov/expapi/verbs/attempted",
             Verb::Answered => "http://adlnet.gov/expapi/verbs/answered",
             Verb::Completed => "http://adlnet.gov/expapi/verbs/completed",
+            Verb::Passed => "http://adlnet.gov/expapi/verbs/passed",
+            Verb::Failed => "http://adlnet.gov/expapi/verbs/failed",
         }
     }
 

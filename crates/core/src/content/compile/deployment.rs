@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::diagnostic::{Diagnostic, SourceFile};
 use super::toml_table::{self, Table};
-use crate::deployment::{Deployment, Origin, SiteUrl, XapiEndpoint};
+use crate::deployment::{Deployment, Origin, PassMark, SiteUrl, XapiEndpoint};
 use crate::study::MinGroupSize;
 
 pub fn read_deployment(path: &Path) -> Result<Deployment, Vec<Diagnostic>> {
@@ -47,12 +47,17 @@ pub fn read_deployment(path: &Path) -> Result<Deployment, Vec<Diagnostic>> {
             let url = table.string("statements_url", &mut errors);
             let version = table.string("version", &mut errors);
             let site = table.string("site_url", &mut errors);
+            // A percentage of items right on the first try; the range check says "1 to 100".
+            let pass_mark = table
+                .optional_integer("pass_mark", 1..101, &mut errors)
+                .and_then(|percent| PassMark::new(i64::try_from(percent).ok()?));
             table.finish(&mut errors);
             let (url, version, site) = (url?, version?, site?);
             let site = SiteUrl::parse(site.get_ref())
                 .map_err(|why| errors.push(file.error(site.span(), format!("[xapi] `site_url` {}", why.0))))
                 .ok()?;
             XapiEndpoint::parse(url.get_ref(), version.get_ref(), site)
+                .map(|endpoint| XapiEndpoint { pass_mark, ..endpoint })
                 .map_err(|why| errors.push(file.error(url.span(), format!("[xapi] `statements_url` {}", why.0))))
                 .ok()
         }),

@@ -121,6 +121,12 @@ impl<'t, 'i> Table<'t, 'i> {
         }
     }
 
+    /// Like [`Table::integer`], for a key that may be left out (then `None`, and no error).
+    pub fn optional_integer(&mut self, key: &str, range: Range<u64>, errors: &mut Vec<Diagnostic>) -> Option<u64> {
+        self.get(key)?;
+        self.integer(key, range, errors)
+    }
+
     pub fn boolean(&mut self, key: &str, errors: &mut Vec<Diagnostic>) -> Option<bool> {
         let Some(value) = self.get(key) else {
             errors.push(self.missing(key));
