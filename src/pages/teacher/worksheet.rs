@@ -187,10 +187,14 @@ fn draw(l10n: &L10n, page: &Page, paper: Paper, sheet_name: &str, number: usize,
         "teacher-worksheet-page-label",
         &[("sheet", Arg::from(sheet_name)), ("number", Arg::from(number)), ("total", Arg::from(pages))],
     );
-    let paper_class = match paper {
-        Paper::A4 => "paper-a4",
-        Paper::Letter => "paper-letter",
-    };
+    // A class (`styles/teacher.css` sizes each sheet by it), not a message id.
+    let paper_class = format!(
+        "paper-{}",
+        match paper {
+            Paper::A4 => "a4",
+            Paper::Letter => "letter",
+        }
+    );
     html! {
         <svg class={classes!("worksheet-page", paper_class)} viewBox={format!("0 0 {width} {height}")}
             width={format!("{width}mm")} height={format!("{height}mm")} font-family={FONT_FAMILY}
