@@ -229,3 +229,12 @@ fn CreateStudy() -> Html {
         </form>
     }
 }
+
+/// An age band as the teacher's screens name it ("Ages 12–14"): choosing a session's or a
+/// worksheet's band, and the session summary.
+pub fn band_label(l10n: &crate::state::L10n, band: aware_core::band::AgeBand) -> String {
+    l10n.t(match band {
+        aware_core::band::AgeBand::Younger => "teacher-present-band-younger",
+        aware_core::band::AgeBand::Older => "teacher-present-band-older",
+    })
+}

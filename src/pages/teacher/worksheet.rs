@@ -66,7 +66,7 @@ fn WorksheetView(props: &WorksheetViewProps) -> Html {
         }
     };
     let band_radio = |choice: AgeBand| {
-        radio("band", choice.as_str(), band_label(&l10n, choice), *band == choice, choose(&band, choice))
+        radio("band", choice.as_str(), super::band_label(&l10n, choice), *band == choice, choose(&band, choice))
     };
     let sheet_radio =
         |choice: Sheet, value, label| radio("sheet", value, l10n.t(label), *sheet == choice, choose(&sheet, choice));
@@ -131,18 +131,11 @@ fn choose<T: Copy + 'static>(state: &UseStateHandle<T>, value: T) -> Callback<Ev
     Callback::from(move |_: Event| state.set(value))
 }
 
-fn band_label(l10n: &L10n, band: AgeBand) -> String {
-    l10n.t(match band {
-        AgeBand::Younger => "teacher-present-band-younger",
-        AgeBand::Older => "teacher-present-band-older",
-    })
-}
-
 /// The pages, or `None` for a question taller than a page (no lesson has one: the core's tests
 /// lay out every lesson).
 fn layout(l10n: &L10n, lesson: &BandLesson, band: AgeBand, paper: Paper, sheet: Sheet) -> Option<Vec<Page>> {
     let words = [
-        band_label(l10n, band),
+        super::band_label(l10n, band),
         l10n.t("teacher-worksheet-choose-one"),
         l10n.t("teacher-worksheet-choose-all"),
         l10n.t("quiz-true"),

@@ -125,15 +125,11 @@ fn StartForm(props: &StartFormProps) -> Html {
     };
     let band_choice = |choice: AgeBand| {
         let band = band.clone();
-        let label = match choice {
-            AgeBand::Younger => "teacher-present-band-younger",
-            AgeBand::Older => "teacher-present-band-older",
-        };
         html! {
             <label class="choice">
                 <input type="radio" name="band" value={choice.as_str()} checked={*band == choice}
                     onchange={Callback::from(move |_| band.set(choice))} />
-                { l10n.t(label) }
+                { super::band_label(&l10n, choice) }
             </label>
         }
     };

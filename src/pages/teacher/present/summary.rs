@@ -5,7 +5,6 @@
 
 use std::rc::Rc;
 
-use aware_core::band::AgeBand;
 use aware_core::classroom::{BandLesson, Session, SessionId, Summary, summary::codebook_csv};
 use aware_core::content::Lesson;
 use aware_core::l10n::Arg;
@@ -69,10 +68,7 @@ fn SummaryView(props: &SummaryViewProps) -> Html {
         return html! { <Missing message={l10n.t("lesson-for-older")} /> };
     };
     let summary = Summary::of(session, &lesson);
-    let band = l10n.t(match setup.band {
-        AgeBand::Younger => "teacher-present-band-younger",
-        AgeBand::Older => "teacher-present-band-older",
-    });
+    let band = crate::pages::teacher::band_label(&l10n, setup.band);
     let language = LOCALES.iter().find(|l| l.id == setup.locale.as_str()).map_or(setup.locale.as_str(), |l| l.name);
     let meta = l10n.t_with(
         "teacher-session-meta",
